@@ -1,0 +1,2 @@
+//! The `newsdesk` binary.
+fn main() {}

@@ -1,0 +1,355 @@
+//! Types that cross a stage boundary in newsdesk: what ingest hands to
+//! normalise ([`RawDocument`]), what normalise hands to extract ([`Article`]),
+//! what extract produces ([`Extraction`]) and the record that the command line
+//! prints and the index stores ([`Document`]). Plain data with serde derives;
+//! no I/O and no behaviour beyond small helpers.
+//!
+//! ```
+//! use newsdesk_model::{Article, Document, Extraction};
+//!
+//! let article = Article {
+//!     id: "c3fdc311a6ea0004".into(),
+//!     source: "fixtures/articles/a.txt".into(),
+//!     text: "Erdogan spoke.".into(),
+//!     ..Article::default()
+//! };
+//! let doc = Document { article, extraction: Extraction::default() };
+//! let json = serde_json::to_string(&doc).unwrap();
+//! assert!(json.starts_with(r#"{"id":"c3fdc311a6ea0004","source":"fixtures/articles/a.txt""#));
+//! ```
+#![warn(missing_docs)]
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// An input format, as named on the command line (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Decide from the file extension and the first bytes.
+    #[default]
+    Auto,
+    /// The whole file is one article body.
+    Text,
+    /// The whole file is one HTML page.
+    Html,
+    /// JSON lines, one article per line (optionally gzip-compressed).
+    Jsonl,
+    /// A WARC archive (optionally gzip-compressed, one member per record or one for all).
+    Warc,
+    /// An RSS 2.0 or Atom feed, one article per item or entry.
+    Feed,
+}
+
+impl Format {
+    /// Every format, in the order `--format` lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Auto,
+        Format::Text,
+        Format::Html,
+        Format::Jsonl,
+        Format::Warc,
+        Format::Feed,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Jsonl => "jsonl",
+            Format::Warc => "warc",
+            Format::Feed => "feed",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing an unknown format name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFormat(pub String);
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown format `{}` (expected auto, text, html, jsonl, warc or feed)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownFormat(s.to_string()))
+    }
+}
+
+/// What the bytes of a [`RawDocument`] are, once containers (JSON lines, WARC,
+/// feeds) have been unwrapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContentKind {
+    /// Plain text: the whole body is article text.
+    #[default]
+    Text,
+    /// An HTML page or fragment.
+    Html,
+}
+
+/// One document as read from its source, before decoding and cleanup.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RawDocument {
+    /// Where it came from: a path, `-` for standard input, or `path#record` inside an archive
+    /// (`#L3` for the third line of a JSON-lines file, `#<urn:uuid:..>` for a WARC record,
+    /// `#item-2` for a feed item).
+    pub source: String,
+    /// Whether `bytes` is plain text or HTML.
+    pub kind: ContentKind,
+    /// The body, undecoded.
+    pub bytes: Vec<u8>,
+    /// A character set declared by the container (HTTP `Content-Type`, XML declaration);
+    /// JSON strings are always UTF-8 and say so here.
+    pub charset: Option<String>,
+    /// A title supplied by the container (JSON `title`, feed item title).
+    pub title: Option<String>,
+    /// The URL supplied by the container (JSON `url`, WARC target URI, feed item link).
+    pub url: Option<String>,
+    /// A publication date or timestamp as the container gives it, unparsed.
+    pub published: Option<String>,
+    /// The outlet or site name supplied by the container (JSON `source`, feed title).
+    pub outlet: Option<String>,
+    /// Byte offset of the record inside its file (0 for whole files).
+    pub offset: u64,
+}
+
+/// What kind of non-article text normalise removed.
+pub type RemovedKind = String;
+
+/// A piece of text that normalise took out of the article body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// `caption`, `credit`, `boilerplate`, `citation`, `byline`, `navigation`, ...
+    pub kind: RemovedKind,
+    /// The removed text, trimmed.
+    pub text: String,
+}
+
+/// A cleaned article: decoded, main text only, normalised. The output of normalise.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id derived from the normalised text (the same text gives the same id).
+    pub id: String,
+    /// Where it came from (see [`RawDocument::source`]).
+    pub source: String,
+    /// The headline, if the input carries one.
+    pub title: Option<String>,
+    /// The publication date: the document's own, else the configured default.
+    pub published: Option<NaiveDate>,
+    /// ISO 639-1 language code, or `None` when detection is unsure.
+    pub language: Option<String>,
+    /// The normalised article body; paragraphs separated by a blank line.
+    pub text: String,
+    /// What was taken out of the body, in document order.
+    pub removed: Vec<Removed>,
+    /// Authors named by the page or the byline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// The URL of the article, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The outlet or site name, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// A dateline that opened the text (`MOSCOW (Reuters) -`), kept in the text and recorded here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+}
+
+/// An entity label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// A person.
+    Person,
+    /// An organisation: companies, agencies, armed groups, media.
+    Org,
+    /// A location: countries, cities, regions, roads, geographic features.
+    Loc,
+    /// Other names: nationalities, events, works.
+    Misc,
+}
+
+impl Label {
+    /// Every label, in output order.
+    pub const ALL: [Label; 4] = [Label::Person, Label::Org, Label::Loc, Label::Misc];
+
+    /// `PERSON`, `ORG`, `LOC` or `MISC`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One occurrence of an entity or expression in [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// UTF-8 byte offset of the first byte.
+    pub start: usize,
+    /// UTF-8 byte offset one past the last byte.
+    pub end: usize,
+    /// The text between `start` and `end`.
+    pub text: String,
+}
+
+/// One distinct entity of a document with all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// PERSON, ORG, LOC or MISC.
+    pub label: Label,
+    /// The canonical name: the fullest form in the article, titles and possessives stripped.
+    pub name: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A direct quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The words inside the quotation marks (paragraphs of a multi-paragraph quote joined by a space).
+    pub text: String,
+    /// The canonical name of the speaker, or `None` (scare quotes, unknown speaker).
+    pub speaker: Option<String>,
+    /// The attribution verb (`said`, `told`, `added`, ...), if any.
+    pub cue: Option<String>,
+    /// Byte offset of the first quoted character.
+    pub start: usize,
+    /// Byte offset one past the last quoted character.
+    pub end: usize,
+}
+
+/// A number with what it measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The expression as written (`6km (3.7 miles)`, `more than 300 civilians`).
+    pub text: String,
+    /// The value in SI base units where a unit exists, else the plain count.
+    pub value: f64,
+    /// SI symbol (`m`, `s`, `kg`), `%`, an ISO 4217 code, or `None` for counts.
+    pub unit: Option<String>,
+    /// `at least`, `more than`, `nearly`, `about`, `up to`, ... or `None`.
+    pub qualifier: Option<String>,
+    /// Byte offset of the start of the expression.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// What is counted or measured (`civilians`, `artillery pieces`), if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    /// The upper bound of a range (`10-12 km`), in the same unit as `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    /// Set when a dual-unit expression's two values disagree by more than 5%.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conversion_mismatch: bool,
+}
+
+/// A date or time expression resolved to a calendar value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The expression as written (`on Thursday`, `March 15`).
+    pub text: String,
+    /// ISO 8601 at the precision the text gives: `2019`, `2019-12`, `2020-03-05`, `2020-03-05T22:00:00Z`.
+    pub value: String,
+    /// Byte offset of the start of the expression.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+}
+
+/// Everything extract finds in one article.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Distinct entities, ordered by first mention.
+    pub entities: Vec<Entity>,
+    /// Direct quotes in text order.
+    pub quotes: Vec<Quote>,
+    /// Quantities in text order.
+    pub quantities: Vec<Quantity>,
+    /// Dates in text order.
+    pub dates: Vec<DateMention>,
+    /// Key terms, most characteristic first.
+    pub keywords: Vec<String>,
+}
+
+/// One processed document: the record `newsdesk extract --json` prints and the index stores.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// The cleaned article.
+    #[serde(flatten)]
+    pub article: Article,
+    /// What was extracted from it.
+    #[serde(flatten)]
+    pub extraction: Extraction,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+        }
+        assert!("pdf".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn document_json_has_contract_fields_in_order() {
+        let doc = Document {
+            article: Article {
+                id: "x".into(),
+                published: NaiveDate::from_ymd_opt(2020, 3, 5),
+                ..Article::default()
+            },
+            extraction: Extraction::default(),
+        };
+        let v = serde_json::to_value(&doc).unwrap();
+        let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        let expected = [
+            "id", "source", "title", "published", "language", "text", "removed", "entities",
+            "quotes", "quantities", "dates", "keywords",
+        ];
+        for k in expected {
+            assert!(keys.contains(&k.to_string()), "missing {k}");
+        }
+        assert_eq!(v["published"], "2020-03-05");
+        let back: Document = serde_json::from_value(v).unwrap();
+        assert_eq!(back, doc);
+    }
+}
