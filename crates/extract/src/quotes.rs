@@ -142,7 +142,14 @@ fn classify(text: &str, i: usize, c: char) -> Option<(Mark, usize)> {
         '"' => Some((Mark::Straight, 1)),
         '`' => (next == Some('`')).then_some((Mark::OpenDouble, 2)),
         '‘' => (next.is_some_and(|n| !n.is_whitespace())).then_some((Mark::OpenSingle, 3)),
-        '\'' if next == Some('\'') && !prev_space => Some((Mark::CloseDouble, 2)),
+        '\'' if next == Some('\'') => {
+            let after = text.get(i + 2..).and_then(|t| t.chars().next());
+            if prev_space && after.is_some_and(|a| !a.is_whitespace()) {
+                Some((Mark::OpenDouble, 2))
+            } else {
+                Some((Mark::CloseDouble, 2))
+            }
+        }
         '\'' | '’' => {
             if prev_alnum && next_alnum {
                 None // it's, don’t
@@ -1161,6 +1168,15 @@ impl<'a> Doc<'a> {
 
     /// An attribution that starts at token `k` right after a closing mark.
     fn after_attribution_at(&self, k: usize) -> Option<(usize, Subj)> {
+        if matches!(self.punct(k), Some('—' | '―' | '–')) {
+            if let Some((a, b)) = self.name_starting_at(k + 1) {
+                let ends = self.is_sentence_end(b + 1)
+                    || self.toks.get(b + 1).is_none_or(|t| Some(t.para) != self.toks.get(b).map(|x| x.para));
+                if ends {
+                    return Some((k, Subj::Name(a, b)));
+                }
+            }
+        }
         let mut k = k;
         while matches!(self.punct(k), Some(',' | '—' | '–' | '-')) {
             k += 1;
@@ -1181,7 +1197,6 @@ impl<'a> Doc<'a> {
             return Some((v, s));
         }
         if let Some((a, b)) = self.name_starting_at(k) {
-            let mut end = b;
             // an appositive after the name: `X, a Moscow-based analyst, said`
             if self.punct(b + 1) == Some(',') {
                 let limit = b + 30;
@@ -1193,12 +1208,7 @@ impl<'a> Doc<'a> {
                     c += 1;
                 }
             }
-            if let Some(v) = self.next_cue_within(end + 1, 2) {
-                return Some((v, Subj::Name(a, b)));
-            }
-            end = b;
-            let _ = end;
-            return None;
+            return self.next_cue_within(b + 1, 2).map(|v| (v, Subj::Name(a, b)));
         }
         if matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
             let mut j = k;
@@ -1218,6 +1228,29 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// A cue later in the clause after a complete quoted utterance:
+    /// `," Trump lawyer Marc Kasowitz said`, `," Rep. Jim Jordan (R-Ohio), a member, said`.
+    fn after_attribution_scan(&self, k: usize) -> Option<(usize, Subj)> {
+        let mut v = k;
+        let limit = k + 30;
+        while v < limit {
+            if self.is_sentence_end(v) || self.in_quote(v) {
+                return None;
+            }
+            if self.is_cue(v) {
+                break;
+            }
+            v += 1;
+        }
+        if v >= limit {
+            return None;
+        }
+        match self.subject_before(v, k)? {
+            Subj::Other => None,
+            s => Some((v, s)),
+        }
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -1334,6 +1367,15 @@ impl<'a> Doc<'a> {
             // 1. right after the quote
             if sp.closed {
                 cue = self.after_attribution_at(close_tok);
+                let complete = self
+                    .text
+                    .get(..sp.close_end)
+                    .and_then(|t| t.trim_end_matches(|c: char| is_open_like(c) || matches!(c, '”' | '»' | '’')).chars().next_back())
+                    .is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
+                    || self.punct(close_tok) == Some(',');
+                if cue.is_none() && complete {
+                    cue = self.after_attribution_scan(close_tok);
+                }
             }
             // 2. before it in the same sentence
             if cue.is_none() {
