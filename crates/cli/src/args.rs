@@ -1,0 +1,134 @@
+//! Command-line arguments.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use newsdesk_model::Format;
+use std::path::PathBuf;
+
+/// Turn piles of news articles into a searchable, structured archive.
+#[derive(Debug, Parser)]
+#[command(name = "newsdesk", version, about, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Print what each document contains (NDJSON with --json), building no index.
+    Extract(ExtractArgs),
+    /// Read, clean, extract and index documents; unchanged documents are skipped.
+    Ingest(IngestArgs),
+    /// Search the index with Tantivy query syntax.
+    Search(SearchArgs),
+    /// Print one stored document by id.
+    Show(ShowArgs),
+    /// List the most frequent entities per label among documents matching a query.
+    Entities(EntitiesArgs),
+    /// List quotes, with speaker, outlet and date, from documents matching a query.
+    Quotes(QuotesArgs),
+}
+
+/// Options shared by the commands that read documents.
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Input format; `auto` decides from the extension and the first bytes.
+    #[arg(long, default_value = "auto", value_parser = parse_format)]
+    pub(crate) format: Format,
+    /// Publication date assumed for documents that carry none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub(crate) published: Option<NaiveDate>,
+    /// Worker threads for cleaning and extraction (1 = sequential; default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub(crate) threads: Option<u16>,
+    /// Files, directories (walked recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// One JSON object per document (NDJSON).
+    #[arg(long)]
+    pub(crate) json: bool,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct IngestArgs {
+    /// The index directory (created if absent).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) index: PathBuf,
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The index directory.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) index: PathBuf,
+    /// One JSON object per hit (NDJSON), best first.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// The most hits to print.
+    #[arg(long, default_value_t = 10)]
+    pub(crate) limit: usize,
+    /// Tantivy query: terms, "phrases", AND/OR/-, field:value, published:[A TO B].
+    #[arg(value_name = "QUERY")]
+    pub(crate) query: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// The index directory.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) index: PathBuf,
+    /// The whole stored record as JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// The document id (as printed by search).
+    pub(crate) id: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EntitiesArgs {
+    /// The index directory.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) index: PathBuf,
+    /// One JSON object per entity (NDJSON).
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// How many entities to list per label.
+    #[arg(long, default_value_t = 10)]
+    pub(crate) top: usize,
+    /// Only count documents matching this query (all documents when absent).
+    pub(crate) query: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct QuotesArgs {
+    /// The index directory.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) index: PathBuf,
+    /// One JSON object per quote (NDJSON).
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Only quotes by this speaker (a name or surname).
+    #[arg(long)]
+    pub(crate) speaker: Option<String>,
+    /// The most quotes to print.
+    #[arg(long, default_value_t = 50)]
+    pub(crate) limit: usize,
+    /// Only documents matching this query (all documents when absent).
+    pub(crate) query: Option<String>,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse::<Format>().map_err(|e| e.to_string())
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}

@@ -1,0 +1,210 @@
+//! How results are printed: NDJSON with `--json`, readable text otherwise
+//! (bold highlights on a terminal, plain text in pipes).
+
+use newsdesk_index::{FacetCount, Hit, QuoteHit};
+use newsdesk_model::{Document, Label};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+/// Prints values as NDJSON, one per line.
+fn print_ndjson<T: Serialize>(items: &[T]) -> anyhow::Result<()> {
+    let mut out = String::new();
+    for item in items {
+        out.push_str(&serde_json::to_string(item)?);
+        out.push('\n');
+    }
+    crate::stdout_write(out.as_bytes())?;
+    Ok(())
+}
+
+/// Search hits, best first.
+pub(crate) fn print_hits(hits: &[Hit], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_ndjson(hits);
+    }
+    let colour = std::io::stdout().is_terminal();
+    let mut out = String::new();
+    if hits.is_empty() {
+        out.push_str("no documents found\n");
+    }
+    for (rank, hit) in hits.iter().enumerate() {
+        let title = hit.title.as_deref().unwrap_or(&hit.source);
+        let _ = writeln!(
+            out,
+            "{:>2}. {}  [{}]  score {:.2}  id {}",
+            rank + 1,
+            title,
+            hit.published.as_deref().unwrap_or("undated"),
+            hit.score,
+            hit.id
+        );
+        if hit.title.is_some() {
+            let _ = writeln!(out, "    {}", hit.source);
+        }
+        let _ = writeln!(out, "    {}", render_snippet(&hit.snippet, colour));
+    }
+    crate::stdout_write(out.as_bytes())?;
+    Ok(())
+}
+
+/// Turns a `<b>`-highlighted, HTML-escaped snippet into terminal text.
+pub(crate) fn render_snippet(snippet: &str, colour: bool) -> String {
+    let (on, off) = if colour { (BOLD, RESET) } else { ("", "") };
+    snippet
+        .replace("<b>", on)
+        .replace("</b>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// One stored document.
+pub(crate) fn print_document(doc: &Document, json: bool) -> anyhow::Result<()> {
+    if json {
+        let mut s = serde_json::to_string(doc)?;
+        s.push('\n');
+        crate::stdout_write(s.as_bytes())?;
+        return Ok(());
+    }
+    let colour = std::io::stdout().is_terminal();
+    let mut out = document_summary(doc, colour);
+    let _ = writeln!(out, "\n{}\n", doc.article.text);
+    crate::stdout_write(out.as_bytes())?;
+    Ok(())
+}
+
+/// A readable summary of one processed document.
+pub(crate) fn document_summary(doc: &Document, colour: bool) -> String {
+    let (on, off) = if colour { (BOLD, RESET) } else { ("", "") };
+    let a = &doc.article;
+    let x = &doc.extraction;
+    let mut out = String::new();
+    let _ = writeln!(out, "{on}{}{off}  {}", a.id, a.source);
+    if let Some(t) = &a.title {
+        let _ = writeln!(out, "  title:      {t}");
+    }
+    let _ = writeln!(
+        out,
+        "  published:  {}   language: {}   {} bytes of text, {} removed",
+        a.published.map_or_else(|| "unknown".to_string(), |d| d.to_string()),
+        a.language.as_deref().unwrap_or("unknown"),
+        a.text.len(),
+        a.removed.len()
+    );
+    for label in Label::ALL {
+        let names: Vec<String> = x
+            .entities
+            .iter()
+            .filter(|e| e.label == label)
+            .map(|e| format!("{} ({})", e.name, e.mentions.len()))
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(out, "  {:<11} {}", format!("{label}:"), names.join(", "));
+        }
+    }
+    for q in &x.quotes {
+        let _ = writeln!(
+            out,
+            "  quote:      {} — “{}”",
+            q.speaker.as_deref().unwrap_or("(no speaker)"),
+            shorten(&q.text, 90)
+        );
+    }
+    if !x.quantities.is_empty() {
+        let qs: Vec<String> = x.quantities.iter().map(|q| q.text.clone()).collect();
+        let _ = writeln!(out, "  quantities: {}", qs.join("; "));
+    }
+    if !x.dates.is_empty() {
+        let ds: Vec<String> = x
+            .dates
+            .iter()
+            .map(|d| format!("{} = {}", d.text, d.value))
+            .collect();
+        let _ = writeln!(out, "  dates:      {}", ds.join("; "));
+    }
+    if !x.keywords.is_empty() {
+        let _ = writeln!(out, "  keywords:   {}", x.keywords.join(", "));
+    }
+    out
+}
+
+fn shorten(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Entity counts per label.
+pub(crate) fn print_facets(facets: &[FacetCount], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_ndjson(facets);
+    }
+    let mut out = String::new();
+    for label in Label::ALL {
+        let rows: Vec<&FacetCount> = facets.iter().filter(|f| f.label == label).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{label}");
+        for f in rows {
+            let _ = writeln!(out, "  {:>5}  {}", f.documents, f.name);
+        }
+    }
+    if out.is_empty() {
+        out.push_str("no entities found\n");
+    }
+    crate::stdout_write(out.as_bytes())?;
+    Ok(())
+}
+
+/// Quotes with speaker, outlet and date.
+pub(crate) fn print_quotes(quotes: &[QuoteHit], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_ndjson(quotes);
+    }
+    let mut out = String::new();
+    if quotes.is_empty() {
+        out.push_str("no quotes found\n");
+    }
+    for q in quotes {
+        let _ = writeln!(
+            out,
+            "{} [{} · {}]\n  “{}”",
+            q.speaker.as_deref().unwrap_or("(no speaker)"),
+            q.outlet.as_deref().unwrap_or(&q.source),
+            q.published.as_deref().unwrap_or("undated"),
+            q.text
+        );
+    }
+    crate::stdout_write(out.as_bytes())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_render_for_terminals_and_pipes() {
+        let s = "the <b>corridor</b> &amp; the &lt;M4&gt;";
+        assert_eq!(render_snippet(s, false), "the corridor & the <M4>");
+        assert_eq!(
+            render_snippet(s, true),
+            "the \x1b[1mcorridor\x1b[0m & the <M4>"
+        );
+    }
+
+    #[test]
+    fn shorten_keeps_short_text_and_cuts_long_text() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+    }
+}

@@ -1,0 +1,208 @@
+//! The streaming pipeline: tokio readers feed a bounded channel, rayon workers
+//! normalise and extract in batches, and one consumer handles the results in
+//! input order (printing them, or writing them into the index).
+
+use crate::args::InputArgs;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsdesk_index::Upsert;
+use newsdesk_model::Document;
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Documents waiting between the readers and the workers.
+const CHANNEL_CAPACITY: usize = 256;
+/// Documents handed to the workers at once, per thread.
+const BATCH_PER_THREAD: usize = 32;
+/// Documents written between two index commits.
+const COMMIT_EVERY: usize = 10_000;
+/// Memory budget of the index writer.
+const WRITER_MEMORY: usize = 128 * 1024 * 1024;
+
+/// What a run did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Summary {
+    /// Documents read (good and bad).
+    pub(crate) read: usize,
+    /// Documents that failed at any stage.
+    pub(crate) failed: usize,
+    /// Documents added to the index (or printed, for extract).
+    pub(crate) indexed: usize,
+    /// Documents already in the index, skipped.
+    pub(crate) unchanged: usize,
+    /// Documents that replaced an earlier version from the same source.
+    pub(crate) replaced: usize,
+}
+
+/// `newsdesk extract`: print one record per document.
+pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> {
+    let start = Instant::now();
+    let colour = std::io::stdout().is_terminal();
+    let summary = run(input, &mut |doc, _progress| {
+        let text = if json {
+            let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
+            line.push('\n');
+            line
+        } else {
+            crate::output::document_summary(doc, colour)
+        };
+        crate::stdout_write(text.as_bytes())?;
+        Ok(Upsert::Added)
+    })?;
+    if std::io::stderr().is_terminal() {
+        eprintln!("{}", summary_line(&summary, start.elapsed(), false));
+    }
+    Ok(summary)
+}
+
+/// `newsdesk ingest`: write every document into the index.
+pub(crate) fn ingest(input: &InputArgs, dir: &Path) -> anyhow::Result<Summary> {
+    let start = Instant::now();
+    let index = newsdesk_index::Index::create_or_open(dir)
+        .with_context(|| format!("cannot open index {}", dir.display()))?;
+    let mut writer = index.writer(WRITER_MEMORY)?;
+    let mut since_commit = 0usize;
+    let summary = run(input, &mut |doc, progress| {
+        let outcome = writer
+            .upsert(doc)
+            .with_context(|| format!("{}: cannot index document", doc.article.source))?;
+        if outcome != Upsert::Unchanged {
+            since_commit += 1;
+        }
+        if since_commit >= COMMIT_EVERY {
+            progress.set_message("committing");
+            writer.commit().context("commit failed")?;
+            since_commit = 0;
+        }
+        Ok(outcome)
+    })?;
+    writer.commit().context("commit failed")?;
+    drop(writer);
+    drop(index);
+    eprintln!("{}", summary_line(&summary, start.elapsed(), true));
+    Ok(summary)
+}
+
+fn summary_line(s: &Summary, elapsed: Duration, ingest: bool) -> String {
+    let mut line = format!("read {} documents", s.read);
+    if ingest {
+        line.push_str(&format!(
+            ": {} indexed, {} replaced, {} unchanged, {} failed",
+            s.indexed, s.replaced, s.unchanged, s.failed
+        ));
+    } else {
+        line.push_str(&format!(": {} extracted, {} failed", s.indexed, s.failed));
+    }
+    line.push_str(&format!(" in {:.2}s", elapsed.as_secs_f64()));
+    line
+}
+
+/// A processed item: a document or a one-line error naming the document.
+type Processed = Result<Document, String>;
+
+/// Reads, cleans and extracts every input, calling `sink` for each good document in
+/// input order; failures are reported on standard error and counted.
+fn run(
+    input: &InputArgs,
+    sink: &mut dyn FnMut(&Document, &ProgressBar) -> anyhow::Result<Upsert>,
+) -> anyhow::Result<Summary> {
+    let threads = input
+        .threads
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = if threads > 1 {
+        Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|i| format!("newsdesk-worker-{i}"))
+                .build()
+                .context("cannot start worker threads")?,
+        )
+    } else {
+        None
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("newsdesk-reader")
+        .enable_all()
+        .build()
+        .context("cannot start the reader runtime")?;
+    let options = newsdesk_ingest::ReadOptions {
+        format: input.format,
+        ..newsdesk_ingest::ReadOptions::default()
+    };
+    let paths = input.paths.clone();
+    let mut rx = runtime.block_on(async move {
+        newsdesk_ingest::spawn_reader(paths, options, CHANNEL_CAPACITY)
+    });
+    let normalise_config = newsdesk_normalise::Config {
+        default_published: input.published,
+        ..newsdesk_normalise::Config::default()
+    };
+    let extract_config = newsdesk_extract::Config::default();
+    let progress = progress_bar();
+    let mut summary = Summary::default();
+    let batch_size = BATCH_PER_THREAD * threads;
+    let mut batch = Vec::with_capacity(batch_size);
+    while let Some(first) = rx.blocking_recv() {
+        batch.push(first);
+        while batch.len() < batch_size {
+            match rx.try_recv() {
+                Ok(item) => batch.push(item),
+                Err(_) => break,
+            }
+        }
+        let process = |item: newsdesk_ingest::Item| -> Processed {
+            let raw = item.map_err(|e| e.to_string())?;
+            let article =
+                newsdesk_normalise::normalise(raw, &normalise_config).map_err(|e| e.to_string())?;
+            let extraction = newsdesk_extract::extract(&article, &extract_config);
+            Ok(Document {
+                article,
+                extraction,
+            })
+        };
+        let items = std::mem::take(&mut batch);
+        let results: Vec<Processed> = match &pool {
+            Some(pool) => pool.install(|| items.into_par_iter().map(process).collect()),
+            None => items.into_iter().map(process).collect(),
+        };
+        for result in results {
+            summary.read += 1;
+            progress.inc(1);
+            match result {
+                Ok(doc) => match sink(&doc, &progress)? {
+                    Upsert::Added => summary.indexed += 1,
+                    Upsert::Replaced => summary.replaced += 1,
+                    Upsert::Unchanged => summary.unchanged += 1,
+                },
+                Err(message) => {
+                    summary.failed += 1;
+                    progress.suspend(|| eprintln!("error: {}", message.replace('\n', " ")));
+                }
+            }
+        }
+        progress.set_message(format!("{} failed", summary.failed));
+    }
+    progress.finish_and_clear();
+    drop(rx);
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    Ok(summary)
+}
+
+/// A spinner on standard error when it is a terminal; hidden in pipes.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
