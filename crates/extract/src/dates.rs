@@ -1,9 +1,690 @@
 //! Date and time expressions resolved against the publication date.
-use chrono::NaiveDate;
+//!
+//! Patterns, tried everywhere and kept longest-first without overlaps:
+//! full dates (`March 5, 2020`, `5 March 2020`, `Aug. 7`, `2020-03-05`,
+//! `3/5/2020`), months (`September 2018`, `last December`, `since February`),
+//! years (`in 2019`) and decades (`the 1990s` -> `199`), weekdays (`on Friday`),
+//! relative days (`today`, `yesterday`, `tomorrow`, `tonight`, `two days ago`),
+//! relative weeks, months and years (`this week` -> `2020-W10`, `last month`,
+//! `next year`), quarters (`2020-Q1`), seasons (TimeML codes: `2020-SU`),
+//! and clock times (`22:00 GMT` -> `2020-03-05T22:00:00Z`, on the day the
+//! sentence names, else the publication day).
+//!
+//! Resolution rules, with `published` as the anchor:
+//! - a month or a day-of-month without a year takes the year that puts it
+//!   nearest to the publication date (ties go to the past); `last`/`next`
+//!   force the previous/next occurrence;
+//! - a weekday refers to the current week: in a sentence about the future
+//!   (`will`, `would`, `expected to`, `scheduled`...) the next occurrence on or
+//!   after publication, otherwise the most recent one on or before it, except
+//!   the day right after publication (news filed overnight reports `early on
+//!   Friday` for a Thursday date line); `last`/`next` force the direction;
+//! - without a publication date only expressions carrying their own year are kept.
+//!
+//! Durations (`six hours`, `seven days`, `within a week`) are quantities, not dates.
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use newsdesk_model::DateMention;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Finds dates in `text`, resolving relative ones against `published`.
 pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let _ = (text, published);
-    Vec::new()
+    let mut cands: Vec<Cand> = Vec::new();
+    for rule in RULES.iter() {
+        for caps in rule.re.captures_iter(text) {
+            if let Some(c) = (rule.build)(text, &caps, published) {
+                if c.s < c.e && c.e <= text.len() && text.is_char_boundary(c.s) && text.is_char_boundary(c.e) {
+                    cands.push(c);
+                }
+            }
+        }
+    }
+    cands.sort_by(|a, b| a.s.cmp(&b.s).then((b.e - b.s).cmp(&(a.e - a.s))));
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        if kept.iter().any(|k| k.s < c.e && c.s < k.e) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.s);
+    // clock times take the day named in their sentence
+    let days: Vec<(usize, usize, String)> = kept
+        .iter()
+        .filter(|c| !c.time && c.value.len() == 10)
+        .map(|c| (c.s, c.e, c.value.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for c in kept {
+        let value = if c.time {
+            let (ss, se) = sentence_bounds(text, c.s);
+            let day = days
+                .iter()
+                .find(|(s, e, _)| *s >= ss && *e <= se)
+                .map(|(_, _, v)| v.clone())
+                .or_else(|| published.map(|p| p.format("%Y-%m-%d").to_string()));
+            match day {
+                Some(d) => format!("{d}T{}", c.value),
+                None => continue,
+            }
+        } else {
+            c.value
+        };
+        out.push(DateMention {
+            text: text.get(c.s..c.e).unwrap_or("").to_string(),
+            value,
+            start: c.s,
+            end: c.e,
+        });
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    s: usize,
+    e: usize,
+    value: String,
+    /// A clock time: `value` is `HH:MM:SS[zone]`, the day is filled in later.
+    time: bool,
+}
+
+type Build = fn(&str, &regex::Captures<'_>, Option<NaiveDate>) -> Option<Cand>;
+
+struct Rule {
+    re: Regex,
+    build: Build,
+}
+
+const MONTHS_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+fn rule(pattern: &str, build: Build) -> Option<Rule> {
+    Regex::new(pattern).ok().map(|re| Rule { re, build })
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let mon = format!(r"(?P<mon>{MONTHS_FULL}|(?:{MONTHS_ABBR})\.?)");
+    let full = format!(r"(?P<mon>{MONTHS_FULL})");
+    [
+        // March 5, 2020 / Aug. 7 / March 15
+        rule(
+            &format!(r"\b{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+            build_day,
+        ),
+        // 5 March 2020 / 5th of March
+        rule(
+            &format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<year>\d{{4}})\b)?"),
+            build_day,
+        ),
+        // September 2018
+        rule(&format!(r"\b{mon},?\s+(?P<year>(?:1[6-9]|20)\d\d)\b"), build_month_year),
+        // (last) December, since February
+        rule(
+            &format!(r"(?i:\b(?P<pre>last|next|this|early|late|mid|since|in|until|till|by|from|during|of|through|before|after|between|and|to|or)[\s-]+)?\b{full}\b"),
+            build_month,
+        ),
+        // on Thursday, last Friday, Tuesday morning
+        rule(
+            &format!(r"(?:\b(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:\b(?P<on>[Oo]n)\s+)?\b(?P<wd>{WEEKDAYS})\b(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+            build_weekday,
+        ),
+        rule(r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", build_relative_day),
+        rule(
+            r"(?i)\b(?P<pre>last|next|this|coming)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
+            build_relative_unit,
+        ),
+        rule(
+            r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            build_ago,
+        ),
+        rule(r"\b(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s\b", build_decade),
+        rule(r"(?:\b[Tt]he\s+)?'(?P<dec2>\d0)s\b", build_decade),
+        rule(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", build_iso),
+        rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})\b", build_iso),
+        rule(r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?P<year>\d{4}))?", build_quarter),
+        rule(r"(?i)\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})\b", build_season_year),
+        rule(r"\b(?P<year>1[6-9]\d\d|20\d\d)\b", build_year),
+        rule(
+            r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?\b",
+            build_time,
+        ),
+        rule(r"(?i)\b(?:noon|midday)\b", build_noon),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+});
+
+fn m(caps: &regex::Captures<'_>, name: &str) -> Option<(usize, usize, String)> {
+    caps.name(name).map(|x| (x.start(), x.end(), x.as_str().to_string()))
+}
+
+fn whole(caps: &regex::Captures<'_>) -> (usize, usize) {
+    caps.get(0).map_or((0, 0), |x| (x.start(), x.end()))
+}
+
+fn month_number(s: &str) -> Option<u32> {
+    let l = s.trim_end_matches('.').to_lowercase();
+    let n = match l.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn ym(y: i32, mo: u32) -> String {
+    format!("{y:04}-{mo:02}")
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The year that puts `mo`/`day` nearest to `pub_date`; ties go to the past.
+fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32) -> Option<NaiveDate> {
+    let y = pub_date.year();
+    let mut best: Option<(i64, NaiveDate)> = None;
+    for cy in [y - 1, y, y + 1] {
+        let Some(d) = NaiveDate::from_ymd_opt(cy, mo, day) else { continue };
+        let diff = (d - pub_date).num_days();
+        let key = diff.abs() * 2 + i64::from(diff > 0);
+        if best.is_none_or(|(k, _)| key < k) {
+            best = Some((key, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+fn build_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let mo = month_number(&m(caps, "mon")?.2)?;
+    let day: u32 = m(caps, "day")?.2.parse().ok()?;
+    let value = match m(caps, "year") {
+        Some((_, _, y)) => ymd(NaiveDate::from_ymd_opt(y.parse().ok()?, mo, day)?),
+        None => {
+            // `May 5` is fine, but a bare `May` needs the day to be a plausible date
+            ymd(nearest_year(p?, mo, day)?)
+        }
+    };
+    Some(Cand { s, e, value, time: false })
+}
+
+fn build_month_year(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let mo = month_number(&m(caps, "mon")?.2)?;
+    let y: i32 = m(caps, "year")?.2.parse().ok()?;
+    Some(Cand { s, e, value: ym(y, mo), time: false })
+}
+
+fn month_diff(a: (i32, u32), b: (i32, u32)) -> i64 {
+    (i64::from(a.0) * 12 + i64::from(a.1)) - (i64::from(b.0) * 12 + i64::from(b.1))
+}
+
+fn build_month(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (ms, me, name) = m(caps, "mon")?;
+    let mo = month_number(&name)?;
+    let pre = m(caps, "pre").map(|x| (x.0, x.2.to_lowercase()));
+    // `May` and `March` are also words: only with a preposition before them
+    if matches!(name.as_str(), "May" | "March") && pre.is_none() {
+        return None;
+    }
+    let cur = (p.year(), p.month());
+    let pick = |dir: i32| -> i32 {
+        let mut best = (i64::MAX, cur.0);
+        for y in [cur.0 - 1, cur.0, cur.0 + 1] {
+            let d = month_diff((y, mo), cur);
+            let ok = match dir {
+                -1 => d < 0,
+                1 => d > 0,
+                _ => true,
+            };
+            let key = d.abs() * 2 + i64::from(d > 0);
+            if ok && key < best.0 {
+                best = (key, y);
+            }
+        }
+        best.1
+    };
+    let (s, y) = match pre.as_ref().map(|(s, w)| (*s, w.as_str())) {
+        Some((s, "last")) => (s, pick(-1)),
+        Some((s, "next")) => (s, pick(1)),
+        Some((s, "this")) => (s, cur.0),
+        Some((s, "early" | "late" | "mid")) => (s, pick(0)),
+        _ => (ms, pick(0)),
+    };
+    Some(Cand { s, e: me, value: ym(y, mo), time: false })
+}
+
+fn weekday_of(s: &str) -> Option<Weekday> {
+    s.parse::<Weekday>().ok()
+}
+
+/// The sentence around byte `at`: from after the previous `. ` / line break to the next.
+fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
+    let is_end = |i: usize, c: char| -> bool {
+        if c == '\n' {
+            return true;
+        }
+        if !matches!(c, '.' | '!' | '?') {
+            return false;
+        }
+        let rest = text.get(i + 1..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        trimmed.len() < rest.len() && trimmed.starts_with(|d: char| d.is_uppercase() || d == '"' || d == '“')
+    };
+    let mut s = 0;
+    for (i, c) in text.get(..at).unwrap_or("").char_indices() {
+        if is_end(i, c) {
+            s = i + 1;
+        }
+    }
+    let mut e = text.len();
+    for (i, c) in text.get(at..).unwrap_or("").char_indices() {
+        if is_end(at + i, c) {
+            e = at + i;
+            break;
+        }
+    }
+    (s, e)
+}
+
+static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|shall|would|going to|plans? to|planned|scheduled|expected to|due to|is to|are to|upcoming|next|until|later)\b|'ll\b").ok()
+});
+
+fn future_context(text: &str, at: usize) -> bool {
+    let (s, e) = sentence_bounds(text, at);
+    let sent = text.get(s..e).unwrap_or("");
+    FUTURE.as_ref().is_some_and(|re| re.is_match(sent))
+}
+
+fn build_weekday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let wd = weekday_of(&m(caps, "wd")?.2)?;
+    let f = (i64::from(wd.num_days_from_monday()) - i64::from(p.weekday().num_days_from_monday())).rem_euclid(7);
+    let b = (7 - f) % 7;
+    let pre = m(caps, "pre").map(|x| x.2.to_lowercase());
+    let offset = match pre.as_deref() {
+        Some("last") => -(if b == 0 { 7 } else { b }),
+        Some("next" | "coming") => {
+            if f == 0 {
+                7
+            } else {
+                f
+            }
+        }
+        Some(_) => {
+            if f <= b {
+                f
+            } else {
+                -b
+            }
+        }
+        None => {
+            if future_context(t, s) {
+                f
+            } else if f == 1 {
+                1
+            } else {
+                -b
+            }
+        }
+    };
+    let d = p.checked_add_signed(Duration::days(offset))?;
+    Some(Cand { s, e, value: ymd(d), time: false })
+}
+
+fn build_relative_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let w = m(caps, "w")?.2.to_lowercase();
+    let off = if w.starts_with("yesterday") {
+        -1
+    } else if w.starts_with("tomorrow") {
+        1
+    } else {
+        0
+    };
+    Some(Cand { s, e, value: ymd(p.checked_add_signed(Duration::days(off))?), time: false })
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn add_months(y: i32, mo: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 12 + (mo as i32 - 1) + delta;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn season_code(s: &str) -> &'static str {
+    match s {
+        "spring" => "SP",
+        "summer" => "SU",
+        "winter" => "WI",
+        _ => "FA",
+    }
+}
+
+fn build_relative_unit(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let pre = m(caps, "pre")?.2.to_lowercase();
+    let unit = m(caps, "unit")?.2.to_lowercase();
+    let delta: i32 = match pre.as_str() {
+        "last" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    };
+    let value = match unit.as_str() {
+        "week" => iso_week(p.checked_add_signed(Duration::weeks(i64::from(delta)))?),
+        "weekend" => format!("{}-WE", iso_week(p.checked_add_signed(Duration::weeks(i64::from(delta)))?)),
+        "month" => {
+            let (y, mo) = add_months(p.year(), p.month(), delta);
+            ym(y, mo)
+        }
+        "year" => format!("{:04}", p.year() + delta),
+        season => format!("{:04}-{}", p.year() + delta, season_code(season)),
+    };
+    Some(Cand { s, e, value, time: false })
+}
+
+fn small_number(s: &str) -> Option<i64> {
+    let n = match s.to_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" | "several" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        other => other.parse().ok()?,
+    };
+    Some(n)
+}
+
+fn build_ago(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let n = small_number(&m(caps, "n")?.2)?;
+    if m(caps, "n")?.2.eq_ignore_ascii_case("several") {
+        return None;
+    }
+    let unit = m(caps, "unit")?.2.to_lowercase();
+    let value = match unit.as_str() {
+        "day" => ymd(p.checked_sub_signed(Duration::days(n))?),
+        "week" => iso_week(p.checked_sub_signed(Duration::weeks(n))?),
+        "month" => {
+            let (y, mo) = add_months(p.year(), p.month(), -i32::try_from(n).ok()?);
+            ym(y, mo)
+        }
+        _ => format!("{:04}", p.year() - i32::try_from(n).ok()?),
+    };
+    Some(Cand { s, e, value, time: false })
+}
+
+fn build_decade(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let value = if let Some((_, _, d)) = m(caps, "dec") {
+        d.get(..3)?.to_string()
+    } else {
+        let d2 = m(caps, "dec2")?.2;
+        let century = match p {
+            Some(p) if d2.parse::<i32>().ok()? + 1900 > p.year() => "20",
+            _ => "19",
+        };
+        format!("{century}{}", d2.get(..1)?)
+    };
+    Some(Cand { s, e, value, time: false })
+}
+
+fn build_iso(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    // not part of a longer number or path
+    let prev = t.get(..s).and_then(|x| x.chars().next_back());
+    if prev.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '-') {
+        return None;
+    }
+    let mut y: i32 = m(caps, "year")?.2.parse().ok()?;
+    if y < 100 {
+        y += if y < 50 { 2000 } else { 1900 };
+    }
+    let d = NaiveDate::from_ymd_opt(y, m(caps, "m")?.2.parse().ok()?, m(caps, "d")?.2.parse().ok()?)?;
+    Some(Cand { s, e, value: ymd(d), time: false })
+}
+
+fn build_quarter(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let q = match m(caps, "q")?.2.to_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        _ => 4,
+    };
+    let y = match m(caps, "year") {
+        Some((_, _, y)) => y.parse().ok()?,
+        None => {
+            let p = p?;
+            let cur_q = (p.month() - 1) / 3 + 1;
+            if q > cur_q { p.year() - 1 } else { p.year() }
+        }
+    };
+    Some(Cand { s, e, value: format!("{y:04}-Q{q}"), time: false })
+}
+
+fn build_season_year(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let season = m(caps, "season")?.2.to_lowercase();
+    let y: i32 = m(caps, "year")?.2.parse().ok()?;
+    Some(Cand { s, e, value: format!("{y:04}-{}", season_code(&season)), time: false })
+}
+
+/// Words after a four-digit number that make it a count, not a year.
+const COUNT_AFTER: &[&str] = &[
+    "people", "troops", "soldiers", "civilians", "men", "women", "children", "tonnes", "tons",
+    "dollars", "dlrs", "euros", "pounds", "km", "kilometres", "kilometers", "miles", "metres",
+    "meters", "feet", "pct", "percent", "shares", "barrels", "acres", "hectares", "units", "cars",
+    "jobs", "workers", "members", "votes", "residents", "families", "homes", "houses", "cases",
+    "deaths", "times", "hours", "days", "kg", "points", "vehicles", "refugees", "students",
+    "mln", "billion", "million", "of",
+];
+
+fn build_year(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let prev = t.get(..s).and_then(|x| x.chars().next_back());
+    if prev.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | ',' | '.' | '#' | '-' | '/')) {
+        return None;
+    }
+    let rest = t.get(e..).unwrap_or("");
+    if rest.starts_with(|c: char| matches!(c, '%' | ',' | '.') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit())) {
+        return None;
+    }
+    if rest.starts_with('%') || rest.starts_with("s") || rest.starts_with('-') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit()) {
+        return None;
+    }
+    let next_word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if COUNT_AFTER.contains(&next_word.as_str()) {
+        return None;
+    }
+    // `Rs 2000`, `No. 1998`
+    let before_word: String = t
+        .get(..s)
+        .unwrap_or("")
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '.')
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    if matches!(before_word.as_str(), "rs" | "rs." | "no." | "no" | "number" | "about" | "nearly" | "some" | "over" | "than" | "least") {
+        return None;
+    }
+    Some(Cand { s, e, value: m(caps, "year")?.2, time: false })
+}
+
+fn zone_suffix(z: &str) -> &'static str {
+    match z.to_uppercase().as_str() {
+        "GMT" | "UTC" => "Z",
+        "BST" | "CET" => "+01:00",
+        "CEST" | "EET" => "+02:00",
+        "EEST" | "MSK" => "+03:00",
+        "EST" => "-05:00",
+        "EDT" | "CST" => "-04:00",
+        "CDT" | "MST" => "-05:00",
+        "MDT" => "-06:00",
+        "PST" => "-08:00",
+        "PDT" => "-07:00",
+        _ => "",
+    }
+}
+
+fn build_time(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, mut e) = whole(caps);
+    let mut h: u32 = m(caps, "h")?.2.parse().ok()?;
+    let mi: u32 = m(caps, "mi").map_or(Some(0), |x| x.2.parse().ok())?;
+    let ampm = m(caps, "ampm").map(|x| x.2.to_lowercase());
+    let zone = m(caps, "zone").map(|x| x.2);
+    let sep = m(caps, "sep").map(|x| x.2);
+    // a clock time needs a colon, or a.m./p.m., or a zone after a dotted time
+    let ok = match (sep.as_deref(), &ampm, &zone) {
+        (Some(":"), _, _) => true,
+        (_, Some(_), _) => true,
+        (Some("."), None, Some(_)) => true,
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    // not a ratio, score or part of a longer number
+    let prev = t.get(..s).and_then(|x| x.chars().next_back());
+    if prev.is_some_and(|c| c.is_ascii_digit() || c == ':' || c == '.' || c == '$') {
+        return None;
+    }
+    let next = t.get(e..).and_then(|x| x.chars().next());
+    if next.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match ampm.as_deref() {
+        Some(a) if a.starts_with('p') && h < 12 => h += 12,
+        Some(a) if a.starts_with('a') && h == 12 => h = 0,
+        Some(_) if h > 12 => return None,
+        _ => {}
+    }
+    // trim trailing whitespace the optional groups let in
+    let text = t.get(s..e)?;
+    e = s + text.trim_end().len();
+    let suffix = zone.as_deref().map_or("", zone_suffix);
+    Some(Cand { s, e, value: format!("{h:02}:{mi:02}:00{suffix}"), time: true })
+}
+
+fn build_noon(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    Some(Cand { s, e, value: "12:00:00".to_string(), time: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn published() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2020, 3, 5) // a Thursday
+    }
+
+    /// Each case: input, expected (text, value) pairs in order.
+    fn check(input: &str, expected: &[(&str, &str)]) {
+        let got = find(input, published());
+        let pairs: Vec<(&str, &str)> = got.iter().map(|d| (d.text.as_str(), d.value.as_str())).collect();
+        assert_eq!(pairs, expected, "input: {input}");
+        for d in &got {
+            assert_eq!(input.get(d.start..d.end), Some(d.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn absolute_and_relative() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("in Moscow, Russia on March 5, 2020 [photo]", &[("March 5, 2020", "2020-03-05")]),
+            ("On 5 March 2020, Russia and Turkey", &[("5 March 2020", "2020-03-05")]),
+            ("the Sochi agreement of September 2018", &[("September 2018", "2018-09")]),
+            ("joint patrols as of March 15.", &[("March 15", "2020-03-15")]),
+            ("violence since last December, the start", &[("last December", "2019-12")]),
+            ("an agreement reached last year", &[("last year", "2019")]),
+            ("Erdogan told reporters on Thursday", &[("on Thursday", "2020-03-05")]),
+            ("reported early on Friday that", &[("on Friday", "2020-03-06")]),
+            ("was killed on Monday", &[("on Monday", "2020-03-02")]),
+            ("will meet on Monday", &[("on Monday", "2020-03-09")]),
+            ("last Friday's attack", &[("last Friday's", "2020-02-28")]),
+            ("arrived in Ankara this week", &[("this week", "2020-W10")]),
+            ("patrol at the end of next week", &[("next week", "2020-W11")]),
+            ("since the beginning of February to 60", &[("February", "2020-02")]),
+            ("offensive that began in December", &[("December", "2019-12")]),
+            ("in the 1990s and the '80s", &[("the 1990s", "199"), ("the '80s", "198")]),
+            ("yesterday and tomorrow", &[("yesterday", "2020-03-04"), ("tomorrow", "2020-03-06")]),
+            ("two days ago", &[("two days ago", "2020-03-03")]),
+            ("the first quarter of 2019", &[("first quarter of 2019", "2019-Q1")]),
+            ("At midnight (Thursday local time) (22:00 GMT), it begins", &[("Thursday", "2020-03-05"), ("22:00 GMT", "2020-03-05T22:00:00Z")]),
+            ("It starts at 6 p.m. on Friday.", &[("6 p.m.", "2020-03-06T18:00:00"), ("on Friday", "2020-03-06")]),
+            ("Aug. 7, 1998 and Jan. 14", &[("Aug. 7, 1998", "1998-08-07"), ("Jan. 14", "2020-01-14")]),
+            ("in 2019, prices", &[("2019", "2019")]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        let cases: &[&str] = &[
+            "it lasted six hours and seven days",
+            "within a week",
+            "At 00.01 tonight it ends",
+            "some 2,000 troops and 1998 people",
+            "he may go",
+            "they march on",
+            "prices rose 1.5 pct to 2010.5",
+        ];
+        for input in cases {
+            let got: Vec<_> = find(input, published())
+                .into_iter()
+                .filter(|d| d.text != "tonight")
+                .collect();
+            assert!(got.is_empty(), "{input}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn without_publication_date_only_absolute() {
+        let got = find("on Friday, March 15, 2019 and last year", None);
+        let values: Vec<_> = got.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2019-03-15"]);
+    }
 }
