@@ -1,32 +1,104 @@
-//! Extracts what analysts search for from an [`Article`]: entities, direct
-//! quotes with speakers, quantities, dates resolved against the publication
-//! date, and keywords.
+//! Extracts what analysts search for from an [`Article`]: named entities
+//! (PERSON, ORG, LOC, MISC) with every mention, direct quotes with speakers,
+//! quantities, dates resolved against the publication date, and keywords.
 //!
-//! STUB: the real implementation replaces this file, keeping the signatures.
+//! [`extract`] runs the whole chain (tokens, sentences, entities, quotes,
+//! quantities, dates, keywords) and returns an [`Extraction`]. The shared text
+//! layer is public so later models can reuse it: [`tokenize`] gives
+//! [`Token`]s with byte offsets, [`sentences`] gives [`Sentence`] spans, and
+//! [`entities`] runs the recogniser alone. Everything is rule-based, uses
+//! built-in lexicons loaded once, never fails and never panics on any input.
+//!
+//! ```
+//! use newsdesk_extract::{extract, Config};
+//! use newsdesk_model::{Article, Label};
+//!
+//! let article = Article {
+//!     text: "Turkish President Recep Tayyip Erdogan met reporters in Ankara. \
+//!            Erdogan said the talks went well."
+//!         .into(),
+//!     ..Article::default()
+//! };
+//! let extraction = extract(&article, &Config::default());
+//! let erdogan = extraction
+//!     .entities
+//!     .iter()
+//!     .find(|e| e.label == Label::Person)
+//!     .expect("a person");
+//! assert_eq!(erdogan.name, "Recep Tayyip Erdogan");
+//! assert_eq!(erdogan.mentions.len(), 2);
+//! assert_eq!(erdogan.mentions[1].text, "Erdogan");
+//! ```
 #![warn(missing_docs)]
 
 mod dates;
+mod entities;
+mod keywords;
+mod lexicon;
 mod quantities;
 mod quotes;
+mod sentences;
+mod tokens;
 
-use newsdesk_model::{Article, Extraction};
+pub use sentences::Sentence;
+pub use tokens::{Token, TokenKind, tokenize};
+
+use newsdesk_model::{Article, Entity, Extraction};
 
 /// Settings for [`extract`].
-#[derive(Debug, Clone, Default)]
-pub struct Config {}
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// How many keywords to keep (default 10).
+    pub max_keywords: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { max_keywords: 10 }
+    }
+}
 
 /// Runs every extractor over one article.
 pub fn extract(article: &Article, config: &Config) -> Extraction {
-    let _ = config;
-    let entities = Vec::new();
-    let quotes = quotes::find(&article.text, &entities);
-    let quantities = quantities::find(&article.text);
-    let dates = dates::find(&article.text, article.published);
+    let text = article.text.as_str();
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    let entities = entities::find(text, &tokens, &sents);
+    let quotes = quotes::find(text, &entities);
+    let quantities = quantities::find(text);
+    let dates = dates::find(text, article.published);
+    let keywords = keywords::find(text, &tokens, &sents, config.max_keywords);
     Extraction {
         entities,
         quotes,
         quantities,
         dates,
-        keywords: Vec::new(),
+        keywords,
     }
+}
+
+/// Splits `text` into sentences (byte spans plus token ranges into [`tokenize`]`(text)`).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let tokens = tokens::tokenize(text);
+    sentences::split(text, &tokens)
+}
+
+/// Splits already tokenized `text` into sentences; `tokens` must come from [`tokenize`]`(text)`.
+pub fn sentences_from_tokens(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    sentences::split(text, tokens)
+}
+
+/// Finds the named entities of `text`: one [`Entity`] per distinct entity,
+/// ordered by first mention.
+pub fn entities(text: &str) -> Vec<Entity> {
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    entities::find(text, &tokens, &sents)
+}
+
+/// The `n` most characteristic key terms of `text`, best first.
+pub fn keywords(text: &str, n: usize) -> Vec<String> {
+    let tokens = tokens::tokenize(text);
+    let sents = sentences::split(text, &tokens);
+    keywords::find(text, &tokens, &sents, n)
 }
