@@ -60,7 +60,8 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
             let (ss, se) = sentence_bounds(text, c.s);
             let day = days
                 .iter()
-                .find(|(s, e, _)| *s >= ss && *e <= se)
+                .filter(|(s, e, _)| *s >= ss && *e <= se)
+                .min_by_key(|(s, e, _)| if *s >= c.e { s - c.e } else { c.s.saturating_sub(*e) })
                 .map(|(_, _, v)| v.clone())
                 .or_else(|| published.map(|p| p.format("%Y-%m-%d").to_string()));
             match day {
@@ -194,13 +195,19 @@ fn ymd(d: NaiveDate) -> String {
 }
 
 /// The year that puts `mo`/`day` nearest to `pub_date`; ties go to the past.
-fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32) -> Option<NaiveDate> {
+///
+/// Outside a sentence about the future, a date more than a month ahead loses
+/// to the past one (news mostly reports what happened).
+fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, future: bool) -> Option<NaiveDate> {
     let y = pub_date.year();
     let mut best: Option<(i64, NaiveDate)> = None;
     for cy in [y - 1, y, y + 1] {
         let Some(d) = NaiveDate::from_ymd_opt(cy, mo, day) else { continue };
         let diff = (d - pub_date).num_days();
-        let key = diff.abs() * 2 + i64::from(diff > 0);
+        let mut key = diff.abs() * 2 + i64::from(diff > 0);
+        if diff > 31 && !future {
+            key += 100_000;
+        }
         if best.is_none_or(|(k, _)| key < k) {
             best = Some((key, d));
         }
@@ -208,7 +215,7 @@ fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32) -> Option<NaiveDate> {
     best.map(|(_, d)| d)
 }
 
-fn build_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+fn build_day(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let mo = month_number(&m(caps, "mon")?.2)?;
     let day: u32 = m(caps, "day")?.2.parse().ok()?;
@@ -216,7 +223,7 @@ fn build_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opti
         Some((_, _, y)) => ymd(NaiveDate::from_ymd_opt(y.parse().ok()?, mo, day)?),
         None => {
             // `May 5` is fine, but a bare `May` needs the day to be a plausible date
-            ymd(nearest_year(p?, mo, day)?)
+            ymd(nearest_year(p?, mo, day, future_context(t, s))?)
         }
     };
     Some(Cand { s, e, value, time: false })
@@ -233,7 +240,7 @@ fn month_diff(a: (i32, u32), b: (i32, u32)) -> i64 {
     (i64::from(a.0) * 12 + i64::from(a.1)) - (i64::from(b.0) * 12 + i64::from(b.1))
 }
 
-fn build_month(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
     let p = p?;
     let (ms, me, name) = m(caps, "mon")?;
     let mo = month_number(&name)?;
@@ -243,6 +250,7 @@ fn build_month(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Op
         return None;
     }
     let cur = (p.year(), p.month());
+    let future = future_context(t, ms);
     let pick = |dir: i32| -> i32 {
         let mut best = (i64::MAX, cur.0);
         for y in [cur.0 - 1, cur.0, cur.0 + 1] {
@@ -252,7 +260,10 @@ fn build_month(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Op
                 1 => d > 0,
                 _ => true,
             };
-            let key = d.abs() * 2 + i64::from(d > 0);
+            let mut key = d.abs() * 2 + i64::from(d > 0);
+            if d > 1 && !future && dir == 0 {
+                key += 1000;
+            }
             if ok && key < best.0 {
                 best = (key, y);
             }
@@ -282,6 +293,17 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
         if !matches!(c, '.' | '!' | '?') {
             return false;
         }
+        let word: String = text
+            .get(..i)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic() || *c == '.')
+            .collect();
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if c == '.' && (word.contains('.') || letters == 1 || (letters <= 4 && word.chars().last().is_some_and(char::is_uppercase))) {
+            return false;
+        }
         let rest = text.get(i + 1..).unwrap_or("");
         let trimmed = rest.trim_start();
         trimmed.len() < rest.len() && trimmed.starts_with(|d: char| d.is_uppercase() || d == '"' || d == '“')
@@ -303,12 +325,12 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 }
 
 static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|would|going to|plans? to|planned|scheduled|expected to|due to|is to|are to|upcoming|next|until|later)\b|'ll\b").ok()
+    Regex::new(r"(?i)\b(?:will|shall|going to|plans? to|planning to|scheduled|expected to|due to|is to|are to|upcoming)\b|'ll\b").ok()
 });
 
 fn future_context(text: &str, at: usize) -> bool {
     let (s, e) = sentence_bounds(text, at);
-    let sent = text.get(s..e).unwrap_or("");
+    let sent = text.get(s..e.min(at.max(s))).unwrap_or("");
     FUTURE.as_ref().is_some_and(|re| re.is_match(sent))
 }
 

@@ -69,8 +69,26 @@ fn parse(doc: &str) -> Option<(NaiveDate, String, Vec<Timex>)> {
     Some((dct, text, timexes))
 }
 
+/// Drops representation differences: seconds and zone designators, TimeML
+/// part-of-day codes (`TMO`, `TEV`, `TNI`, `TAF`: we give the day), unknown
+/// trailing `-XX`/`X` digits (`1949-XX`, `199X`), and week padding (`W6`).
 fn norm(v: &str) -> String {
-    let v = v.trim_end_matches('Z');
+    let mut v = v.trim_end_matches('Z').to_string();
+    for pod in ["TMO", "TEV", "TNI", "TAF", "TDT"] {
+        if let Some(x) = v.strip_suffix(pod) {
+            v = x.to_string();
+        }
+    }
+    while let Some(x) = v.strip_suffix("-XX") {
+        v = x.to_string();
+    }
+    v = v.trim_end_matches('X').to_string();
+    if let Some((y, w)) = v.split_once("-W") {
+        if let Ok(n) = w.parse::<u32>() {
+            v = format!("{y}-W{n:02}");
+        }
+    }
+    let v = v.as_str();
     match v.split_once('T') {
         Some((d, t)) if t.len() >= 5 && t.as_bytes().get(2) == Some(&b':') => format!("{d}T{}", &t[..5]),
         _ => v.to_string(),
