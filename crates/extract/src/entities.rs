@@ -118,7 +118,10 @@ fn words<'a>(text: &'a str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Wor
         for t in toks {
             let tx = t.text(text);
             let opener = matches!(t.kind, TokenKind::Quote | TokenKind::Punct)
-                && matches!(tx, "\"" | "“" | "‘" | "'" | "«" | "(" | "[" | ":" | "-" | "–" | "—" | "--" | "•");
+                && matches!(
+                    tx,
+                    "\"" | "“" | "‘" | "'" | "«" | "(" | "[" | ":" | "-" | "–" | "—" | "--" | "•"
+                );
             let pieces = split_word(t, tx);
             for (ps, pe, kind, cap_piece) in pieces {
                 let ptext = text.get(ps..pe).unwrap_or("");
@@ -134,14 +137,27 @@ fn words<'a>(text: &'a str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Wor
                         }
                         _ => false,
                     };
-                out.push(Word { start: ps, end: pe, text: ptext, lower, kind, cap, initial: initial && !opener, sent: si });
+                out.push(Word {
+                    start: ps,
+                    end: pe,
+                    text: ptext,
+                    lower,
+                    kind,
+                    cap,
+                    initial: initial && !opener,
+                    sent: si,
+                });
             }
             initial = opener || (initial && matches!(t.kind, TokenKind::Quote | TokenKind::Punct));
         }
     }
     let lower_seen: HashSet<String> = out
         .iter()
-        .filter(|w| w.kind == TokenKind::Word && w.text.chars().any(char::is_alphabetic) && !w.text.chars().any(char::is_uppercase))
+        .filter(|w| {
+            w.kind == TokenKind::Word
+                && w.text.chars().any(char::is_alphabetic)
+                && !w.text.chars().any(char::is_uppercase)
+        })
         .map(|w| w.lower.clone())
         .collect();
     // All-caps sentences (headlines): a word is name-like when it is not a common word.
@@ -152,9 +168,18 @@ fn words<'a>(text: &'a str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Wor
         .map(|(i, _)| i)
         .collect();
     for w in &mut out {
-        if caps_sents.contains(&w.sent) && matches!(w.kind, TokenKind::Word | TokenKind::Abbreviation) && starts_upper(w.text) {
-            let gazetteer = lx::is_location(&w.lower) || lx::is_org(&w.lower) || lx::is_demonym(&w.lower) || lx::is_person(&w.lower);
-            w.cap = gazetteer || (!lx::is_common(&w.lower) && !lower_seen.contains(&w.lower) && !lx::is_title_head(&w.lower));
+        if caps_sents.contains(&w.sent)
+            && matches!(w.kind, TokenKind::Word | TokenKind::Abbreviation)
+            && starts_upper(w.text)
+        {
+            let gazetteer = lx::is_location(&w.lower)
+                || lx::is_org(&w.lower)
+                || lx::is_demonym(&w.lower)
+                || lx::is_person(&w.lower);
+            w.cap = gazetteer
+                || (!lx::is_common(&w.lower)
+                    && !lower_seen.contains(&w.lower)
+                    && !lx::is_title_head(&w.lower));
         }
         // Sentence openers that are ordinary words elsewhere in the document.
         if w.cap && w.initial && lower_seen.contains(&w.lower) && !is_gazetteer(&w.lower) {
@@ -205,15 +230,23 @@ fn split_word(t: &Token, tx: &str) -> Vec<(usize, usize, TokenKind, bool)> {
         }
     }
     parts.push((from, tx.get(from..).unwrap_or("")));
-    let Some(&(_, first)) = parts.first() else { return whole };
+    let Some(&(_, first)) = parts.first() else {
+        return whole;
+    };
     if !starts_upper(first) {
         return whole;
     }
-    let rest_lower = parts.iter().skip(1).any(|(_, p)| !p.is_empty() && !p.chars().any(char::is_uppercase));
+    let rest_lower = parts
+        .iter()
+        .skip(1)
+        .any(|(_, p)| !p.is_empty() && !p.chars().any(char::is_uppercase));
     if rest_lower {
         // `Russia-backed`, `Moscow-based`: the name, then an ordinary tail.
         let cut = t.start + first.len();
-        return vec![(t.start, cut, TokenKind::Word, true), (cut, t.end, TokenKind::Word, false)];
+        return vec![
+            (t.start, cut, TokenKind::Word, true),
+            (cut, t.end, TokenKind::Word, false),
+        ];
     }
     let all_known = parts.iter().all(|(_, p)| {
         let k = word_key(p);
@@ -226,7 +259,12 @@ fn split_word(t: &Token, tx: &str) -> Vec<(usize, usize, TokenKind, bool)> {
                 let hs = t.start + off - 1;
                 v.push((hs, t.start + off, TokenKind::Punct, false));
             }
-            v.push((t.start + off, t.start + off + p.len(), TokenKind::Word, true));
+            v.push((
+                t.start + off,
+                t.start + off + p.len(),
+                TokenKind::Word,
+                true,
+            ));
         }
         return v;
     }
@@ -236,8 +274,12 @@ fn split_word(t: &Token, tx: &str) -> Vec<(usize, usize, TokenKind, bool)> {
 /// Whether word `i` is a lowercase connector that may join two name parts.
 fn connector(words: &[Word<'_>], run_start: usize, i: usize) -> bool {
     let Some(w) = words.get(i) else { return false };
-    let Some(next) = words.get(i + 1) else { return false };
-    let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) else { return false };
+    let Some(next) = words.get(i + 1) else {
+        return false;
+    };
+    let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) else {
+        return false;
+    };
     if i <= run_start || !prev.cap || next.sent != w.sent || prev.kind == TokenKind::Possessive {
         return false;
     }
@@ -304,7 +346,11 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
         if is_gazetteer(&whole) {
             break;
         }
-        if first.initial && lx::is_sentence_starter(&first.lower) && !is_gazetteer(&first.lower) && !lx::is_title_head(&first.lower) {
+        if first.initial
+            && lx::is_sentence_starter(&first.lower)
+            && !is_gazetteer(&first.lower)
+            && !lx::is_title_head(&first.lower)
+        {
             a += 1;
             continue;
         }
@@ -312,7 +358,10 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
             a += 1;
             continue;
         }
-        if words.get(b - 1).is_some_and(|l| lx::is_calendar(&l.lower) || !l.cap) {
+        if words
+            .get(b - 1)
+            .is_some_and(|l| lx::is_calendar(&l.lower) || !l.cap)
+        {
             b -= 1;
             continue;
         }
@@ -320,7 +369,11 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
     }
     let whole = key(a, b);
     if is_gazetteer(&whole) {
-        out.push(Cand { a, b, after_title: false });
+        out.push(Cand {
+            a,
+            b,
+            after_title: false,
+        });
         return;
     }
     // Title inside the run: `Turkish President | Recep Tayyip Erdogan`.
@@ -329,7 +382,11 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
             refine(words, a, ts, out);
         }
         if te < b {
-            out.push(Cand { a: te, b, after_title: true });
+            out.push(Cand {
+                a: te,
+                b,
+                after_title: true,
+            });
         }
         return;
     }
@@ -338,18 +395,31 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
         && words.get(a).is_some_and(|w| lx::is_demonym(&w.lower))
         && !has_head(words, a, b)
     {
-        out.push(Cand { a, b: a + 1, after_title: false });
+        out.push(Cand {
+            a,
+            b: a + 1,
+            after_title: false,
+        });
         refine(words, a + 1, b, out);
         return;
     }
     // Runs made only of common words (`Opposition`, `Foreign Minister`) are not names.
     let all_common = (a..b).all(|k| {
-        words.get(k).is_some_and(|w| lx::is_common(&w.lower) || lx::is_title_head(&w.lower) || lx::is_title_modifier(&w.lower) || !w.text.chars().any(char::is_alphabetic))
+        words.get(k).is_some_and(|w| {
+            lx::is_common(&w.lower)
+                || lx::is_title_head(&w.lower)
+                || lx::is_title_modifier(&w.lower)
+                || !w.text.chars().any(char::is_alphabetic)
+        })
     });
     if all_common && !has_head(words, a, b) {
         return;
     }
-    out.push(Cand { a, b, after_title: false });
+    out.push(Cand {
+        a,
+        b,
+        after_title: false,
+    });
 }
 
 fn span_key(words: &[Word<'_>], a: usize, b: usize) -> String {
@@ -368,7 +438,9 @@ fn span_key(words: &[Word<'_>], a: usize, b: usize) -> String {
 /// Whether the span ends in an organisation or location head noun (and is longer than it).
 fn has_head(words: &[Word<'_>], a: usize, b: usize) -> bool {
     b >= a + 2
-        && words.get(b - 1).is_some_and(|w| lx::is_org_head(&w.lower) || lx::is_loc_head(&w.lower))
+        && words
+            .get(b - 1)
+            .is_some_and(|w| lx::is_org_head(&w.lower) || lx::is_loc_head(&w.lower))
 }
 
 /// Finds a title phrase inside `a..b` that is followed by a name: returns its span.
@@ -382,12 +454,24 @@ fn title_in(words: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
         }
         // Extend back over modifiers.
         let mut ts = h;
-        while ts > a && words.get(ts - 1).is_some_and(|p| lx::is_title_modifier(&p.lower) || lx::is_title_head(&p.lower)) {
+        while ts > a
+            && words
+                .get(ts - 1)
+                .is_some_and(|p| lx::is_title_modifier(&p.lower) || lx::is_title_head(&p.lower))
+        {
             ts -= 1;
         }
         // Extend forward over further heads (`Prime Minister`, `Lt. Gen.`) and `of X`.
         let mut te = h + 1;
-        while te < b && words.get(te).is_some_and(|n| lx::is_title_head(&n.lower) || (lx::is_title_modifier(&n.lower) && words.get(te + 1).is_some_and(|m| lx::is_title_head(&m.lower)))) {
+        while te < b
+            && words.get(te).is_some_and(|n| {
+                lx::is_title_head(&n.lower)
+                    || (lx::is_title_modifier(&n.lower)
+                        && words
+                            .get(te + 1)
+                            .is_some_and(|m| lx::is_title_head(&m.lower)))
+            })
+        {
             te += 1;
         }
         if words.get(te).is_some_and(|n| n.lower == "of") && te + 2 < b {
@@ -397,9 +481,14 @@ fn title_in(words: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
             return None; // a title with no name after it
         }
         let rest_first = words.get(te)?;
-        if lx::is_common(&rest_first.lower) && !lx::is_person(&rest_first.lower) && !lx::is_first_name(&rest_first.lower)
+        if lx::is_common(&rest_first.lower)
+            && !lx::is_person(&rest_first.lower)
+            && !lx::is_first_name(&rest_first.lower)
             || has_head(words, te, b)
-            || (b - te == 1 && words.get(te).is_some_and(|n| lx::is_org_head(&n.lower) || lx::is_loc_head(&n.lower)))
+            || (b - te == 1
+                && words
+                    .get(te)
+                    .is_some_and(|n| lx::is_org_head(&n.lower) || lx::is_loc_head(&n.lower)))
             || is_gazetteer(&span_key(words, a, b))
         {
             return None;
@@ -412,11 +501,27 @@ fn title_in(words: &[Word<'_>], a: usize, b: usize) -> Option<(usize, usize)> {
 /// `M4`, `A1`, `N5`: one or two capitals and one to three digits.
 fn is_road_code(s: &str) -> bool {
     let letters = s.chars().take_while(char::is_ascii_uppercase).count();
-    let digits = s.chars().skip(letters).take_while(char::is_ascii_digit).count();
+    let digits = s
+        .chars()
+        .skip(letters)
+        .take_while(char::is_ascii_digit)
+        .count();
     (1..=2).contains(&letters) && (1..=3).contains(&digits) && letters + digits == s.chars().count()
 }
 
-const ROAD_NOUNS: &[&str] = &["highway", "motorway", "road", "freeway", "expressway", "route", "corridor", "ring", "interstate", "autobahn", "bypass"];
+const ROAD_NOUNS: &[&str] = &[
+    "highway",
+    "motorway",
+    "road",
+    "freeway",
+    "expressway",
+    "route",
+    "corridor",
+    "ring",
+    "interstate",
+    "autobahn",
+    "bypass",
+];
 
 fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
     let mut v = Votes::default();
@@ -455,29 +560,56 @@ fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
         if first.is_some_and(|w| lx::is_loc_prefix(&w.lower)) {
             v.add(Label::Loc, 1.5);
         }
-        if (c.a..c.b).any(|k| words.get(k).is_some_and(|w| w.lower == "of")) && first.is_some_and(|w| lx::is_loc_head(&w.lower)) {
+        if (c.a..c.b).any(|k| words.get(k).is_some_and(|w| w.lower == "of"))
+            && first.is_some_and(|w| lx::is_loc_head(&w.lower))
+        {
             v.add(Label::Loc, 3.0); // Gulf of Mexico, Republic of Congo
         }
     }
     // Road codes: the M4 highway.
-    if n == 1 && first.is_some_and(|w| is_road_code(w.text)) && next_word.filter(same_sent).is_some_and(|w| ROAD_NOUNS.contains(&w.lower.as_str())) {
+    if n == 1
+        && first.is_some_and(|w| is_road_code(w.text))
+        && next_word
+            .filter(same_sent)
+            .is_some_and(|w| ROAD_NOUNS.contains(&w.lower.as_str()))
+    {
         v.add(Label::Loc, 6.0);
     }
     // Person cues.
-    let first_name = first.is_some_and(|w| lx::is_first_name(&w.lower) || lx::is_first_name(w.lower.trim_end_matches('.')));
-    if c.after_title || prev.filter(same_sent).is_some_and(|p| p.kind != TokenKind::Abbreviation && !p.cap && lx::is_title_head(&p.lower)) {
+    let first_name = first.is_some_and(|w| {
+        lx::is_first_name(&w.lower) || lx::is_first_name(w.lower.trim_end_matches('.'))
+    });
+    if c.after_title
+        || prev.filter(same_sent).is_some_and(|p| {
+            p.kind != TokenKind::Abbreviation && !p.cap && lx::is_title_head(&p.lower)
+        })
+    {
         v.add(Label::Person, 5.0);
     }
-    if prev.filter(same_sent).is_some_and(|p| p.kind == TokenKind::Abbreviation && lx::is_title_head(&p.lower)) {
+    if prev
+        .filter(same_sent)
+        .is_some_and(|p| p.kind == TokenKind::Abbreviation && lx::is_title_head(&p.lower))
+    {
         v.add(Label::Person, 5.0);
     }
     if n >= 2 && first_name {
         v.add(Label::Person, 3.0);
     }
-    if n >= 2 && first.is_some_and(|w| w.kind == TokenKind::Abbreviation && w.text.chars().filter(|c| c.is_alphabetic()).count() == 1) {
+    if n >= 2
+        && first.is_some_and(|w| {
+            w.kind == TokenKind::Abbreviation
+                && w.text.chars().filter(|c| c.is_alphabetic()).count() == 1
+        })
+    {
         v.add(Label::Person, 2.0); // J. Smith
     }
-    if n >= 2 && (c.a..c.b).any(|k| words.get(k).is_some_and(|w| (!w.cap && lx::is_particle(&w.lower)) || particle_hyphen(w.text).is_some())) {
+    if n >= 2
+        && (c.a..c.b).any(|k| {
+            words.get(k).is_some_and(|w| {
+                (!w.cap && lx::is_particle(&w.lower)) || particle_hyphen(w.text).is_some()
+            })
+        })
+    {
         v.add(Label::Person, 2.0);
     }
     if n == 1 && first.is_some_and(|w| particle_hyphen(w.text).is_some()) {
@@ -488,7 +620,12 @@ fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
             v.add(Label::Person, 2.0);
         }
         // Appositive: `Raja Androon, a 65-year-old Syrian`.
-        if nw.text == "," && n >= 2 && words.get(c.b + 1).is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "who" | "whose")) {
+        if nw.text == ","
+            && n >= 2
+            && words
+                .get(c.b + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "who" | "whose"))
+        {
             v.add(Label::Person, 1.0);
         }
     }
@@ -508,7 +645,11 @@ fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
         if lx::is_org_noun_before(&p.lower) {
             v.add(Label::Org, 3.0);
         }
-        if p.lower == "of" && prev2.filter(same_sent).is_some_and(|q| lx::is_loc_noun_of(&q.lower)) {
+        if p.lower == "of"
+            && prev2
+                .filter(same_sent)
+                .is_some_and(|q| lx::is_loc_noun_of(&q.lower))
+        {
             v.add(Label::Loc, 3.0);
         }
         if lx::is_loc_prep(&p.lower) {
@@ -517,10 +658,24 @@ fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
     }
     // Shapes.
     let letters: usize = first.map_or(0, |w| w.text.chars().filter(|c| c.is_alphabetic()).count());
-    if n == 1 && first.is_some_and(|w| w.text.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())) && (2..=6).contains(&letters) {
+    if n == 1
+        && first.is_some_and(|w| {
+            w.text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+        })
+        && (2..=6).contains(&letters)
+    {
         v.add(Label::Org, 1.5);
     }
-    if n >= 2 && !has_head(words, c.a, c.b) && (c.a..c.b).all(|k| words.get(k).is_some_and(|w| w.cap && !lx::is_common(&w.lower))) {
+    if n >= 2
+        && !has_head(words, c.a, c.b)
+        && (c.a..c.b).all(|k| {
+            words
+                .get(k)
+                .is_some_and(|w| w.cap && !lx::is_common(&w.lower))
+        })
+    {
         v.add(Label::Person, 1.0);
     }
     v
@@ -530,14 +685,12 @@ fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
 /// lowercase word: itself and, without a particle prefix, its tail (`al-assad` -> `assad`).
 fn surname_keys(lower: &str) -> Vec<String> {
     let mut v = vec![lower.to_string()];
-    if let Some((i, c)) = lower.char_indices().find(|&(_, c)| is_hyphen(c)) {
-        if lower.get(..i).is_some_and(lx::is_particle) {
-            if let Some(t) = lower.get(i + c.len_utf8()..) {
-                if !t.is_empty() {
-                    v.push(t.to_string());
-                }
-            }
-        }
+    if let Some((i, c)) = lower.char_indices().find(|&(_, c)| is_hyphen(c))
+        && lower.get(..i).is_some_and(lx::is_particle)
+        && let Some(t) = lower.get(i + c.len_utf8()..)
+        && !t.is_empty()
+    {
+        v.push(t.to_string());
     }
     v
 }
@@ -552,17 +705,19 @@ fn resolve(text: &str, words: &[Word<'_>], cands: Vec<Cand>) -> Vec<Entity> {
     // Person names of two or more words, and the surname keys they license.
     let mut surnames: HashSet<String> = HashSet::new();
     for (c, k) in cands.iter().zip(&keys) {
-        if c.b - c.a >= 2 && by_key.get(k.as_str()).and_then(Votes::best) == Some(Label::Person) {
-            if let Some(w) = words.get(c.b - 1) {
-                surnames.extend(surname_keys(&w.lower));
-            }
+        if c.b - c.a >= 2
+            && by_key.get(k.as_str()).and_then(Votes::best) == Some(Label::Person)
+            && let Some(w) = words.get(c.b - 1)
+        {
+            surnames.extend(surname_keys(&w.lower));
         }
     }
     for (c, k) in cands.iter().zip(&keys) {
-        if c.b - c.a == 1 && surnames.contains(k.as_str()) {
-            if let Some(v) = by_key.get_mut(k.as_str()) {
-                v.add(Label::Person, 8.0);
-            }
+        if c.b - c.a == 1
+            && surnames.contains(k.as_str())
+            && let Some(v) = by_key.get_mut(k.as_str())
+        {
+            v.add(Label::Person, 8.0);
         }
     }
     // Final labels.
@@ -572,7 +727,10 @@ fn resolve(text: &str, words: &[Word<'_>], cands: Vec<Cand>) -> Vec<Entity> {
             Some(l) => Some(l),
             None => {
                 // No evidence at all: only trust names seen away from a sentence start.
-                let seen_inside = cands.iter().zip(&keys).any(|(o, ok)| ok == k && words.get(o.a).is_some_and(|w| !w.initial));
+                let seen_inside = cands
+                    .iter()
+                    .zip(&keys)
+                    .any(|(o, ok)| ok == k && words.get(o.a).is_some_and(|w| !w.initial));
                 if !seen_inside {
                     None
                 } else if c.b - c.a >= 2 {
@@ -592,7 +750,13 @@ fn resolve(text: &str, words: &[Word<'_>], cands: Vec<Cand>) -> Vec<Entity> {
 /// Label of a single unknown capitalised word with no other evidence.
 const FALLBACK_SINGLE: Label = Label::Misc;
 
-fn group(text: &str, words: &[Word<'_>], cands: &[Cand], keys: &[String], labelled: &[(usize, Label)]) -> Vec<Entity> {
+fn group(
+    text: &str,
+    words: &[Word<'_>],
+    cands: &[Cand],
+    keys: &[String],
+    labelled: &[(usize, Label)],
+) -> Vec<Entity> {
     // Cluster id per labelled candidate.
     struct Cluster {
         label: Label,
@@ -615,15 +779,28 @@ fn group(text: &str, words: &[Word<'_>], cands: &[Cand], keys: &[String], labell
         }
         let mut target = None;
         if label == Label::Person {
-            let mine: Vec<String> = (c.a..c.b).filter_map(|k| words.get(k)).flat_map(|w| surname_keys(&w.lower)).collect();
-            let my_words: Vec<String> = (c.a..c.b).filter_map(|k| words.get(k)).map(|w| w.lower.clone()).collect();
+            let mine: Vec<String> = (c.a..c.b)
+                .filter_map(|k| words.get(k))
+                .flat_map(|w| surname_keys(&w.lower))
+                .collect();
+            let my_words: Vec<String> = (c.a..c.b)
+                .filter_map(|k| words.get(k))
+                .map(|w| w.lower.clone())
+                .collect();
             // A suffix of a longer name (`Erdogan`, `Tayyip Erdogan`, `Assad` for `al-Assad`).
             let mut best: Option<(usize, usize)> = None; // (cluster, distance)
             for (cl, pw) in &person_words {
                 let suffix = pw.len() > my_words.len() && pw.ends_with(&my_words);
-                let surname = my_words.len() == 1 && pw.last().is_some_and(|l| surname_keys(l).iter().any(|s| mine.contains(s)));
+                let surname = my_words.len() == 1
+                    && pw
+                        .last()
+                        .is_some_and(|l| surname_keys(l).iter().any(|s| mine.contains(s)));
                 if suffix || surname {
-                    let first = clusters.get(*cl).and_then(|x| x.members.first()).and_then(|m| cands.get(*m)).map_or(0, |m| m.a);
+                    let first = clusters
+                        .get(*cl)
+                        .and_then(|x| x.members.first())
+                        .and_then(|m| cands.get(*m))
+                        .map_or(0, |m| m.a);
                     let d = first.abs_diff(c.a);
                     if best.is_none_or(|(_, bd)| d < bd) {
                         best = Some((*cl, d));
@@ -635,10 +812,16 @@ fn group(text: &str, words: &[Word<'_>], cands: &[Cand], keys: &[String], labell
         let cl = match target {
             Some(cl) => cl,
             None => {
-                clusters.push(Cluster { label, members: Vec::new() });
+                clusters.push(Cluster {
+                    label,
+                    members: Vec::new(),
+                });
                 let cl = clusters.len() - 1;
                 if label == Label::Person {
-                    let ws: Vec<String> = (c.a..c.b).filter_map(|k| words.get(k)).map(|w| w.lower.clone()).collect();
+                    let ws: Vec<String> = (c.a..c.b)
+                        .filter_map(|k| words.get(k))
+                        .map(|w| w.lower.clone())
+                        .collect();
                     person_words.push((cl, ws));
                 }
                 cl
@@ -655,15 +838,27 @@ fn group(text: &str, words: &[Word<'_>], cands: &[Cand], keys: &[String], labell
             .members
             .iter()
             .filter_map(|&i| cands.get(i))
-            .filter_map(|c| Some((words.get(c.a)?.start, words.get(c.b.checked_sub(1)?)?.end, c.b - c.a)))
+            .filter_map(|c| {
+                Some((
+                    words.get(c.a)?.start,
+                    words.get(c.b.checked_sub(1)?)?.end,
+                    c.b - c.a,
+                ))
+            })
             .collect();
         mentions.sort_unstable();
         mentions.dedup();
-        let Some(&(first, _, _)) = mentions.first() else { continue };
+        let Some(&(first, _, _)) = mentions.first() else {
+            continue;
+        };
         // Canonical: most words, then longest, then earliest.
         let canon = mentions
             .iter()
-            .max_by(|x, y| x.2.cmp(&y.2).then((x.1 - x.0).cmp(&(y.1 - y.0))).then(y.0.cmp(&x.0)))
+            .max_by(|x, y| {
+                x.2.cmp(&y.2)
+                    .then((x.1 - x.0).cmp(&(y.1 - y.0)))
+                    .then(y.0.cmp(&x.0))
+            })
             .copied();
         let name = canon.map_or("", |(s, e, _)| text.get(s..e).unwrap_or(""));
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -674,7 +869,11 @@ fn group(text: &str, words: &[Word<'_>], cands: &[Cand], keys: &[String], labell
                 name,
                 mentions: mentions
                     .iter()
-                    .map(|&(s, e, _)| Mention { start: s, end: e, text: text.get(s..e).unwrap_or("").to_string() })
+                    .map(|&(s, e, _)| Mention {
+                        start: s,
+                        end: e,
+                        text: text.get(s..e).unwrap_or("").to_string(),
+                    })
                     .collect(),
             },
         ));
@@ -682,4 +881,3 @@ fn group(text: &str, words: &[Word<'_>], cands: &[Cand], keys: &[String], labell
     entities.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
     entities.into_iter().map(|(_, e)| e).collect()
 }
-

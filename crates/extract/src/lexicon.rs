@@ -106,7 +106,12 @@ struct Lists {
 }
 
 fn set(lists: &[&'static str]) -> HashSet<&'static str> {
-    lists.iter().flat_map(|l| l.split('|')).map(str::trim).filter(|w| !w.is_empty()).collect()
+    lists
+        .iter()
+        .flat_map(|l| l.split('|'))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn lists() -> &'static Lists {
@@ -253,7 +258,8 @@ mod tests {
 
     #[test]
     fn lookups() {
-        let cases: &[(fn(&str) -> bool, &str, bool)] = &[
+        type Case = (fn(&str) -> bool, &'static str, bool);
+        let cases: &[Case] = &[
             (is_location, "syria", true),
             (is_location, "middle east", true),
             (is_location, "erdogan", false),

@@ -57,7 +57,12 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             let nt = n.text(text);
             let closing = matches!(nt, ")" | "]" | "}" | "”" | "’" | "»" | "›")
                 || (matches!(nt, "\"" | "'") && !opens_quote(text, tokens, j));
-            if closing && !paragraph_break(text.get(tokens.get(j - 1).map_or(0, |t| t.end)..n.start).unwrap_or("")) {
+            if closing
+                && !paragraph_break(
+                    text.get(tokens.get(j - 1).map_or(0, |t| t.end)..n.start)
+                        .unwrap_or(""),
+                )
+            {
                 j += 1;
             } else {
                 break;
@@ -66,7 +71,9 @@ pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let ends = match tokens.get(j) {
             None => true,
             Some(next) => {
-                let gap = text.get(tokens.get(j - 1).map_or(0, |t| t.end)..next.start).unwrap_or("");
+                let gap = text
+                    .get(tokens.get(j - 1).map_or(0, |t| t.end)..next.start)
+                    .unwrap_or("");
                 if paragraph_break(gap) {
                     true
                 } else if gap.is_empty() && next.kind != TokenKind::Quote {
@@ -110,9 +117,10 @@ fn abbreviation_ends(t: &str) -> Ends {
         return Ends::Never; // initials
     }
     match bare.as_str() {
-        "etc" | "inc" | "corp" | "ltd" | "co" | "plc" | "jr" | "sr" | "bros" | "al" | "jan" | "feb" | "mar"
-        | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "govt" | "intl" | "est"
-        | "max" | "min" | "approx" | "ave" | "blvd" | "rd" | "ft" => Ends::BeforeFunctionWord,
+        "etc" | "inc" | "corp" | "ltd" | "co" | "plc" | "jr" | "sr" | "bros" | "al" | "jan"
+        | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
+        | "dec" | "govt" | "intl" | "est" | "max" | "min" | "approx" | "ave" | "blvd" | "rd"
+        | "ft" => Ends::BeforeFunctionWord,
         _ => Ends::Never,
     }
 }
@@ -147,22 +155,31 @@ fn can_start(text: &str, tokens: &[Token], j: usize) -> bool {
     let s = t.text(text);
     match t.kind {
         TokenKind::Quote | TokenKind::Punct => {
-            matches!(s, "(" | "[" | "“" | "‘" | "«" | "\"" | "'" | "-" | "–" | "—" | "•")
-                && (j + 1 >= tokens.len() || can_start(text, tokens, j + 1) || s == "\"" || s == "“")
+            matches!(
+                s,
+                "(" | "[" | "“" | "‘" | "«" | "\"" | "'" | "-" | "–" | "—" | "•"
+            ) && (j + 1 >= tokens.len() || can_start(text, tokens, j + 1) || s == "\"" || s == "“")
         }
         TokenKind::Number | TokenKind::Symbol => true,
-        _ => s.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()),
+        _ => s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()),
     }
 }
 
 /// Whether token `j` (after opening quotes) is a capitalised function word such as `The`, `He`, `But`.
 fn starts_with_function_word(text: &str, tokens: &[Token], mut j: usize) -> bool {
-    while tokens.get(j).is_some_and(|t| matches!(t.kind, TokenKind::Quote) || t.text(text) == "(") {
+    while tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.kind, TokenKind::Quote) || t.text(text) == "(")
+    {
         j += 1;
     }
     let Some(t) = tokens.get(j) else { return true };
     let s = t.text(text);
-    s.chars().next().is_some_and(char::is_uppercase) && lexicon::is_sentence_starter(&s.to_lowercase())
+    s.chars().next().is_some_and(char::is_uppercase)
+        && lexicon::is_sentence_starter(&s.to_lowercase())
 }
 
 fn push(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: usize) {
@@ -170,7 +187,11 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: usize) {
         return;
     }
     if let (Some(first), Some(last)) = (tokens.get(begin), tokens.get(end - 1)) {
-        out.push(Sentence { start: first.start, end: last.end, tokens: begin..end });
+        out.push(Sentence {
+            start: first.start,
+            end: last.end,
+            tokens: begin..end,
+        });
     }
 }
 
@@ -178,7 +199,10 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], begin: usize, end: usize) {
 #[cfg(test)]
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let tokens = crate::tokens::tokenize(text);
-    split(text, &tokens).into_iter().map(|s| (s.start, s.end)).collect()
+    split(text, &tokens)
+        .into_iter()
+        .map(|s| (s.start, s.end))
+        .collect()
 }
 
 #[cfg(test)]
@@ -186,7 +210,10 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: &[&str]) {
-        let got: Vec<&str> = spans(input).into_iter().map(|(s, e)| &input[s..e]).collect();
+        let got: Vec<&str> = spans(input)
+            .into_iter()
+            .map(|(s, e)| &input[s..e])
+            .collect();
         assert_eq!(got, expected, "splitting {input:?}");
     }
 
@@ -196,19 +223,37 @@ mod tests {
             ("One. Two.", &["One.", "Two."]),
             ("Mr. Smith went. He left.", &["Mr. Smith went.", "He left."]),
             ("Gen. Akar and Dr. No met.", &["Gen. Akar and Dr. No met."]),
-            ("The U.S. withdrawal began.", &["The U.S. withdrawal began."]),
-            ("It left the U.S. The army stayed.", &["It left the U.S.", "The army stayed."]),
+            (
+                "The U.S. withdrawal began.",
+                &["The U.S. withdrawal began."],
+            ),
+            (
+                "It left the U.S. The army stayed.",
+                &["It left the U.S.", "The army stayed."],
+            ),
             ("On Jan. 5 they met.", &["On Jan. 5 they met."]),
-            ("J. R. R. Tolkien wrote it.", &["J. R. R. Tolkien wrote it."]),
-            ("It grew 3.7 percent. Then fell.", &["It grew 3.7 percent.", "Then fell."]),
+            (
+                "J. R. R. Tolkien wrote it.",
+                &["J. R. R. Tolkien wrote it."],
+            ),
+            (
+                "It grew 3.7 percent. Then fell.",
+                &["It grew 3.7 percent.", "Then fell."],
+            ),
             (
                 "\"It is over.\" Erdogan said. \"Yes!\" he added.",
                 &["\"It is over.\"", "Erdogan said.", "\"Yes!\" he added."],
             ),
             ("“We won.” He smiled.", &["“We won.”", "He smiled."]),
             ("A title\n\nBody text here", &["A title", "Body text here"]),
-            ("no stop\nat single newline", &["no stop\nat single newline"]),
-            ("withdraw from Idlib ... The ceasefire", &["withdraw from Idlib ...", "The ceasefire"]),
+            (
+                "no stop\nat single newline",
+                &["no stop\nat single newline"],
+            ),
+            (
+                "withdraw from Idlib ... The ceasefire",
+                &["withdraw from Idlib ...", "The ceasefire"],
+            ),
             ("wait ... Idlib is calm", &["wait ... Idlib is calm"]),
             ("see e.g. the rest. Done", &["see e.g. the rest.", "Done"]),
             ("Why? Because.", &["Why?", "Because."]),

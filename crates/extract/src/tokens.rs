@@ -55,7 +55,11 @@ impl Token {
     /// Whether the token is a word or abbreviation starting with an uppercase letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Abbreviation)
-            && self.text(text).chars().next().is_some_and(char::is_uppercase)
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
@@ -64,10 +68,10 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpl", "pvt",
     "maj", "cmdr", "adm", "brig", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det",
     "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "inc", "corp",
-    "ltd", "co", "plc", "bros", "vs", "etc", "approx", "dept", "univ", "assn", "mt", "ft", "ave",
-    "blvd", "rd", "fig", "est", "no", "nos", "vol", "pp", "ed", "eds", "cf", "al", "ca", "min",
-    "max", "govt", "intl",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "inc", "corp", "ltd",
+    "co", "plc", "bros", "vs", "etc", "approx", "dept", "univ", "assn", "mt", "ft", "ave", "blvd",
+    "rd", "fig", "est", "no", "nos", "vol", "pp", "ed", "eds", "cf", "al", "ca", "min", "max",
+    "govt", "intl",
 ];
 
 /// Abbreviations that only keep their dot before a number (`No. 10`, `Fig. 3`).
@@ -109,10 +113,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn glued_to_previous(out: &[Token], pos: usize) -> bool {
-    out.last().is_some_and(|t| t.end == pos && t.kind != TokenKind::Quote)
+    out.last()
+        .is_some_and(|t| t.end == pos && t.kind != TokenKind::Quote)
 }
 
-fn push(out: &mut Vec<Token>, chars: &[(usize, char)], text: &str, i: usize, j: usize, kind: TokenKind) {
+fn push(
+    out: &mut Vec<Token>,
+    chars: &[(usize, char)],
+    text: &str,
+    i: usize,
+    j: usize,
+    kind: TokenKind,
+) {
     let start = chars.get(i).map_or(text.len(), |&(p, _)| p);
     let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
     if start < end {
@@ -143,9 +155,8 @@ fn ch(chars: &[(usize, char)], i: usize) -> Option<char> {
 
 fn punct_kind(c: char) -> TokenKind {
     match c {
-        '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›' | '`' | '´' => {
-            TokenKind::Quote
-        }
+        '"' | '“' | '”' | '„' | '‟' | '\'' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '‹' | '›'
+        | '`' | '´' => TokenKind::Quote,
         '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '–' | '—'
         | '‐' | '‑' | '…' | '·' | '•' | '¿' | '¡' => TokenKind::Punct,
         _ => TokenKind::Symbol,
@@ -201,7 +212,12 @@ fn number(chars: &[(usize, char)], start: usize, out: &mut Vec<Token>) -> usize 
     while ch(chars, k).is_some_and(char::is_alphabetic) {
         k += 1;
     }
-    let suffix: String = chars.get(j..k).unwrap_or(&[]).iter().map(|&(_, c)| c).collect();
+    let suffix: String = chars
+        .get(j..k)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&(_, c)| c)
+        .collect();
     let glued = k > j && !ch(chars, k).is_some_and(is_word_char);
     let keep = glued
         && matches!(
@@ -210,7 +226,8 @@ fn number(chars: &[(usize, char)], start: usize, out: &mut Vec<Token>) -> usize 
         )
         && !(suffix == "s" && ch(chars, j.wrapping_sub(1)).is_none());
     // A hyphen followed by letters makes a compound: 65-year-old, 12-kilometre.
-    let hyphen_compound = ch(chars, j).is_some_and(is_hyphen) && ch(chars, j + 1).is_some_and(char::is_alphabetic);
+    let hyphen_compound =
+        ch(chars, j).is_some_and(is_hyphen) && ch(chars, j + 1).is_some_and(char::is_alphabetic);
     let end = if keep {
         k
     } else if hyphen_compound {
@@ -220,7 +237,11 @@ fn number(chars: &[(usize, char)], start: usize, out: &mut Vec<Token>) -> usize 
     };
     let s = chars.get(start).map_or(text_end, |&(p, _)| p);
     let e = chars.get(end).map_or(text_end, |&(p, _)| p);
-    out.push(Token { start: s, end: e, kind: TokenKind::Number });
+    out.push(Token {
+        start: s,
+        end: e,
+        kind: TokenKind::Number,
+    });
     end
 }
 
@@ -246,12 +267,18 @@ fn word(text: &str, chars: &[(usize, char)], start: usize, out: &mut Vec<Token>)
         let after = ch(chars, j + 2);
         letters += 1;
         j += 2;
-        if !after.is_some_and(char::is_alphabetic) || ch(chars, j + 1).is_some_and(char::is_alphabetic) {
+        if !after.is_some_and(char::is_alphabetic)
+            || ch(chars, j + 1).is_some_and(char::is_alphabetic)
+        {
             break;
         }
     }
     if letters >= 2 {
-        out.push(Token { start: pos(start), end: pos(j), kind: TokenKind::Abbreviation });
+        out.push(Token {
+            start: pos(start),
+            end: pos(j),
+            kind: TokenKind::Abbreviation,
+        });
         return j;
     }
 
@@ -272,8 +299,16 @@ fn word(text: &str, chars: &[(usize, char)], start: usize, out: &mut Vec<Token>)
                     && !ch(chars, j + 2).is_some_and(is_word_char)
                     && j > start + 1
                 {
-                    out.push(Token { start: pos(start), end: pos(j - 1), kind: TokenKind::Word });
-                    out.push(Token { start: pos(j - 1), end: pos(j + 2), kind: TokenKind::Clitic });
+                    out.push(Token {
+                        start: pos(start),
+                        end: pos(j - 1),
+                        kind: TokenKind::Word,
+                    });
+                    out.push(Token {
+                        start: pos(j - 1),
+                        end: pos(j + 2),
+                        kind: TokenKind::Clitic,
+                    });
                     return j + 2;
                 }
                 if clitic_len(chars, j).is_some() {
@@ -310,13 +345,25 @@ fn word(text: &str, chars: &[(usize, char)], start: usize, out: &mut Vec<Token>)
             && (!NUMBER_ABBREVIATIONS.contains(&lower.as_str()) || before_number)
             && (capitalised || lowercase_ok);
         if single_capital || known {
-            out.push(Token { start: pos(start), end: pos(end + 1), kind: TokenKind::Abbreviation });
+            out.push(Token {
+                start: pos(start),
+                end: pos(end + 1),
+                kind: TokenKind::Abbreviation,
+            });
             return end + 1;
         }
     }
-    out.push(Token { start: pos(start), end: pos(end), kind: TokenKind::Word });
+    out.push(Token {
+        start: pos(start),
+        end: pos(end),
+        kind: TokenKind::Word,
+    });
     if let Some(n) = clitic_len(chars, end) {
-        out.push(Token { start: pos(end), end: pos(end + n), kind: clitic_kind(chars, end) });
+        out.push(Token {
+            start: pos(end),
+            end: pos(end + n),
+            kind: clitic_kind(chars, end),
+        });
         return end + n;
     }
     end
@@ -338,19 +385,31 @@ mod tests {
             ("Turkey's army", &["Turkey", "'s", "army"]),
             ("Turkey’s army", &["Turkey", "’s", "army"]),
             ("Bashar al-Assad", &["Bashar", "al-Assad"]),
-            ("a key east-west highway.", &["a", "key", "east-west", "highway", "."]),
+            (
+                "a key east-west highway.",
+                &["a", "key", "east-west", "highway", "."],
+            ),
             ("the U.S. withdrawal", &["the", "U.S.", "withdrawal"]),
-            ("Mr. Smith and Dr. Jones", &["Mr.", "Smith", "and", "Dr.", "Jones"]),
+            (
+                "Mr. Smith and Dr. Jones",
+                &["Mr.", "Smith", "and", "Dr.", "Jones"],
+            ),
             ("on Jan. 5", &["on", "Jan.", "5"]),
             ("J. R. R. Tolkien", &["J.", "R.", "R.", "Tolkien"]),
-            ("1,000 people, 3.7 miles", &["1,000", "people", ",", "3.7", "miles"]),
+            (
+                "1,000 people, 3.7 miles",
+                &["1,000", "people", ",", "3.7", "miles"],
+            ),
             ("At 00.01 tonight", &["At", "00.01", "tonight"]),
             ("6km (3.7 miles)", &["6", "km", "(", "3.7", "miles", ")"]),
             ("12th in the 1990s", &["12th", "in", "the", "1990s"]),
             ("a 65-year-old Syrian", &["a", "65-year-old", "Syrian"]),
             ("at 22:00 GMT", &["at", "22:00", "GMT"]),
             ("1996-08-30", &["1996-08-30"]),
-            ("\"remain silent\" if", &["\"", "remain", "silent", "\"", "if"]),
+            (
+                "\"remain silent\" if",
+                &["\"", "remain", "silent", "\"", "if"],
+            ),
             ("“reality” on", &["“", "reality", "”", "on"]),
             ("'terrorists' in", &["'", "terrorists", "'", "in"]),
             ("don't", &["do", "n't"]),
@@ -379,6 +438,19 @@ mod tests {
         let text = "Mr. Putin's 6km \"x\" .";
         let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
         use TokenKind::*;
-        assert_eq!(kinds, vec![Abbreviation, Word, Possessive, Number, Word, Quote, Word, Quote, Punct]);
+        assert_eq!(
+            kinds,
+            vec![
+                Abbreviation,
+                Word,
+                Possessive,
+                Number,
+                Word,
+                Quote,
+                Word,
+                Quote,
+                Punct
+            ]
+        );
     }
 }

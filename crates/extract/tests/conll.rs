@@ -46,7 +46,9 @@ fn documents(data: &str) -> Vec<(String, Vec<Span>)> {
             new_sentence = !text.is_empty();
             continue;
         }
-        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else { continue };
+        let (Some(word), Some(tag)) = (cols.first(), cols.last()) else {
+            continue;
+        };
         if new_sentence {
             text.push_str("\n\n");
             new_sentence = false;
@@ -82,7 +84,8 @@ fn documents(data: &str) -> Vec<(String, Vec<Span>)> {
 
 #[test]
 fn conll_dev_scores() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/conllpp/conllpp_dev.txt");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/conllpp/conllpp_dev.txt");
     let Ok(data) = std::fs::read_to_string(&root) else {
         println!("skipping CoNLL++ evaluation: {} not found", root.display());
         return;
@@ -105,31 +108,50 @@ fn conll_dev_scores() {
             if gold_set.contains(&(s, e, l)) {
                 c.0 += 1;
             } else if show {
-                let g = gold.iter().find(|g| g.0 < e && s < g.1).map(|g| format!("{} {:?}", g.2, &text[g.0..g.1]));
+                let g = gold
+                    .iter()
+                    .find(|g| g.0 < e && s < g.1)
+                    .map(|g| format!("{} {:?}", g.2, &text[g.0..g.1]));
                 println!("FP {l} {:?} gold: {g:?}", &text[s..e]);
             }
         }
         for &(s, e, l) in &gold_set {
             counts.entry(l).or_default().2 += 1;
             if show && !predicted.contains(&(s, e, l)) {
-                let p = predicted.iter().find(|p| p.0 < e && s < p.1).map(|p| format!("{} {:?}", p.2, &text[p.0..p.1]));
+                let p = predicted
+                    .iter()
+                    .find(|p| p.0 < e && s < p.1)
+                    .map(|p| format!("{} {:?}", p.2, &text[p.0..p.1]));
                 let ctx_s = text[..s].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
-                let ctx_e = text[e..].char_indices().nth(30).map_or(text.len(), |(i, _)| e + i);
-                println!("FN {l} {:?} pred: {p:?} | {}", &text[s..e], text[ctx_s..ctx_e].replace('\n', " "));
+                let ctx_e = text[e..]
+                    .char_indices()
+                    .nth(30)
+                    .map_or(text.len(), |(i, _)| e + i);
+                println!(
+                    "FN {l} {:?} pred: {p:?} | {}",
+                    &text[s..e],
+                    text[ctx_s..ctx_e].replace('\n', " ")
+                );
             }
         }
     }
     let f1 = |tp: usize, p: usize, g: usize| {
         let pr = if p == 0 { 0.0 } else { tp as f64 / p as f64 };
         let rc = if g == 0 { 0.0 } else { tp as f64 / g as f64 };
-        let f = if pr + rc == 0.0 { 0.0 } else { 2.0 * pr * rc / (pr + rc) };
+        let f = if pr + rc == 0.0 {
+            0.0
+        } else {
+            2.0 * pr * rc / (pr + rc)
+        };
         (pr, rc, f)
     };
     let mut all = (0, 0, 0);
     let mut core = (0, 0, 0);
     for (l, &(tp, p, g)) in &counts {
         let (pr, rc, f) = f1(tp, p, g);
-        println!("CoNLL++ dev {l:<4} P {pr:.3} R {rc:.3} F1 {f:.3} (tp {tp}, predicted {p}, gold {g})");
+        println!(
+            "CoNLL++ dev {l:<4} P {pr:.3} R {rc:.3} F1 {f:.3} (tp {tp}, predicted {p}, gold {g})"
+        );
         all = (all.0 + tp, all.1 + p, all.2 + g);
         if *l != "MISC" {
             core = (core.0 + tp, core.1 + p, core.2 + g);

@@ -16,7 +16,13 @@ fn seed_entities() {
         let extraction = extract(&article, &Config::default());
         let mut out = String::new();
         for e in &extraction.entities {
-            let _ = writeln!(out, "{:<6} {} ({})", e.label.name(), e.name, e.mentions.len());
+            let _ = writeln!(
+                out,
+                "{:<6} {} ({})",
+                e.label.name(),
+                e.name,
+                e.mentions.len()
+            );
         }
         insta::assert_snapshot!(out);
     });
