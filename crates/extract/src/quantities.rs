@@ -1,8 +1,850 @@
 //! Counts and measurements.
+//!
+//! A quantity is `[qualifier] [currency] number [scale] [unit] [counted noun]`:
+//! `more than 300 civilians`, `$5 million`, `1.5bn`, `6km (3.7 miles)`,
+//! `12-kilometre corridor`, `10-12 km`, `between 5 and 7 percent`, `15.5 mln dlrs`,
+//! `dozens of troops`. Values are converted to SI base units (`m`, `kg`, `s`,
+//! `m2`, `m3`); percentages keep `%`; money keeps its ISO 4217 code
+//! (cents and pence are converted to their currency). Decisions:
+//! - `N-year-old` is an age, recorded as a duration in seconds (Julian years),
+//!   with `of` the noun it describes;
+//! - vague plurals take the smallest plural: `dozens of` 24, `hundreds of` 200,
+//!   `thousands of` 2000 (and so on), with the phrase as the qualifier;
+//! - `ton(s)` and `tonne(s)` are both metric tonnes (wire usage); `pounds` is
+//!   money (GBP) with a scale word or `sterling`, else weight;
+//! - a dual-unit `6km (3.7 miles)` is one quantity valued from the first unit,
+//!   flagged `conversion_mismatch` when the two differ by more than 5%.
+//!
+//! Years, dates, clock times, ordinals, citation marks (`[84]`), numbers
+//! inside names (`M4`, `Russia 24`, `F-16`) and bare number words without a
+//! counted noun (`one of them`) are not quantities.
 use newsdesk_model::Quantity;
 
 /// Finds quantities in `text`.
 pub(crate) fn find(text: &str) -> Vec<Quantity> {
-    let _ = text;
-    Vec::new()
+    let toks = tokenize(text);
+    let p = Parser { text, toks: &toks };
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.parse_at(i) {
+            Some((q, next)) => {
+                if q.start < q.end && text.is_char_boundary(q.start) && text.is_char_boundary(q.end) {
+                    out.push(q);
+                }
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum K {
+    Num,
+    Word,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: K,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut e = i + c.len_utf8();
+        let k = if c.is_ascii_digit() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    e = j + 1;
+                    it.next();
+                } else if matches!(d, ',' | '.') {
+                    let after = text.get(j + 1..).and_then(|t| t.chars().next());
+                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                        e = j + 1;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            K::Num
+        } else if c.is_alphabetic() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphabetic() {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '\'' | '’' | '.') {
+                    // `U.S.`, `Rs.`: keep internal dots between letters
+                    let after = text.get(j + d.len_utf8()..).and_then(|t| t.chars().next());
+                    if after.is_some_and(char::is_alphabetic) {
+                        e = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            K::Word
+        } else {
+            K::Punct(c)
+        };
+        toks.push(Tok { s: i, e, k });
+    }
+    toks
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+}
+
+/// A unit: SI symbol and factor to it.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    symbol: &'static str,
+    factor: f64,
+}
+
+const fn u(symbol: &'static str, factor: f64) -> Unit {
+    Unit { symbol, factor }
+}
+
+const YEAR_S: f64 = 31_557_600.0;
+
+fn unit_of(word: &str) -> Option<Unit> {
+    let w = word.to_lowercase();
+    let unit = match w.as_str() {
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => u("m", 1000.0),
+        "m" | "metre" | "metres" | "meter" | "meters" => u("m", 1.0),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => u("m", 0.01),
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => u("m", 0.001),
+        "mile" | "miles" => u("m", 1609.344),
+        "ft" | "foot" | "feet" => u("m", 0.3048),
+        "yard" | "yards" | "yd" => u("m", 0.9144),
+        "inch" | "inches" | "in." => u("m", 0.0254),
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => u("kg", 1.0),
+        "g" | "gram" | "grams" | "gramme" | "grammes" => u("kg", 0.001),
+        "mg" | "milligram" | "milligrams" => u("kg", 0.000_001),
+        "tonne" | "tonnes" | "ton" | "tons" | "t" => u("kg", 1000.0),
+        "lb" | "lbs" => u("kg", 0.453_592_37),
+        "ounce" | "ounces" | "oz" => u("kg", 0.028_349_523_125),
+        "second" | "seconds" | "sec" | "secs" => u("s", 1.0),
+        "minute" | "minutes" | "min" | "mins" => u("s", 60.0),
+        "hour" | "hours" | "hr" | "hrs" => u("s", 3600.0),
+        "day" | "days" => u("s", 86_400.0),
+        "week" | "weeks" => u("s", 604_800.0),
+        "fortnight" | "fortnights" => u("s", 1_209_600.0),
+        "month" | "months" => u("s", YEAR_S / 12.0),
+        "year" | "years" | "yr" | "yrs" => u("s", YEAR_S),
+        "decade" | "decades" => u("s", YEAR_S * 10.0),
+        "century" | "centuries" => u("s", YEAR_S * 100.0),
+        "hectare" | "hectares" | "ha" => u("m2", 10_000.0),
+        "acre" | "acres" => u("m2", 4046.856_422_4),
+        "litre" | "litres" | "liter" | "liters" => u("m3", 0.001),
+        "barrel" | "barrels" | "bbl" => u("m3", 0.158_987_294_928),
+        "gallon" | "gallons" => u("m3", 0.003_785_411_784),
+        "%" | "percent" | "pct" => u("%", 1.0),
+        _ => return None,
+    };
+    Some(unit)
+}
+
+fn currency_word(word: &str) -> Option<(&'static str, f64)> {
+    let w = word.to_lowercase();
+    let c = match w.as_str() {
+        "dollar" | "dollars" | "dlr" | "dlrs" => ("USD", 1.0),
+        "cent" | "cents" | "cts" | "ct" => ("USD", 0.01),
+        "euro" | "euros" => ("EUR", 1.0),
+        "stg" | "sterling" => ("GBP", 1.0),
+        "pence" | "penny" => ("GBP", 0.01),
+        "yen" => ("JPY", 1.0),
+        "yuan" | "renminbi" => ("CNY", 1.0),
+        "rupee" | "rupees" => ("INR", 1.0),
+        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0),
+        "lira" | "liras" => ("TRY", 1.0),
+        "lire" => ("ITL", 1.0),
+        "francs" | "franc" => ("FRF", 1.0),
+        "marks" | "mark" => ("DEM", 1.0),
+        "guilders" | "guilder" => ("NLG", 1.0),
+        "pesetas" | "peseta" => ("ESP", 1.0),
+        "riyals" | "riyal" => ("SAR", 1.0),
+        "pesos" | "peso" => ("MXN", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "won" => ("KRW", 1.0),
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// An adjective before a currency word that changes it (`Canadian dlrs`).
+fn currency_with(adj: &str, code: &str) -> Option<&'static str> {
+    let a = adj.to_lowercase();
+    let c = match (a.as_str(), code) {
+        ("u.s" | "us" | "american", "USD") => "USD",
+        ("canadian", "USD") => "CAD",
+        ("australian", "USD") => "AUD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan", "USD") => "TWD",
+        ("zealand", "USD") => "NZD",
+        ("kong", "USD") => "HKD",
+        ("swiss", "FRF") => "CHF",
+        ("belgian", "FRF") => "BEF",
+        ("french", "FRF") => "FRF",
+        _ => return None,
+    };
+    Some(c)
+}
+
+fn scale_of(word: &str, after_money: bool) -> Option<f64> {
+    let w = word.to_lowercase();
+    let s = match w.as_str() {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "k" if after_money => 1e3,
+        "million" | "millions" | "mln" | "mn" => 1e6,
+        "m" if after_money => 1e6,
+        "billion" | "billions" | "bln" | "bn" => 1e9,
+        "b" if after_money => 1e9,
+        "trillion" | "tn" | "trln" => 1e12,
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    };
+    Some(s)
+}
+
+fn number_word(word: &str) -> Option<f64> {
+    let w = word.to_lowercase();
+    let n = match w.as_str() {
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "dozen" => 12.0,
+        _ => return None,
+    };
+    Some(n)
+}
+
+const QUALIFIERS: &[&str] = &[
+    "no more than", "no fewer than", "no less than", "as many as", "as much as", "as few as",
+    "as little as", "more than", "less than", "fewer than", "at least", "at most", "up to",
+    "close to", "upwards of", "just over", "just under", "well over", "an estimated", "nearly",
+    "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "only",
+    "estimated", "exactly",
+];
+
+const VAGUE: &[(&str, f64)] = &[
+    ("hundreds of thousands of", 200_000.0),
+    ("tens of thousands of", 20_000.0),
+    ("tens of millions of", 20_000_000.0),
+    ("hundreds of millions of", 200_000_000.0),
+    ("dozens of", 24.0),
+    ("scores of", 40.0),
+    ("hundreds of", 200.0),
+    ("thousands of", 2000.0),
+    ("millions of", 2_000_000.0),
+    ("billions of", 2_000_000_000.0),
+];
+
+const STOP_AFTER: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "as",
+    "than", "that", "which", "who", "were", "was", "are", "is", "be", "been", "being", "have",
+    "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "do",
+    "does", "said", "says", "say", "the", "a", "an", "this", "these", "those", "their", "his",
+    "her", "its", "our", "each", "per", "a", "while", "after", "before", "since", "during",
+    "when", "where", "including", "also", "not", "so", "if", "it", "they", "he", "she", "we",
+    "there", "last", "this", "next", "ago", "earlier", "later", "more", "less", "year", "vs",
+    "against", "compared", "up", "down", "between", "through", "under", "over", "about",
+    "until", "within", "outside", "among", "like", "out", "off", "because", "all", "along",
+    "across", "around", "near", "toward", "towards", "beyond", "behind", "inside", "amid",
+    "despite", "without", "via", "onto", "upon", "whose", "what", "then", "there", "here",
+    "now", "again", "each", "both", "either", "neither", "such", "only", "just", "even",
+];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+impl<'a> Parser<'a> {
+    fn t(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| self.text.get(t.s..t.e)).unwrap_or("")
+    }
+
+    fn kind(&self, i: usize) -> Option<K> {
+        self.toks.get(i).map(|t| t.k)
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(K::Punct(c))
+    }
+
+    /// Tokens `i` and `i + 1` touch (no space between).
+    fn joined(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.e == b.s,
+            _ => false,
+        }
+    }
+
+    fn low(&self, i: usize) -> String {
+        lower(self.t(i))
+    }
+
+    fn parse_num(&self, i: usize) -> Option<f64> {
+        let t = self.t(i);
+        // `1,500` and `1.5`; a comma followed by other than three digits is not a separator
+        let parts: Vec<&str> = t.split(',').collect();
+        if parts.len() > 1 && parts.iter().skip(1).any(|p| p.split('.').next().is_none_or(|x| x.len() != 3)) {
+            return None;
+        }
+        t.replace(',', "").parse::<f64>().ok()
+    }
+
+    /// A qualifier ending right before token `i`: (first token, words).
+    fn qualifier_before(&self, i: usize) -> Option<(usize, String)> {
+        for q in QUALIFIERS {
+            let words: Vec<&str> = q.split(' ').collect();
+            let n = words.len();
+            if i < n {
+                continue;
+            }
+            let a = i - n;
+            if (0..n).all(|k| words.get(k).is_some_and(|w| self.low(a + k) == *w && self.kind(a + k) == Some(K::Word))) {
+                return Some((a, (*q).to_string()));
+            }
+        }
+        None
+    }
+
+    /// Currency symbol(s) ending right before token `i`: (first token, code).
+    fn currency_before(&self, i: usize) -> Option<(usize, &'static str)> {
+        let prev = i.checked_sub(1)?;
+        let code = match self.kind(prev)? {
+            K::Punct('$') => {
+                // US$, C$, A$, HK$
+                if prev > 0 && self.joined(prev - 1) && self.kind(prev - 1) == Some(K::Word) {
+                    let c = match self.t(prev - 1) {
+                        "US" | "U.S" => Some("USD"),
+                        "C" | "CAD" => Some("CAD"),
+                        "A" | "AU" => Some("AUD"),
+                        "HK" => Some("HKD"),
+                        "NZ" => Some("NZD"),
+                        "S" => Some("SGD"),
+                        _ => None,
+                    };
+                    if let Some(c) = c {
+                        return Some((prev - 1, c));
+                    }
+                }
+                "USD"
+            }
+            K::Punct('£') => "GBP",
+            K::Punct('€') => "EUR",
+            K::Punct('¥') => "JPY",
+            K::Punct('₹') => "INR",
+            K::Word => match self.t(prev) {
+                "Rs" | "Rs." => "INR",
+                "USD" | "EUR" | "GBP" | "JPY" | "CHF" | "CNY" | "INR" | "RUB" | "TRY" | "CAD" | "AUD" => {
+                    let t = self.t(prev);
+                    return ["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "RUB", "TRY", "CAD", "AUD"]
+                        .into_iter()
+                        .find(|c| *c == t)
+                        .map(|c| (prev, c));
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // `Rs.` tokenises as `Rs` `.`
+        Some((prev, code))
+    }
+
+    /// Reads a number at `i`: digits or number words (`twenty-five`, `one hundred`).
+    /// Returns (value, last token, from words).
+    fn read_number(&self, i: usize) -> Option<(f64, usize, bool)> {
+        match self.kind(i)? {
+            K::Num => Some((self.parse_num(i)?, i, false)),
+            K::Word => {
+                let mut v = number_word(self.t(i))?;
+                let mut j = i;
+                // twenty-five
+                if v >= 20.0 && self.is_punct(j + 1, '-') && self.joined(j) {
+                    if let Some(units) = number_word(self.t(j + 2)).filter(|u| *u < 10.0) {
+                        v += units;
+                        j += 2;
+                    }
+                }
+                Some((v, j, true))
+            }
+            _ => None,
+        }
+    }
+
+    fn excluded_number(&self, i: usize) -> bool {
+        let t = self.t(i);
+        // inside a name or code: M4, G20, COVID-19, F-16
+        if i > 0 && self.joined(i - 1) {
+            match self.kind(i - 1) {
+                Some(K::Word) => return true,
+                Some(K::Punct('-' | '/' | '.' | ':' | '#')) => {
+                    if i > 1 && self.joined(i - 2) && matches!(self.kind(i - 2), Some(K::Word | K::Num)) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // clock times 22:00, 00.01
+        if self.is_punct(i + 1, ':') && self.joined(i) && self.kind(i + 2) == Some(K::Num) {
+            return true;
+        }
+        if let Some((int, frac)) = t.split_once('.') {
+            if int.len() == 2 && int.starts_with('0') && frac.len() == 2 {
+                return true;
+            }
+        }
+        // ordinals 21st
+        if self.joined(i) && matches!(self.low(i + 1).as_str(), "st" | "nd" | "rd" | "th") {
+            return true;
+        }
+        // citations [84]
+        if self.is_punct(i.wrapping_sub(1), '[') && self.is_punct(i + 1, ']') {
+            return true;
+        }
+        // dates: March 15, 15 March
+        if i > 0 && MONTHS.contains(&self.low(i - 1).trim_end_matches('.')) {
+            return true;
+        }
+        if i > 1 && self.is_punct(i - 1, '.') && MONTHS.contains(&self.low(i - 2).as_str()) {
+            return true;
+        }
+        if MONTHS.contains(&self.low(i + 1).as_str()) || (self.low(i + 1) == "of" && MONTHS.contains(&self.low(i + 2).as_str())) {
+            return true;
+        }
+        // a capitalised name before it (`Russia 24`, `Section 3`), unless a sentence starts there
+        if i > 0 && self.kind(i - 1) == Some(K::Word) {
+            let w = self.t(i - 1);
+            let cap = w.starts_with(char::is_uppercase);
+            let function_word = STOP_AFTER.contains(&lower(w).as_str()) || matches!(lower(w).as_str(), "only" | "just" | "another" | "with" | "all");
+            if cap && !function_word && self.qualifier_before(i).is_none() && self.currency_before(i).is_none() && !w.chars().all(|c| c.is_uppercase()) {
+                return true;
+            }
+            if matches!(lower(w).as_str(), "no" | "number" | "page" | "article" | "section" | "chapter" | "resolution" | "room" | "route" | "flight" | "version") {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn is_year(&self, i: usize, v: f64) -> bool {
+        let t = self.t(i);
+        t.len() == 4 && !t.contains([',', '.']) && (1800.0..=2100.0).contains(&v)
+    }
+
+    /// What is counted: up to three words after `j` (inclusive start).
+    fn counted_noun(&self, j: usize) -> Option<(String, usize)> {
+        let mut words = Vec::new();
+        let mut k = j;
+        while words.len() < 3 && self.kind(k) == Some(K::Word) {
+            let w = self.low(k);
+            if STOP_AFTER.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) {
+                break;
+            }
+            if !words.is_empty() && (w.ends_with("ed") || w.ends_with("ing") || self.t(k).starts_with(char::is_uppercase)) {
+                break;
+            }
+            if !words.is_empty() && w.ends_with("ly") {
+                break;
+            }
+            words.push(k);
+            k += 1;
+        }
+        let last = *words.last()?;
+        let s = self.toks.get(j)?.s;
+        let e = self.toks.get(last)?.e;
+        Some((self.text.get(s..e)?.to_string(), last))
+    }
+
+    /// A unit word at `j` (also `km2`, `sq km`, `square miles`, `per cent`): (unit, last token).
+    fn unit_at(&self, j: usize) -> Option<(Unit, usize)> {
+        let w = self.low(j);
+        if w == "per" && self.low(j + 1) == "cent" {
+            return Some((u("%", 1.0), j + 1));
+        }
+        if matches!(w.as_str(), "sq" | "square") {
+            let (base, last) = self.unit_at(j + 1 + usize::from(self.is_punct(j + 1, '.')))?;
+            if base.symbol == "m" {
+                return Some((u("m2", base.factor * base.factor), last));
+            }
+            return None;
+        }
+        if self.is_punct(j, '%') {
+            return Some((u("%", 1.0), j));
+        }
+        if w == "percentage" && self.low(j + 1) == "points" {
+            return Some((u("%", 1.0), j + 1));
+        }
+        if self.kind(j) != Some(K::Word) {
+            return None;
+        }
+        let unit = unit_of(&w)?;
+        // `km2`
+        if unit.symbol == "m" && self.joined(j) && self.t(j + 1) == "2" {
+            return Some((u("m2", unit.factor * unit.factor), j + 1));
+        }
+        // single letters are units only right after the number (`6m`, `5t`)
+        if w.len() == 1 && w != "%" {
+            return None;
+        }
+        Some((unit, j))
+    }
+
+    fn parse_at(&self, i: usize) -> Option<(Quantity, usize)> {
+        let mut start_tok = i;
+        let mut qualifier: Option<String> = None;
+        // vague plurals: dozens of troops
+        for (phrase, value) in VAGUE {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            if words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w) {
+                let mut after = i + words.len();
+                if matches!(self.low(after).as_str(), "his" | "her" | "their" | "its" | "the" | "our" | "these" | "those") {
+                    after += 1;
+                }
+                let (of, last) = self.counted_noun(after)?;
+                return Some((self.make(i, last, *value, None, Some((*phrase).to_string()), Some(of), None, false), last + 1));
+            }
+        }
+        // `a dozen`, `a hundred`
+        let (mut value, mut last, words) = if self.low(i) == "a" && matches!(self.low(i + 1).as_str(), "dozen" | "hundred" | "thousand" | "million" | "billion") {
+            let v = if self.low(i + 1) == "dozen" { 12.0 } else { scale_of(self.t(i + 1), false)? };
+            (v, i + 1, true)
+        } else {
+            self.read_number(i)?
+        };
+        if !words && self.excluded_number(i) {
+            return None;
+        }
+        if let Some((a, q)) = self.qualifier_before(i) {
+            start_tok = a;
+            qualifier = Some(q);
+        }
+        let mut currency: Option<(&'static str, f64)> = None;
+        if let Some((a, code)) = self.currency_before(i) {
+            currency = Some((code, 1.0));
+            if qualifier.is_none() {
+                start_tok = a;
+                if let Some((qa, q)) = self.qualifier_before(a) {
+                    start_tok = qa;
+                    qualifier = Some(q);
+                }
+            } else {
+                start_tok = start_tok.min(a);
+            }
+        }
+        // a range: 10-12, 10 to 12, between 5 and 7
+        let mut value_max: Option<f64> = None;
+        let between = i > 0 && self.low(i - 1) == "between";
+        let range_sep = (self.is_punct(last + 1, '-') || self.is_punct(last + 1, '–')) && self.kind(last + 2) == Some(K::Num)
+            || self.low(last + 1) == "to" && self.kind(last + 2) == Some(K::Num) && !words
+            || between && self.low(last + 1) == "and" && self.kind(last + 2) == Some(K::Num);
+        if range_sep {
+            if let Some(hi) = self.parse_num(last + 2) {
+                if hi > value && !(self.is_year(i, value) && self.is_year(last + 2, hi)) {
+                    value_max = Some(hi);
+                    last += 2;
+                    if between {
+                        start_tok = i - 1;
+                    }
+                }
+            }
+        }
+        // scale words: one million, 1.5bn, $5m, 15.5 mln
+        let mut j = last + 1;
+        let mut scaled = false;
+        if let Some(sc) = scale_of(self.t(j), currency.is_some() && self.joined(last)) {
+            if !(self.low(j) == "m" && !self.joined(last)) {
+                value *= sc;
+                value_max = value_max.map(|v| v * sc);
+                last = j;
+                j += 1;
+                scaled = true;
+                // one hundred thousand
+                if let Some(sc2) = scale_of(self.t(j), false) {
+                    if sc2 > sc {
+                        value *= sc2;
+                        value_max = value_max.map(|v| v * sc2);
+                        last = j;
+                        j += 1;
+                    }
+                }
+            }
+        }
+        // age: nine-year-old
+        if self.is_punct(j, '-') && self.joined(last) && matches!(self.low(j + 1).as_str(), "year" | "month" | "week" | "day")
+            && self.is_punct(j + 2, '-') && self.low(j + 3) == "old"
+        {
+            let unit = unit_of(self.t(j + 1))?;
+            let end = j + 3;
+            let of = self.counted_noun(end + 1);
+            let last_tok = of.as_ref().map_or(end, |o| o.1);
+            return Some((
+                self.make(start_tok, last_tok, value * unit.factor, Some(unit.symbol.to_string()), qualifier, of.map(|o| o.0), None, false),
+                last_tok + 1,
+            ));
+        }
+        // currency words after: 15.5 mln dlrs, Canadian dlrs, pounds sterling
+        if currency.is_none() {
+            let (adj, cw) = if currency_word(self.t(j + 1)).is_some() && currency_with(self.t(j), "USD").is_some()
+                || (self.low(j) == "u.s" && currency_word(self.t(j + 1)).is_some())
+                || (self.low(j) == "hong" && self.low(j + 1) == "kong")
+                || (matches!(self.low(j).as_str(), "swiss" | "french" | "belgian") && currency_word(self.t(j + 1)).is_some())
+            {
+                if self.low(j) == "hong" {
+                    (Some("kong".to_string()), j + 2)
+                } else {
+                    (Some(self.low(j)), j + 1)
+                }
+            } else {
+                (None, j)
+            };
+            let w = self.low(cw);
+            let pounds_money = matches!(w.as_str(), "pounds" | "pound") && (scaled || self.low(cw + 1) == "sterling");
+            if let Some((code, f)) = currency_word(&w).or(if pounds_money { Some(("GBP", 1.0)) } else { None }) {
+                let code = adj.as_deref().and_then(|a| currency_with(a, code)).unwrap_or(code);
+                currency = Some((code, f));
+                last = cw + usize::from(pounds_money && self.low(cw + 1) == "sterling");
+                j = last + 1;
+            }
+        } else if let Some((code, f)) = currency_word(self.t(j)) {
+            // $5 dollars is odd, but `£5 sterling` happens
+            if code == currency.map_or("", |c| c.0) {
+                currency = Some((code, f));
+                last = j;
+                j += 1;
+            }
+        }
+        if let Some((code, f)) = currency {
+            let of = if self.low(j) == "in" || self.low(j) == "of" { self.counted_noun(j + 1).filter(|_| false) } else { None };
+            let _ = of;
+            return Some((
+                self.make(start_tok, last, value * f, Some(code.to_string()), qualifier, None, value_max.map(|v| v * f), false),
+                last + 1,
+            ));
+        }
+        // units, also hyphenated adjectives: 12-kilometre corridor
+        let hyphen = self.is_punct(j, '-') && self.joined(last);
+        let unit_tok = if hyphen { j + 1 } else { j };
+        let unit = self.unit_at(unit_tok).or_else(|| {
+            // 6km, 5t: a single-letter unit glued to the number
+            if self.joined(last) && self.kind(unit_tok) == Some(K::Word) {
+                unit_of(self.t(unit_tok)).map(|u| (u, unit_tok))
+            } else {
+                None
+            }
+        });
+        if let Some((unit, ulast)) = unit {
+            let mut last_tok = ulast;
+            let mut mismatch = false;
+            // dual units: 6km (3.7 miles)
+            if self.is_punct(ulast + 1, '(') {
+                if let Some((v2, n2, _)) = self.read_number(ulast + 2) {
+                    let u2tok = n2 + 1;
+                    if let Some((unit2, u2last)) = self.unit_at(u2tok).or_else(|| unit_of(self.t(u2tok)).map(|x| (x, u2tok))) {
+                        if unit2.symbol == unit.symbol && self.is_punct(u2last + 1, ')') {
+                            let a = value * unit.factor;
+                            let b = v2 * unit2.factor;
+                            mismatch = a > 0.0 && ((a - b).abs() / a) > 0.05;
+                            last_tok = u2last + 1;
+                        }
+                    }
+                }
+            }
+            // `12-kilometre corridor`: the noun measured
+            let of = if hyphen { self.counted_noun(last_tok + 1) } else { None };
+            let end_tok = of.as_ref().map_or(last_tok, |o| o.1);
+            return Some((
+                self.make(
+                    start_tok,
+                    end_tok,
+                    value * unit.factor,
+                    Some(unit.symbol.to_string()),
+                    qualifier,
+                    of.map(|o| o.0),
+                    value_max.map(|v| v * unit.factor),
+                    mismatch,
+                ),
+                end_tok + 1,
+            ));
+        }
+        // a plain count
+        if !scaled && value_max.is_none() && self.is_year(i, value) && !words {
+            return None;
+        }
+        let of = self.counted_noun(j);
+        if words && of.is_none() && !scaled {
+            return None;
+        }
+        if words && value == 1.0 && !scaled {
+            // `one` is mostly a pronoun: only before a plain noun
+            let prev = self.low(i.wrapping_sub(1));
+            if matches!(prev.as_str(), "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each") || self.low(j) == "of" {
+                return None;
+            }
+        }
+        // list numbers at the start of a paragraph (`1.`)
+        if !words && self.is_punct(last + 1, '.') && self.toks.get(last + 2).is_some_and(|_| true) && i == 0 {
+            return None;
+        }
+        let end_tok = of.as_ref().map_or(last, |o| o.1);
+        Some((self.make(start_tok, end_tok, value, None, qualifier, of.map(|o| o.0), value_max, false), end_tok + 1))
+    }
+
+    #[allow(clippy::too_many_arguments)] // one constructor for all the shapes above
+    fn make(
+        &self,
+        a: usize,
+        b: usize,
+        value: f64,
+        unit: Option<String>,
+        qualifier: Option<String>,
+        of: Option<String>,
+        value_max: Option<f64>,
+        conversion_mismatch: bool,
+    ) -> Quantity {
+        let start = self.toks.get(a).map_or(0, |t| t.s);
+        let end = self.toks.get(b).map_or(start, |t| t.e).max(start);
+        Quantity {
+            text: self.text.get(start..end).unwrap_or("").to_string(),
+            value: round(value),
+            unit,
+            qualifier,
+            start,
+            end,
+            of,
+            value_max: value_max.map(round),
+            conversion_mismatch,
+        }
+    }
+}
+
+/// Rounds away float noise from unit conversion (`3.7 * 1609.344`).
+fn round(v: f64) -> f64 {
+    if v.abs() >= 1e-3 && v.is_finite() {
+        let scale = 10f64.powi(9 - v.abs().log10().floor() as i32);
+        if scale.is_finite() && scale > 0.0 {
+            return (v * scale).round() / scale;
+        }
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, value, unit, qualifier, of)
+    type Want<'a> = (&'a str, f64, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    fn check(input: &str, expected: &[Want<'_>]) {
+        let got = find(input);
+        let shown: Vec<_> = got
+            .iter()
+            .map(|q| (q.text.as_str(), q.value, q.unit.as_deref(), q.qualifier.as_deref(), q.of.as_deref()))
+            .collect();
+        assert_eq!(shown.len(), expected.len(), "input: {input}\ngot {shown:?}");
+        for (g, w) in shown.iter().zip(expected) {
+            assert_eq!(g.0, w.0, "input: {input}");
+            assert!((g.1 - w.1).abs() <= w.1.abs() * 1e-6, "value of {}: {} vs {}", w.0, g.1, w.1);
+            assert_eq!((g.2, g.3, g.4), (w.2, w.3, w.4), "input: {input}");
+        }
+        for q in &got {
+            assert_eq!(input.get(q.start..q.end), Some(q.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        let cases: &[(&str, &[Want<'_>])] = &[
+            ("killed 21 Syrian troops and", &[("21 Syrian troops", 21.0, None, None, Some("Syrian troops"))]),
+            ("destroyed two artillery pieces and", &[("two artillery pieces", 2.0, None, None, Some("artillery pieces"))]),
+            ("more than 300 civilians, including", &[("more than 300 civilians", 300.0, None, Some("more than"), Some("civilians"))]),
+            ("Nearly one million people have", &[("Nearly one million people", 1e6, None, Some("nearly"), Some("people"))]),
+            ("stretch 6km (3.7 miles) to the north", &[("6km (3.7 miles)", 6000.0, Some("m"), None, None)]),
+            ("a 12-kilometre corridor along", &[("12-kilometre corridor", 12000.0, Some("m"), None, Some("corridor"))]),
+            ("a meeting that lasted six hours.", &[("six hours", 21600.0, Some("s"), None, None)]),
+            ("within seven days.", &[("seven days", 604800.0, Some("s"), None, None)]),
+            ("killed since February to 60.", &[("60", 60.0, None, None, None)]),
+            ("$5 million in aid", &[("$5 million", 5e6, Some("USD"), None, None)]),
+            ("a £3bn deal", &[("£3bn", 3e9, Some("GBP"), None, None)]),
+            ("15.5 mln dlrs in 1986", &[("15.5 mln dlrs", 15.5e6, Some("USD"), None, None), ]),
+            ("rose 12 pct to", &[("12 pct", 12.0, Some("%"), None, None)]),
+            ("10-12 km away", &[("10-12 km", 10000.0, Some("m"), None, None)]),
+            ("dozens of his troops", &[("dozens of his troops", 24.0, None, Some("dozens of"), Some("troops"))]),
+            ("Syria's nine-year-old civil war", &[("nine-year-old civil war", 9.0 * YEAR_S, Some("s"), None, Some("civil war"))]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn not_quantities() {
+        for input in [
+            "At 00.01 tonight",
+            "at 22:00 GMT",
+            "in 2020 and on March 15",
+            "the M4 highway",
+            "Russia 24 channel",
+            "the 21st century",
+            "motorway through Idlib. [84] The",
+            "one of the worst",
+            "no one knows",
+        ] {
+            assert!(find(input).is_empty(), "{input}: {:?}", find(input));
+        }
+    }
 }
