@@ -1,24 +1,103 @@
 //! The newsdesk search index on Tantivy: schema, idempotent upsert by content
 //! id, atomic commits, search with highlighted snippets, entity facets and
-//! quote listings.
+//! quote listings. Open a directory with [`Index::create_or_open`] (or
+//! [`Index::open`] for an index that must exist), write with the single
+//! [`Writer`] from [`Index::writer`], and read with [`Index::search`],
+//! [`Index::get`], [`Index::entity_facets`] and [`Index::quotes`]. Only this
+//! crate knows Tantivy: its types never cross the public API.
 //!
-//! STUB: the real implementation replaces this file, keeping the signatures.
+//! ```
+//! use newsdesk_index::{Index, SearchOptions, Upsert};
+//! use newsdesk_model::{Article, Document};
+//!
+//! let dir = tempfile::tempdir()?;
+//! let index = Index::create_or_open(&dir.path().join("archive"))?;
+//! let doc = Document {
+//!     article: Article {
+//!         id: "c3fdc311a6ea0004".into(),
+//!         source: "fixtures/articles/a.txt".into(),
+//!         title: Some("Russia and Turkey agree on Idlib ceasefire".into()),
+//!         text: "Joint patrols will run along the M4 corridor.".into(),
+//!         ..Article::default()
+//!     },
+//!     ..Document::default()
+//! };
+//! let mut writer = index.writer(50_000_000)?;
+//! assert_eq!(writer.upsert(&doc)?, Upsert::Added);
+//! assert_eq!(writer.upsert(&doc)?, Upsert::Unchanged);
+//! writer.commit()?;
+//!
+//! let hits = index.search("ceasefires corridor", &SearchOptions::default())?;
+//! assert_eq!(hits.len(), 1);
+//! assert_eq!(hits[0].id, "c3fdc311a6ea0004");
+//! assert_eq!(hits[0].snippet, "Joint patrols will run along the M4 <b>corridor</b>.");
+//! assert_eq!(index.get("c3fdc311a6ea0004")?, Some(doc));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Schema
+//!
+//! | field | content | analysis |
+//! |---|---|---|
+//! | `id` | the content id | raw (exact), stored, fast |
+//! | `source` | where the document came from | raw (exact), stored, fast |
+//! | `outlet`, `language` | outlet name, ISO 639-1 code | whole value, lowercased |
+//! | `url` | the article URL | raw (exact) |
+//! | `title`, `body` | headline, cleaned text | English: words, lowercased, accents folded, stemmed; positions |
+//! | `published` | publication day (midnight UTC) | date, indexed and fast, second precision |
+//! | `author` | bylines | names: words, lowercased, accents folded; positions |
+//! | `person`, `org`, `loc`, `misc` | every canonical name and every mention text of the entities with that label | names |
+//! | `speaker` | canonical names of quote speakers | names |
+//! | `quote` | quoted words | English |
+//! | `keyword` | extracted key terms | English |
+//! | `entity` | facet `/LABEL/canonical name`, one per distinct entity | facet (counts for [`Index::entity_facets`]) |
+//! | `doc_json` | the whole [`Document`](newsdesk_model::Document) as JSON | stored only; [`Index::get`] rebuilds the document from it |
+//!
+//! The schema version ([`SCHEMA_VERSION`]) is recorded in [`SCHEMA_FILE`] in the
+//! index directory; an index with another version is refused with
+//! [`Error::SchemaVersion`] rather than misread.
+//!
+//! # Queries
+//!
+//! Queries use Tantivy's syntax. Bare words search `title` (boost 2), `body`
+//! and `quote` (boost 0.5). **All terms must match** (conjunction by default,
+//! as news searchers expect: `White Helmets` finds documents with both words);
+//! write `OR` for alternatives. `"joint patrols"` is a phrase; a field prefix
+//! searches one field: `person:Erdogan`, `org:"White Helmets"`, `loc:Idlib`,
+//! `speaker:Putin`, `quote:ceasefire`, `language:en`, `outlet:"Al Jazeera"`,
+//! `published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]`. An empty query
+//! (or `*`) matches every document, which is useful with the filters of
+//! [`SearchOptions`]. Invalid syntax is an [`Error::Query`], never a panic.
+//! Results are best first, ties broken by id, so the same index and query
+//! always give the same list.
 #![warn(missing_docs)]
 
 mod error;
+mod read;
+mod schema;
+mod snippet;
+#[cfg(test)]
+mod test_docs;
+mod writer;
 
 pub use error::Error;
-use newsdesk_model::{Document, Label};
-use std::path::Path;
+pub use schema::{SCHEMA_FILE, SCHEMA_VERSION};
+pub use writer::Writer;
 
-/// An open index directory.
+use chrono::NaiveDate;
+use newsdesk_model::Label;
+use schema::Fields;
+use std::path::{Path, PathBuf};
+use tantivy::{IndexReader, ReloadPolicy};
+
+/// An open index directory. Cheap to share between threads (`Send + Sync`);
+/// reads see the last commit made when the index was opened or when
+/// [`Index::reload`] (or a [`Writer::commit`] of this index) last ran.
 pub struct Index {
-    _private: (),
-}
-
-/// Writes documents into an [`Index`]; only one may exist per index at a time.
-pub struct Writer {
-    _private: (),
+    dir: PathBuf,
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
 }
 
 /// What [`Writer::upsert`] did.
@@ -43,23 +122,47 @@ pub struct Hit {
     pub title: Option<String>,
     /// The relevance score.
     pub score: f32,
-    /// A passage with matched terms between `<b>` and `</b>`.
+    /// A passage of the body with matched terms between `<b>` and `</b>`; `&`,
+    /// `<` and `>` of the text are escaped as HTML entities so that the markers
+    /// are unambiguous; whitespace runs are collapsed to one space and `...`
+    /// marks a cut. When the body has no match (the match is in the title or
+    /// an entity field), the opening of the body.
     pub snippet: String,
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
 }
 
-/// Options for [`Index::search`].
-#[derive(Debug, Clone)]
+/// Options for [`Index::search`]: how many hits, and filters that every hit must pass.
+///
+/// Build it with struct update syntax so that new options keep compiling:
+/// `SearchOptions { limit: 20, ..SearchOptions::default() }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
-    /// The most hits to return.
+    /// The most hits to return (0 returns none).
     pub limit: usize,
+    /// Only documents whose source starts with this prefix (a path, a directory, a URL).
+    pub source_prefix: Option<String>,
+    /// Only documents in this language (ISO 639-1 code, case-insensitive).
+    pub language: Option<String>,
+    /// Only documents from this outlet (case-insensitive, whole name).
+    pub outlet: Option<String>,
+    /// Only documents published on or after this day.
+    pub published_from: Option<NaiveDate>,
+    /// Only documents published on or before this day.
+    pub published_to: Option<NaiveDate>,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10 }
+        SearchOptions {
+            limit: 10,
+            source_prefix: None,
+            language: None,
+            outlet: None,
+            published_from: None,
+            published_to: None,
+        }
     }
 }
 
@@ -91,70 +194,268 @@ pub struct QuoteHit {
     pub text: String,
 }
 
+/// Files an empty directory may hold and still be turned into a new index:
+/// our version file (written first) and Tantivy's lock files.
+const CREATABLE_LEFTOVERS: [&str; 4] = [
+    SCHEMA_FILE,
+    "newsdesk-schema.json.tmp",
+    ".tantivy-writer.lock",
+    ".tantivy-meta.lock",
+];
+
 impl Index {
-    /// Opens the index in `dir`, creating it (and the directory) if absent.
+    /// Opens the index in `dir`, creating it (and the directory) if absent or empty.
+    ///
+    /// A directory holding anything else is refused with [`Error::NotAnIndex`];
+    /// an index of another schema version with [`Error::SchemaVersion`].
     pub fn create_or_open(dir: &Path) -> Result<Index, Error> {
-        let _ = dir;
-        Err(Error::Unimplemented)
+        Index::open_dir(dir, true)
     }
 
-    /// Opens an existing index; an error if there is none.
+    /// Opens an existing index; [`Error::NotFound`] or [`Error::NotAnIndex`] if there is none.
     pub fn open(dir: &Path) -> Result<Index, Error> {
-        let _ = dir;
-        Err(Error::Unimplemented)
+        Index::open_dir(dir, false)
     }
 
-    /// Takes the index writer with a memory budget in bytes; fails with
-    /// [`Error::Locked`] when another process holds it.
+    fn open_dir(dir: &Path, create: bool) -> Result<Index, Error> {
+        let io = |source| Error::Io {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        let not_an_index = |reason| Error::NotAnIndex {
+            dir: dir.to_path_buf(),
+            reason,
+        };
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(not_an_index("it is not a directory")),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !create {
+                    return Err(Error::NotFound {
+                        dir: dir.to_path_buf(),
+                    });
+                }
+                std::fs::create_dir_all(dir).map_err(io)?;
+            }
+            Err(e) => return Err(io(e)),
+        }
+        if !dir.join("meta.json").is_file() {
+            let mut entries = std::fs::read_dir(dir).map_err(io)?;
+            let creatable = entries
+                .all(|e| e.is_ok_and(|e| CREATABLE_LEFTOVERS.iter().any(|n| e.file_name() == *n)));
+            return if !creatable {
+                Err(not_an_index("it holds other files and no index"))
+            } else if !create {
+                Err(not_an_index("it holds no index"))
+            } else {
+                Index::create_new(dir)
+            };
+        }
+        match schema::read_version(dir)? {
+            None => {
+                return Err(not_an_index(
+                    "it is a Tantivy index without newsdesk-schema.json",
+                ));
+            }
+            Some(found) if found != SCHEMA_VERSION => {
+                return Err(Error::SchemaVersion {
+                    dir: dir.to_path_buf(),
+                    found,
+                    expected: SCHEMA_VERSION,
+                });
+            }
+            Some(_) => {}
+        }
+        let index = tantivy::Index::open_in_dir(dir).map_err(|e| tantivy_error(dir, e))?;
+        let (expected, fields) = schema::build();
+        let found = index.schema();
+        if found != expected {
+            let field = expected
+                .fields()
+                .find(|(f, entry)| found.get_field_entry(*f) != *entry)
+                .map(|(_, entry)| entry.name().to_string())
+                .unwrap_or_else(|| "(extra fields)".to_string());
+            return Err(Error::SchemaMismatch {
+                dir: dir.to_path_buf(),
+                field,
+            });
+        }
+        Index::finish(dir, index, fields)
+    }
+
+    fn create_new(dir: &Path) -> Result<Index, Error> {
+        // The version file goes first: a crash after it leaves a directory that
+        // `create_or_open` still treats as empty.
+        schema::write_version(dir)?;
+        let (schema, fields) = schema::build();
+        let index =
+            tantivy::Index::create_in_dir(dir, schema).map_err(|e| tantivy_error(dir, e))?;
+        Index::finish(dir, index, fields)
+    }
+
+    fn finish(dir: &Path, index: tantivy::Index, fields: Fields) -> Result<Index, Error> {
+        schema::register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_error(dir, e))?;
+        Ok(Index {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Takes the index writer with a memory budget in bytes (raised to Tantivy's
+    /// minimum of 15 MB); fails with [`Error::Locked`] when another writer,
+    /// normally another process, holds it.
     pub fn writer(&self, memory_bytes: usize) -> Result<Writer, Error> {
-        let _ = memory_bytes;
-        Err(Error::Unimplemented)
+        Writer::new(self, memory_bytes)
     }
 
-    /// Runs a query in Tantivy syntax, best hits first.
-    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
-        let _ = (query, options);
-        Err(Error::Unimplemented)
+    /// Makes reads see the latest commit, including one made by another process.
+    pub fn reload(&self) -> Result<(), Error> {
+        self.reader
+            .reload()
+            .map_err(|e| tantivy_error(&self.dir, e))
     }
 
-    /// The stored document with this id.
-    pub fn get(&self, id: &str) -> Result<Option<Document>, Error> {
-        let _ = id;
-        Err(Error::Unimplemented)
-    }
-
-    /// The most frequent entities per label among documents matching `query` (all when `None`).
-    pub fn entity_facets(&self, query: Option<&str>, top: usize) -> Result<Vec<FacetCount>, Error> {
-        let _ = (query, top);
-        Err(Error::Unimplemented)
-    }
-
-    /// Quotes from documents matching `query`, optionally only those of `speaker`.
-    pub fn quotes(
-        &self,
-        query: Option<&str>,
-        speaker: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<QuoteHit>, Error> {
-        let _ = (query, speaker, limit);
-        Err(Error::Unimplemented)
-    }
-
-    /// The number of documents in the last commit.
+    /// The number of documents in the last commit seen.
     pub fn num_docs(&self) -> u64 {
-        0
+        self.reader.searcher().num_docs()
     }
 }
 
-impl Writer {
-    /// Adds `doc` unless a document with its id is already indexed or pending.
-    pub fn upsert(&mut self, doc: &Document) -> Result<Upsert, Error> {
-        let _ = doc;
-        Err(Error::Unimplemented)
+/// Wraps a Tantivy error with the index directory, recognising a busy lock.
+pub(crate) fn tantivy_error(dir: &Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => {
+            Error::Locked {
+                dir: dir.to_path_buf(),
+            }
+        }
+        source => Error::Tantivy {
+            dir: dir.to_path_buf(),
+            source,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_docs::{corpus, index_with};
+
+    /// Opening `dir` fails with a message containing `expected`.
+    fn check_open_error(dir: &Path, create: bool, expected: &str) {
+        let result = if create {
+            Index::create_or_open(dir)
+        } else {
+            Index::open(dir)
+        };
+        match result {
+            Ok(_) => panic!("opening {} should fail", dir.display()),
+            Err(e) => {
+                let message = e.to_string();
+                assert!(message.contains(expected), "{message:?} lacks {expected:?}");
+                assert!(!message.contains('\n'), "{message:?} is not one line");
+            }
+        }
     }
 
-    /// Commits everything written so far atomically.
-    pub fn commit(&mut self) -> Result<(), Error> {
-        Err(Error::Unimplemented)
+    #[test]
+    fn create_then_open_sees_committed_documents() {
+        let (dir, index) = index_with(&corpus());
+        assert_eq!(index.num_docs(), 3);
+        drop(index);
+        let again = Index::open(&dir.path().join("idx")).expect("reopen");
+        assert_eq!(again.num_docs(), 3);
+        let version = std::fs::read_to_string(dir.path().join("idx").join(SCHEMA_FILE)).unwrap();
+        assert!(version.contains("\"version\": 1"), "{version}");
+    }
+
+    #[test]
+    fn create_or_open_accepts_an_empty_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create_or_open(dir.path()).unwrap();
+        assert_eq!(index.num_docs(), 0);
+        assert_eq!(index.dir(), dir.path());
+    }
+
+    #[test]
+    fn open_errors_name_the_directory_and_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing");
+        let shown = missing.display().to_string();
+        check_open_error(
+            &missing,
+            false,
+            &format!("no index at {shown}: the directory does not exist"),
+        );
+
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join("notes.txt"), "hello").unwrap();
+        let shown = other.display().to_string();
+        for create in [false, true] {
+            check_open_error(
+                &other,
+                create,
+                &format!("{shown} is not a newsdesk index: it holds other files and no index"),
+            );
+        }
+
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        check_open_error(&empty, false, "is not a newsdesk index: it holds no index");
+
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        check_open_error(
+            &file,
+            true,
+            "is not a newsdesk index: it is not a directory",
+        );
+    }
+
+    #[test]
+    fn another_schema_version_is_refused_with_advice() {
+        let (dir, index) = index_with(&[]);
+        drop(index);
+        let idx = dir.path().join("idx");
+        std::fs::write(idx.join(SCHEMA_FILE), r#"{"version": 99}"#).unwrap();
+        let expected = format!(
+            "index at {} has schema version 99, this newsdesk expects {SCHEMA_VERSION}; \
+             re-create it with `newsdesk ingest` into a new directory",
+            idx.display()
+        );
+        for create in [false, true] {
+            check_open_error(&idx, create, &expected);
+        }
+        std::fs::write(idx.join(SCHEMA_FILE), "not json").unwrap();
+        check_open_error(&idx, false, "its newsdesk-schema.json is unreadable");
+        std::fs::remove_file(idx.join(SCHEMA_FILE)).unwrap();
+        check_open_error(&idx, false, "a Tantivy index without newsdesk-schema.json");
+    }
+
+    #[test]
+    fn a_foreign_tantivy_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut b = tantivy::schema::Schema::builder();
+        b.add_text_field("id", tantivy::schema::STRING);
+        tantivy::Index::create_in_dir(dir.path(), b.build()).unwrap();
+        std::fs::write(dir.path().join(SCHEMA_FILE), r#"{"version": 1}"#).unwrap();
+        check_open_error(
+            dir.path(),
+            false,
+            "does not have the schema this newsdesk expects",
+        );
     }
 }

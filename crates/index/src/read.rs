@@ -1,0 +1,856 @@
+//! Reading the index: query parsing and filters, search with snippets, documents, facets and quotes.
+
+use crate::schema::{self, name};
+use crate::snippet::Snippeter;
+use crate::{Error, FacetCount, Hit, Index, QuoteHit, SearchOptions, tantivy_error};
+use chrono::NaiveDate;
+use newsdesk_model::{Document, Label};
+use serde::Deserialize;
+use std::cmp::Ordering;
+use std::ops::Bound;
+use tantivy::collector::{DocSetCollector, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{DocAddress, Score, Searcher, TantivyDocument, Term};
+
+/// Boost of the title among the default fields.
+const TITLE_BOOST: Score = 2.0;
+/// Boost of quotes among the default fields (their words are in the body too).
+const QUOTE_BOOST: Score = 0.5;
+/// Deepest nesting of parentheses accepted in a query (the parser recurses).
+const MAX_QUERY_DEPTH: usize = 32;
+/// Longest query accepted, in bytes.
+const MAX_QUERY_BYTES: usize = 8 * 1024;
+
+/// The order of documents in quote listings: undated last, then date, source, id.
+type QuoteOrder = (bool, i64, String, String);
+
+/// The fields of the stored JSON that a hit needs.
+#[derive(Deserialize)]
+struct HitFields {
+    id: String,
+    source: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    published: Option<NaiveDate>,
+    #[serde(default)]
+    text: String,
+}
+
+impl Index {
+    /// Runs a query in Tantivy syntax (see the crate documentation), best hits
+    /// first, ties broken by id; at most `options.limit` hits, each passing the
+    /// filters of `options`.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
+        if options.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let user = self.parse(query)?;
+        let filtered = self.with_filters(user.box_clone(), options);
+        let searcher = self.reader.searcher();
+        let top = self.top_by_score(&searcher, filtered.as_ref(), options.limit)?;
+        let snippeter = Snippeter::new(user.as_ref(), self.fields.body, schema::english_analyzer());
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let fields: HitFields = self.stored(&searcher, address)?;
+            let snippet = snippeter.snippet(&fields.text);
+            hits.push(Hit {
+                id: fields.id,
+                source: fields.source,
+                title: fields.title,
+                score,
+                snippet,
+                published: fields.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The number of documents matching `query` and the filters of `options` (its `limit` is ignored).
+    pub fn count(&self, query: &str, options: &SearchOptions) -> Result<usize, Error> {
+        let query = self.with_filters(self.parse(query)?, options);
+        self.reader
+            .searcher()
+            .search(query.as_ref(), &tantivy::collector::Count)
+            .map_err(|e| tantivy_error(&self.dir, e))
+    }
+
+    /// The stored document with this id.
+    pub fn get(&self, id: &str) -> Result<Option<Document>, Error> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let searcher = self.reader.searcher();
+        let found = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        match found.first() {
+            Some((_, address)) => self.stored(&searcher, *address).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The most frequent entities per label among documents matching `query`
+    /// (all documents when `None` or blank): for each label in
+    /// [`Label::ALL`] order, the `top` canonical names naming the most
+    /// documents, by count descending then name.
+    pub fn entity_facets(&self, query: Option<&str>, top: usize) -> Result<Vec<FacetCount>, Error> {
+        if top == 0 {
+            return Ok(Vec::new());
+        }
+        let query = self.parse(query.unwrap_or(""))?;
+        let mut collector = FacetCollector::for_field(name::ENTITY);
+        for label in Label::ALL {
+            collector.add_facet(Facet::from_path([label.name()]));
+        }
+        let counts = self
+            .reader
+            .searcher()
+            .search(query.as_ref(), &collector)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        let mut out = Vec::new();
+        for label in Label::ALL {
+            let mut names: Vec<(String, u64)> = counts
+                .get(Facet::from_path([label.name()]))
+                .filter_map(|(facet, n)| facet.to_path().last().map(|s| (s.to_string(), n)))
+                .collect();
+            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            names.truncate(top);
+            out.extend(names.into_iter().map(|(name, documents)| FacetCount {
+                label,
+                name,
+                documents,
+            }));
+        }
+        Ok(out)
+    }
+
+    /// Quotes from documents matching `query` (all documents when `None` or
+    /// blank), at most `limit`. With `speaker`, only quotes whose speaker's
+    /// name contains those words in that order, ignoring case and accents
+    /// (`Erdogan`, `tayyip erdogan`, `Assad` for `Bashar al-Assad`).
+    ///
+    /// Ordered by publication date (undated last), then source, then position
+    /// in the text.
+    pub fn quotes(
+        &self,
+        query: Option<&str>,
+        speaker: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<QuoteHit>, Error> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut query = self.parse(query.unwrap_or(""))?;
+        let speaker_words = match speaker {
+            Some(s) => {
+                let words = schema::tokens(&schema::name_analyzer(), s);
+                if words.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let terms: Vec<Term> = words
+                    .iter()
+                    .map(|w| Term::from_field_text(self.fields.speaker, w))
+                    .collect();
+                let by_speaker: Box<dyn Query> = match terms.as_slice() {
+                    [one] => Box::new(TermQuery::new(one.clone(), IndexRecordOption::Basic)),
+                    _ => Box::new(PhraseQuery::new(terms)),
+                };
+                query = Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, query),
+                    (Occur::Must, by_speaker),
+                ]));
+                Some(words)
+            }
+            None => None,
+        };
+        let searcher = self.reader.searcher();
+        let addresses = searcher
+            .search(query.as_ref(), &DocSetCollector)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        let mut keyed = self.sort_keys(&searcher, addresses.into_iter().collect())?;
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+
+        let analyzer = schema::name_analyzer();
+        let mut out = Vec::new();
+        for (_, address) in keyed {
+            let doc: Document = self.stored(&searcher, address)?;
+            let mut quotes: Vec<_> = doc.extraction.quotes.iter().collect();
+            quotes.sort_by_key(|q| (q.start, q.end));
+            for q in quotes {
+                if let Some(words) = &speaker_words {
+                    let Some(name) = &q.speaker else { continue };
+                    if !contains_words(&schema::tokens(&analyzer, name), words) {
+                        continue;
+                    }
+                }
+                out.push(QuoteHit {
+                    id: doc.article.id.clone(),
+                    source: doc.article.source.clone(),
+                    outlet: doc.article.outlet.clone(),
+                    published: doc
+                        .article
+                        .published
+                        .map(|d| d.format("%Y-%m-%d").to_string()),
+                    speaker: q.speaker.clone(),
+                    text: q.text.clone(),
+                });
+                if out.len() >= limit {
+                    return Ok(out);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Parses a user query: blank means every document; syntax errors become
+    /// [`Error::Query`]; nesting and length are bounded so that hostile input
+    /// cannot exhaust the stack.
+    pub(crate) fn parse(&self, query: &str) -> Result<Box<dyn Query>, Error> {
+        let error = |message: String| Error::Query {
+            query: query.to_string(),
+            message,
+        };
+        if query.trim().is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        if query.len() > MAX_QUERY_BYTES {
+            return Err(error(format!(
+                "the query is longer than {MAX_QUERY_BYTES} bytes"
+            )));
+        }
+        if nesting_depth(query) > MAX_QUERY_DEPTH {
+            return Err(error(format!(
+                "parentheses nest deeper than {MAX_QUERY_DEPTH} levels"
+            )));
+        }
+        let f = &self.fields;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body, f.quote]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, TITLE_BOOST);
+        parser.set_field_boost(f.quote, QUOTE_BOOST);
+        parser
+            .parse_query(query)
+            .map_err(|e| error(one_line(&e.to_string())))
+    }
+
+    /// `query` restricted by the filters of `options`.
+    fn with_filters(&self, query: Box<dyn Query>, options: &SearchOptions) -> Box<dyn Query> {
+        let f = &self.fields;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(prefix) = &options.source_prefix {
+            let mut upper = prefix.clone();
+            upper.push(char::MAX);
+            must.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_text(f.source, prefix)),
+                    Bound::Excluded(Term::from_field_text(f.source, &upper)),
+                )),
+            ));
+        }
+        for (field, value) in [(f.language, &options.language), (f.outlet, &options.outlet)] {
+            if let Some(value) = value {
+                must.push((
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &value.to_lowercase()),
+                        IndexRecordOption::Basic,
+                    )),
+                ));
+            }
+        }
+        if options.published_from.is_some() || options.published_to.is_some() {
+            let term =
+                |d: NaiveDate| Term::from_field_date_for_search(f.published, schema::day_start(d));
+            let lower = options
+                .published_from
+                .map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
+            let upper = match options.published_to.and_then(|d| d.succ_opt()) {
+                Some(next) => Bound::Excluded(term(next)),
+                None => options
+                    .published_to
+                    .map_or(Bound::Unbounded, |d| Bound::Included(term(d))),
+            };
+            must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        if must.is_empty() {
+            return query;
+        }
+        must.insert(0, (Occur::Must, query));
+        Box::new(BooleanQuery::new(must))
+    }
+
+    /// The best `limit` documents by score, ties broken by id: all documents
+    /// tied with the last one kept are fetched so that the cut does not depend
+    /// on segment layout.
+    fn top_by_score(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+    ) -> Result<Vec<(Score, DocAddress)>, Error> {
+        let total = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let mut fetch = limit.min(total.max(1));
+        let top = loop {
+            let top = searcher
+                .search(query, &TopDocs::with_limit(fetch).order_by_score())
+                .map_err(|e| tantivy_error(&self.dir, e))?;
+            let exhausted = top.len() < fetch || fetch >= total;
+            let cut = top.get(limit.saturating_sub(1)).map(|t| t.0);
+            let last = top.last().map(|t| t.0);
+            if exhausted || cut != last {
+                break top;
+            }
+            fetch = fetch.saturating_mul(2).min(total);
+        };
+        let ids = self.ids(searcher, top.iter().map(|t| t.1))?;
+        let mut scored: Vec<(Score, String, DocAddress)> = top
+            .into_iter()
+            .zip(ids)
+            .map(|((score, address), id)| (score, id, address))
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.partial_cmp(&a.0)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| a.1.cmp(&b.1))
+        });
+        scored.truncate(limit);
+        Ok(scored.into_iter().map(|(s, _, a)| (s, a)).collect())
+    }
+
+    /// The ids of documents, from the fast field.
+    fn ids(
+        &self,
+        searcher: &Searcher,
+        addresses: impl Iterator<Item = DocAddress>,
+    ) -> Result<Vec<String>, Error> {
+        let mut out = Vec::new();
+        for address in addresses {
+            out.push(self.fast_str(searcher, address, name::ID)?);
+        }
+        Ok(out)
+    }
+
+    /// The first value of string fast field `field` of a document ("" if none).
+    fn fast_str(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        field: &str,
+    ) -> Result<String, Error> {
+        let column = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .str(field)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        let mut out = String::new();
+        if let Some(column) = column
+            && let Some(ord) = column.term_ords(address.doc_id).next()
+        {
+            column
+                .ord_to_str(ord, &mut out)
+                .map_err(|e| tantivy_error(&self.dir, e.into()))?;
+        }
+        Ok(out)
+    }
+
+    /// Documents with their quote-listing order key.
+    fn sort_keys(
+        &self,
+        searcher: &Searcher,
+        addresses: Vec<DocAddress>,
+    ) -> Result<Vec<(QuoteOrder, DocAddress)>, Error> {
+        let mut out = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let dates = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .date(name::PUBLISHED)
+                .map_err(|e| tantivy_error(&self.dir, e))?;
+            let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
+            let source = self.fast_str(searcher, address, name::SOURCE)?;
+            let id = self.fast_str(searcher, address, name::ID)?;
+            out.push(((date.is_none(), date.unwrap_or(0), source, id), address));
+        }
+        Ok(out)
+    }
+
+    /// Decodes the stored JSON of a document.
+    fn stored<T: serde::de::DeserializeOwned>(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+    ) -> Result<T, Error> {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        let id = doc
+            .get_first(self.fields.id)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let json = doc
+            .get_first(self.fields.doc_json)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).map_err(|source| Error::Corrupt {
+            dir: self.dir.clone(),
+            id,
+            source,
+        })
+    }
+}
+
+/// Whether `words` occur contiguously, in order, in `name`.
+fn contains_words(name: &[String], words: &[String]) -> bool {
+    !words.is_empty() && name.windows(words.len()).any(|w| w == words)
+}
+
+/// The deepest nesting of brackets in a query.
+fn nesting_depth(query: &str) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    for c in query.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// A message on one line, whitespace runs collapsed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_docs::{corpus, doc, index_with};
+    use proptest::prelude::*;
+
+    fn ids(index: &Index, query: &str, options: &SearchOptions) -> Vec<String> {
+        match index.search(query, options) {
+            Ok(hits) => hits.into_iter().map(|h| h.id).collect(),
+            Err(e) => panic!("{query}: {e}"),
+        }
+    }
+
+    /// `query` finds exactly `expected` (sorted, as sets).
+    fn check(index: &Index, query: &str, expected: &[&str]) {
+        let mut got = ids(index, query, &SearchOptions::default());
+        got.sort();
+        assert_eq!(got, expected, "query {query:?}");
+    }
+
+    #[test]
+    fn queries_find_the_documents_that_match() {
+        let (_dir, index) = index_with(&corpus());
+        let cases: &[(&str, &[&str])] = &[
+            ("M4 corridor", &["a1", "b2", "c3"]),
+            ("\"joint patrols\"", &["a1", "b2", "c3"]),
+            ("White Helmets", &["a1"]),
+            ("Lavrov", &["b2"]),
+            ("Sochi", &["c3"]),
+            // stemming: the plural finds the singular and back
+            ("ceasefires", &["a1", "b2", "c3"]),
+            ("ceasefire", &["a1", "b2", "c3"]),
+            // accents fold: Erdoğan is found as Erdogan
+            ("Erdogan", &["a1", "b2"]),
+            // conjunction by default, OR on request
+            ("Sochi Lavrov", &[]),
+            ("Sochi OR Lavrov", &["b2", "c3"]),
+            ("corridor -Sochi", &["a1", "b2"]),
+            // phrases need the words in order
+            ("\"patrols joint\"", &[]),
+            ("\"put in place\"", &["a1"]),
+            // field queries
+            ("title:truce", &["b2"]),
+            ("person:Erdogan", &["a1", "b2"]),
+            ("person:\"Recep Tayyip Erdogan\"", &["a1", "b2"]),
+            ("person:\"Sergey Lavrov\"", &["b2"]),
+            ("person:\"Lavrov Sergey\"", &[]),
+            ("person:erdoğan", &["a1", "b2"]),
+            ("org:\"White Helmets\"", &["a1"]),
+            ("org:Helmets", &["a1"]),
+            ("loc:Idlib", &["a1", "c3"]),
+            ("loc:Sochi", &["c3"]),
+            ("person:Sochi", &[]),
+            ("speaker:Lavrov", &["b2"]),
+            ("speaker:\"Tayyip Erdogan\"", &["a1"]),
+            ("quote:hold", &["b2"]),
+            ("keyword:ceasefires", &["a1", "b2", "c3"]),
+            ("language:en", &["a1", "b2", "c3"]),
+            ("outlet:\"example wire\"", &["a1", "b2", "c3"]),
+            ("id:b2", &["b2"]),
+            ("source:\"feeds/c.xml#item-1\"", &["c3"]),
+            (
+                "published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]",
+                &["a1", "b2"],
+            ),
+            ("published:[2020-03-06T00:00:00Z TO *]", &["b2"]),
+            (
+                "corridor AND published:[* TO 2020-03-01T00:00:00Z}",
+                &["c3"],
+            ),
+            ("*", &["a1", "b2", "c3"]),
+            ("", &["a1", "b2", "c3"]),
+        ];
+        for (query, expected) in cases {
+            check(&index, query, expected);
+        }
+    }
+
+    #[test]
+    fn filters_narrow_every_search() {
+        let (_dir, index) = index_with(&corpus());
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let cases: Vec<(SearchOptions, &[&str])> = vec![
+            (
+                SearchOptions {
+                    source_prefix: Some("news/".into()),
+                    ..Default::default()
+                },
+                &["a1", "b2"],
+            ),
+            (
+                SearchOptions {
+                    source_prefix: Some("feeds/c.xml".into()),
+                    ..Default::default()
+                },
+                &["c3"],
+            ),
+            (
+                SearchOptions {
+                    source_prefix: Some("nothing".into()),
+                    ..Default::default()
+                },
+                &[],
+            ),
+            (
+                SearchOptions {
+                    language: Some("EN".into()),
+                    ..Default::default()
+                },
+                &["a1", "b2", "c3"],
+            ),
+            (
+                SearchOptions {
+                    language: Some("de".into()),
+                    ..Default::default()
+                },
+                &[],
+            ),
+            (
+                SearchOptions {
+                    outlet: Some("Example Wire".into()),
+                    ..Default::default()
+                },
+                &["a1", "b2", "c3"],
+            ),
+            (
+                SearchOptions {
+                    published_from: day("2020-03-05"),
+                    ..Default::default()
+                },
+                &["a1", "b2"],
+            ),
+            (
+                SearchOptions {
+                    published_to: day("2020-03-05"),
+                    ..Default::default()
+                },
+                &["a1", "c3"],
+            ),
+            (
+                SearchOptions {
+                    published_from: day("2020-03-05"),
+                    published_to: day("2020-03-05"),
+                    ..Default::default()
+                },
+                &["a1"],
+            ),
+            (
+                SearchOptions {
+                    limit: 0,
+                    ..Default::default()
+                },
+                &[],
+            ),
+        ];
+        for (options, expected) in cases {
+            let mut got = ids(&index, "corridor", &options);
+            got.sort();
+            assert_eq!(got, expected, "{options:?}");
+            if options.limit > 0 {
+                assert_eq!(index.count("corridor", &options).unwrap(), expected.len());
+            }
+        }
+    }
+
+    #[test]
+    fn query_errors_are_one_line_and_name_the_query() {
+        let (_dir, index) = index_with(&corpus());
+        let cases: &[(&str, &str)] = &[
+            ("nosuchfield:x", "invalid query `nosuchfield:x`: "),
+            ("doc_json:x", "invalid query `doc_json:x`: "),
+            (
+                "published:[yesterday TO today]",
+                "invalid query `published:[yesterday TO today]`: ",
+            ),
+            ("title:(", "invalid query `title:(`: "),
+        ];
+        for (query, prefix) in cases {
+            let e = index.search(query, &SearchOptions::default()).unwrap_err();
+            let message = e.to_string();
+            assert!(matches!(e, Error::Query { .. }), "{message}");
+            assert!(
+                message.starts_with(prefix),
+                "{message:?} should start with {prefix:?}"
+            );
+            assert!(!message.contains('\n'));
+        }
+        let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
+        let e = index.search(&deep, &SearchOptions::default()).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("parentheses nest deeper than 32 levels"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn hits_are_best_first_ties_by_id_with_snippets() {
+        let (_dir, index) = index_with(&corpus());
+        let hits = index
+            .search("Sochi OR Lavrov OR Helmets", &SearchOptions::default())
+            .unwrap();
+        assert_eq!(hits.len(), 3);
+        for pair in hits.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(
+                a.score > b.score || (a.score == b.score && a.id < b.id),
+                "{hits:#?}"
+            );
+        }
+        // Identical documents under different sources tie: ordered by id.
+        let base = doc("x", "s", None, None, "same words here", &[], &[]);
+        let twins: Vec<_> = ["t3", "t1", "t2", "t0"]
+            .iter()
+            .map(|id| {
+                let mut d = base.clone();
+                d.article.id = (*id).into();
+                d.article.source = format!("src/{id}");
+                d
+            })
+            .collect();
+        let (_dir2, twins_index) = index_with(&twins);
+        let limited = SearchOptions {
+            limit: 2,
+            ..Default::default()
+        };
+        assert_eq!(ids(&twins_index, "words", &limited), ["t0", "t1"]);
+        assert_eq!(
+            ids(&twins_index, "words", &SearchOptions::default()),
+            ["t0", "t1", "t2", "t3"]
+        );
+
+        let hit = index
+            .search("Lavrov", &SearchOptions::default())
+            .unwrap()
+            .remove(0);
+        assert_eq!(hit.source, "news/b.txt");
+        assert_eq!(hit.title.as_deref(), Some("Lavrov: truce must hold"));
+        assert_eq!(hit.published.as_deref(), Some("2020-03-06"));
+    }
+
+    #[test]
+    fn snippets_highlight_matches_and_escape_the_text() {
+        let (_dir, index) = index_with(&corpus());
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Lavrov",
+                "b2",
+                "Sergey <b>Lavrov</b> said earlier ceasefires had failed. \"This one must hold,\" \
+                 <b>Lavrov</b> told reporters. Joint patrols along the M4 corridor begin on March 15. \
+                 Erdoğan's office did not comment.",
+            ),
+            // the match is only in the title: the opening of the body
+            (
+                "truce",
+                "b2",
+                "Sergey Lavrov said earlier ceasefires had failed. \"This one must hold,\" Lavrov \
+                 told reporters. Joint patrols along the M4 corridor begin on March 15. \
+                 Erdoğan's office did not comment.",
+            ),
+            // stemmed matches are highlighted in their written form; & is escaped
+            (
+                "helmet",
+                "a1",
+                "... Putin agreed a ceasefire on Thursday. \"The ceasefire will be put in place at \
+                 midnight,\" Erdogan said. Joint patrols will run along the M4 corridor. The White \
+                 <b>Helmets</b> said rescue work goes on &amp; on.",
+            ),
+        ];
+        for (query, id, expected) in cases {
+            let hits = index.search(query, &SearchOptions::default()).unwrap();
+            let hit = hits.iter().find(|h| h.id == *id).expect("hit");
+            assert_eq!(hit.snippet, *expected, "snippet for {query:?}");
+        }
+    }
+
+    #[test]
+    fn get_returns_the_stored_document() {
+        let docs = corpus();
+        let (_dir, index) = index_with(&docs);
+        for d in &docs {
+            assert_eq!(index.get(&d.article.id).unwrap().as_ref(), Some(d));
+        }
+        assert_eq!(index.get("nope").unwrap(), None);
+    }
+
+    #[test]
+    fn entity_facets_count_documents_per_name() {
+        let (_dir, index) = index_with(&corpus());
+        let render = |facets: Vec<FacetCount>| -> Vec<String> {
+            facets
+                .into_iter()
+                .map(|f| format!("{} {} {}", f.label, f.name, f.documents))
+                .collect()
+        };
+        let cases: &[(Option<&str>, usize, &[&str])] = &[
+            (
+                None,
+                10,
+                &[
+                    "PERSON Recep Tayyip Erdogan 2",
+                    "PERSON Sergey Lavrov 1",
+                    "PERSON Vladimir Putin 1",
+                    "ORG White Helmets 1",
+                    "LOC M4 3",
+                    "LOC Idlib 2",
+                    "LOC Sochi 1",
+                ],
+            ),
+            (
+                None,
+                1,
+                &[
+                    "PERSON Recep Tayyip Erdogan 2",
+                    "ORG White Helmets 1",
+                    "LOC M4 3",
+                ],
+            ),
+            (
+                Some("Lavrov"),
+                5,
+                &[
+                    "PERSON Recep Tayyip Erdogan 1",
+                    "PERSON Sergey Lavrov 1",
+                    "LOC M4 1",
+                ],
+            ),
+            (Some("nothingmatches"), 5, &[]),
+            (None, 0, &[]),
+        ];
+        for (query, top, expected) in cases {
+            assert_eq!(
+                render(index.entity_facets(*query, *top).unwrap()),
+                *expected,
+                "{query:?} top {top}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_are_listed_in_date_order_and_filtered_by_speaker() {
+        let (_dir, index) = index_with(&corpus());
+        let render = |quotes: Vec<QuoteHit>| -> Vec<String> {
+            quotes
+                .into_iter()
+                .map(|q| {
+                    format!(
+                        "{} {} {}: {}",
+                        q.published.unwrap_or_default(),
+                        q.id,
+                        q.speaker.unwrap_or_else(|| "?".into()),
+                        q.text
+                    )
+                })
+                .collect()
+        };
+        let erdogan =
+            "2020-03-05 a1 Recep Tayyip Erdogan: The ceasefire will be put in place at midnight,";
+        let lavrov = "2020-03-06 b2 Sergey Lavrov: This one must hold,";
+        let unknown = "2020-02-20 c3 ?: We wait,";
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, usize, &'a [&'a str]);
+        let cases: &[Case] = &[
+            (None, None, 10, &[unknown, erdogan, lavrov]),
+            (None, None, 2, &[unknown, erdogan]),
+            (None, Some("erdogan"), 10, &[erdogan]),
+            (None, Some("Tayyip Erdoğan"), 10, &[erdogan]),
+            (None, Some("Erdogan Tayyip"), 10, &[]),
+            (None, Some("Lavrov"), 10, &[lavrov]),
+            (Some("corridor"), Some("Lavrov"), 10, &[lavrov]),
+            (Some("Sochi"), Some("Lavrov"), 10, &[]),
+            (None, Some("..."), 10, &[]),
+            (Some("ceasefire"), None, 0, &[]),
+        ];
+        for (query, speaker, limit, expected) in cases {
+            let got = render(index.quotes(*query, *speaker, *limit).unwrap());
+            assert_eq!(got, *expected, "{query:?} {speaker:?} {limit}");
+        }
+    }
+
+    #[test]
+    fn helpers() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(contains_words(
+            &w("recep tayyip erdogan"),
+            &w("tayyip erdogan")
+        ));
+        assert!(!contains_words(
+            &w("recep tayyip erdogan"),
+            &w("erdogan recep")
+        ));
+        assert!(!contains_words(&w("a"), &[]));
+        assert_eq!(nesting_depth("(a [b {c}]) (d)"), 3);
+        assert_eq!(nesting_depth("))(("), 2);
+        assert_eq!(one_line("a\n  b\tc "), "a b c");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn random_queries_never_panic(
+            query in prop_oneof![
+                ".{0,40}",
+                "[a-z0-9:\"()\\[\\]{}+\\-^~*! <>=/\\\\']{0,30}",
+                "(title|body|person|org|loc|speaker|published|id|source|entity|doc_json):[\\[{]?[a-z0-9*: -]{0,25}[\\]}]?",
+            ]
+        ) {
+            SHARED.with(|(_dir, index)| {
+                let options = SearchOptions { limit: 3, ..Default::default() };
+                let _ = index.search(&query, &options);
+                let _ = index.count(&query, &options);
+                let _ = index.entity_facets(Some(&query), 3);
+                let _ = index.quotes(Some(&query), Some(&query), 3);
+            });
+        }
+    }
+
+    thread_local! {
+        static SHARED: (tempfile::TempDir, Index) = index_with(&corpus());
+    }
+}

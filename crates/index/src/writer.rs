@@ -1,0 +1,331 @@
+//! The single index writer: idempotent upsert by content id, replacement by source, atomic commits.
+
+use crate::schema::{self, Fields};
+use crate::{Error, Index, Upsert, tantivy_error};
+use newsdesk_model::Document;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use tantivy::collector::{Count, DocSetCollector};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexReader, IndexWriter, TantivyDocument, Term};
+
+/// Tantivy's smallest memory budget per indexing thread (15 MB).
+const MIN_BUDGET_PER_THREAD: usize = 15_000_000;
+/// Tantivy's largest memory budget per indexing thread (about 4 GB).
+const MAX_BUDGET_PER_THREAD: usize = u32::MAX as usize - 1_000_000;
+/// More indexing threads than this rarely pay off for news-sized documents.
+const MAX_THREADS: usize = 4;
+
+/// Writes documents into an [`Index`]; only one may exist per index at a time
+/// (across processes too: the lock is a file in the index directory).
+///
+/// Nothing written is visible to readers, nor durable, until [`Writer::commit`];
+/// dropping a writer without committing discards what it wrote since the last commit.
+pub struct Writer {
+    dir: PathBuf,
+    writer: IndexWriter,
+    reader: IndexReader,
+    fields: Fields,
+    /// Ids added since the last commit.
+    pending_ids: HashSet<String>,
+    /// Source -> id of the document added for it since the last commit.
+    pending_sources: HashMap<String, String>,
+    /// Committed ids deleted (replaced) since the last commit.
+    deleted_ids: HashSet<String>,
+}
+
+impl Writer {
+    pub(crate) fn new(index: &Index, memory_bytes: usize) -> Result<Writer, Error> {
+        let budget = memory_bytes.max(MIN_BUDGET_PER_THREAD);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = (budget / MIN_BUDGET_PER_THREAD).clamp(1, cores.clamp(1, MAX_THREADS));
+        let budget = budget.min(MAX_BUDGET_PER_THREAD.saturating_mul(threads));
+        let writer = index
+            .index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| tantivy_error(&index.dir, e))?;
+        Ok(Writer {
+            dir: index.dir.clone(),
+            writer,
+            reader: index.reader.clone(),
+            fields: index.fields,
+            pending_ids: HashSet::new(),
+            pending_sources: HashMap::new(),
+            deleted_ids: HashSet::new(),
+        })
+    }
+
+    /// Adds `doc` unless a document with its id is already indexed or pending.
+    ///
+    /// - [`Upsert::Unchanged`] when a document with this content id is committed
+    ///   (and not replaced since) or was upserted since the last commit,
+    ///   whatever its source; nothing is written.
+    /// - [`Upsert::Replaced`] when a document with the same `source` but another id
+    ///   (an edited version) exists, committed or pending; it is deleted and
+    ///   `doc` added in its place.
+    /// - [`Upsert::Added`] otherwise.
+    ///
+    /// A document with a blank id or source is an [`Error::InvalidDocument`].
+    pub fn upsert(&mut self, doc: &Document) -> Result<Upsert, Error> {
+        let id = doc.article.id.as_str();
+        let source = doc.article.source.as_str();
+        if id.trim().is_empty() {
+            return Err(Error::InvalidDocument {
+                origin: source.to_string(),
+                reason: "it has an empty id",
+            });
+        }
+        if source.is_empty() {
+            return Err(Error::InvalidDocument {
+                origin: format!("document {id}"),
+                reason: "it has an empty source",
+            });
+        }
+        if self.pending_ids.contains(id) {
+            return Ok(Upsert::Unchanged);
+        }
+        if !self.deleted_ids.contains(id) && self.committed_count(self.fields.id, id)? > 0 {
+            return Ok(Upsert::Unchanged);
+        }
+        let tantivy_doc = schema::to_tantivy(doc, &self.fields)?;
+
+        let mut replaced = false;
+        if let Some(old_id) = self.pending_sources.get(source) {
+            self.pending_ids.remove(old_id);
+            replaced = true;
+        }
+        for old_id in self.committed_ids_of_source(source)? {
+            if self.deleted_ids.insert(old_id) {
+                replaced = true;
+            }
+        }
+        if replaced {
+            // Deletes every document of this source added before now: committed
+            // ones and one pending in this writer.
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.source, source));
+        }
+        self.writer
+            .add_document(tantivy_doc)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        self.pending_ids.insert(id.to_string());
+        self.pending_sources
+            .insert(source.to_string(), id.to_string());
+        Ok(if replaced {
+            Upsert::Replaced
+        } else {
+            Upsert::Added
+        })
+    }
+
+    /// Commits everything written so far atomically: after a crash the index
+    /// holds either all of it or none of it.
+    pub fn commit(&mut self) -> Result<(), Error> {
+        self.writer
+            .commit()
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        self.reader
+            .reload()
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        self.pending_ids.clear();
+        self.pending_sources.clear();
+        self.deleted_ids.clear();
+        Ok(())
+    }
+
+    /// Discards everything written since the last commit.
+    pub fn rollback(&mut self) -> Result<(), Error> {
+        self.writer
+            .rollback()
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        self.pending_ids.clear();
+        self.pending_sources.clear();
+        self.deleted_ids.clear();
+        Ok(())
+    }
+
+    /// The number of documents upserted since the last commit and still pending.
+    pub fn pending(&self) -> usize {
+        self.pending_ids.len()
+    }
+
+    /// Live committed documents with `value` in raw field `field`.
+    fn committed_count(&self, field: tantivy::schema::Field, value: &str) -> Result<usize, Error> {
+        let query = TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        );
+        self.reader
+            .searcher()
+            .search(&query, &Count)
+            .map_err(|e| tantivy_error(&self.dir, e))
+    }
+
+    /// Ids of live committed documents from `source`.
+    fn committed_ids_of_source(&self, source: &str) -> Result<Vec<String>, Error> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.source, source),
+            IndexRecordOption::Basic,
+        );
+        let searcher = self.reader.searcher();
+        let found = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        let mut ids = Vec::with_capacity(found.len());
+        for address in found {
+            let stored: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|e| tantivy_error(&self.dir, e))?;
+            if let Some(id) = stored.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                ids.push(id.to_string());
+            }
+        }
+        Ok(ids)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_docs::{corpus, doc, index_with};
+    use crate::{Error, Index, Upsert};
+    use newsdesk_model::Document;
+
+    fn edited(d: &Document, id: &str) -> Document {
+        let mut d = d.clone();
+        d.article.id = id.into();
+        d.article.text.push_str(" Updated.");
+        d
+    }
+
+    /// Runs `steps` (document, commit after?) on a fresh index and checks each outcome
+    /// and the ids in the index at the end.
+    fn check(steps: &[(&Document, bool, Upsert)], expected_ids: &[&str]) {
+        let (_dir, index) = index_with(&[]);
+        let mut writer = index.writer(0).unwrap();
+        for (i, (d, commit, expected)) in steps.iter().enumerate() {
+            assert_eq!(
+                writer.upsert(d).unwrap(),
+                *expected,
+                "step {i}: {}",
+                d.article.id
+            );
+            if *commit {
+                writer.commit().unwrap();
+            }
+        }
+        writer.commit().unwrap();
+        let mut ids: Vec<String> = index
+            .search(
+                "",
+                &crate::SearchOptions {
+                    limit: 100,
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        ids.sort();
+        assert_eq!(ids, expected_ids);
+        assert_eq!(index.num_docs(), expected_ids.len() as u64);
+    }
+
+    #[test]
+    fn upsert_is_idempotent_by_content_id_and_replaces_by_source() {
+        let docs = corpus();
+        let (a, b) = (&docs[0], &docs[1]);
+        let a2 = edited(a, "a2");
+        let a3 = edited(a, "a3");
+        let mut a_elsewhere = a.clone();
+        a_elsewhere.article.source = "mirror/a.txt".into();
+        use Upsert::*;
+        type Case<'a> = (Vec<(&'a Document, bool, Upsert)>, Vec<&'a str>);
+        let cases: Vec<Case> = vec![
+            // the same document twice, pending and committed
+            (vec![(a, false, Added), (a, false, Unchanged)], vec!["a1"]),
+            (vec![(a, true, Added), (a, true, Unchanged)], vec!["a1"]),
+            // a new version of a committed source replaces it
+            (
+                vec![(a, true, Added), (&a2, false, Replaced), (b, false, Added)],
+                vec!["a2", "b2"],
+            ),
+            // a new version of a pending source replaces it
+            (vec![(a, false, Added), (&a2, false, Replaced)], vec!["a2"]),
+            // versions back and forth within one batch
+            (
+                vec![
+                    (a, true, Added),
+                    (&a2, false, Replaced),
+                    (a, false, Replaced),
+                ],
+                vec!["a1"],
+            ),
+            (
+                vec![
+                    (a, true, Added),
+                    (&a2, false, Replaced),
+                    (&a3, false, Replaced),
+                ],
+                vec!["a3"],
+            ),
+            (
+                vec![
+                    (a, true, Added),
+                    (&a2, true, Replaced),
+                    (&a2, false, Unchanged),
+                ],
+                vec!["a2"],
+            ),
+            // the same content from another source is the same document
+            (
+                vec![(a, true, Added), (&a_elsewhere, false, Unchanged)],
+                vec!["a1"],
+            ),
+        ];
+        for (steps, ids) in cases {
+            check(&steps, &ids);
+        }
+    }
+
+    #[test]
+    fn a_second_writer_is_locked_out() {
+        let (dir, index) = index_with(&[]);
+        let _first = index.writer(0).unwrap();
+        let expected = format!(
+            "index {} is locked by another newsdesk process",
+            dir.path().join("idx").display()
+        );
+        let again = Index::open(&dir.path().join("idx")).unwrap();
+        for result in [index.writer(0), again.writer(50_000_000)] {
+            match result {
+                Err(e @ Error::Locked { .. }) => assert_eq!(e.to_string(), expected),
+                Err(e) => panic!("expected Locked, got {e}"),
+                Ok(_) => panic!("expected Locked, got a writer"),
+            }
+        }
+        drop(_first);
+        assert!(index.writer(0).is_ok(), "the lock is released on drop");
+    }
+
+    #[test]
+    fn rollback_and_invalid_documents() {
+        let (_dir, index) = index_with(&[]);
+        let mut writer = index.writer(0).unwrap();
+        let docs = corpus();
+        writer.upsert(&docs[0]).unwrap();
+        assert_eq!(writer.pending(), 1);
+        writer.rollback().unwrap();
+        assert_eq!(writer.pending(), 0);
+        assert_eq!(writer.upsert(&docs[0]).unwrap(), Upsert::Added);
+        let blank = doc(" ", "x.txt", None, None, "text", &[], &[]);
+        let e = writer.upsert(&blank).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot index document from x.txt: it has an empty id"
+        );
+        writer.commit().unwrap();
+        assert_eq!(index.num_docs(), 1);
+    }
+}
