@@ -104,8 +104,10 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             Some((ps, pe)) => {
                 let prev_end = text.get(ps..pe).and_then(|t| t.chars().last());
                 let first = trimmed.chars().next();
-                let breaks = matches!(prev_end, Some('.' | '?' | '!' | ':' | '"' | '”' | '’' | ']'))
-                    && first.is_some_and(|c| c.is_uppercase() || is_open_like(c));
+                let breaks = matches!(
+                    prev_end,
+                    Some('.' | '?' | '!' | ':' | '"' | '”' | '’' | ']')
+                ) && first.is_some_and(|c| c.is_uppercase() || is_open_like(c));
                 if breaks {
                     paras.push((ps, pe));
                     cur = Some((ls, le));
@@ -396,23 +398,135 @@ struct Doc<'a> {
 }
 
 const CUES: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "warned", "warns", "stated",
-    "states", "asked", "asks", "explained", "explains", "noted", "notes", "insisted", "insists",
-    "argued", "argues", "declared", "declares", "announced", "announces", "wrote", "writes",
-    "replied", "replies", "responded", "responds", "claimed", "claims", "continued", "continues",
-    "stressed", "stresses", "emphasised", "emphasized", "urged", "urges", "acknowledged",
-    "admitted", "admits", "recalled", "recalls", "predicted", "suggested", "suggests", "countered",
-    "tweeted", "posted", "quipped", "joked", "remarked", "observed", "cautioned", "concluded",
-    "indicated", "accused", "accuses", "described", "describes", "called", "calls", "vowed",
-    "vows", "pledged", "promised", "promises", "complained", "complains", "conceded", "boasted",
-    "lamented", "shouted", "yelled", "mused", "reported", "reports", "confirmed", "confirms",
-    "denied", "denies", "threatened", "hoped", "believes", "believed", "thinks", "thought",
-    "charged", "contended", "contends", "maintained", "maintains", "pointed", "agreed",
-    "testified", "wondered", "estimated", "announced", "dubbed", "labeled", "labelled",
-    "branded", "saying", "adding", "telling", "insisting", "noting", "arguing", "warning",
-    "stressing", "explaining", "claiming", "asking", "writing", "calling", "describing",
-    "accusing", "urging", "declaring", "vowing", "promising", "acknowledging", "emphasizing",
-    "emphasising", "suggesting",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "stated",
+    "states",
+    "asked",
+    "asks",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "claimed",
+    "claims",
+    "continued",
+    "continues",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "urged",
+    "urges",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "recalled",
+    "recalls",
+    "predicted",
+    "suggested",
+    "suggests",
+    "countered",
+    "tweeted",
+    "posted",
+    "quipped",
+    "joked",
+    "remarked",
+    "observed",
+    "cautioned",
+    "concluded",
+    "indicated",
+    "accused",
+    "accuses",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "vowed",
+    "vows",
+    "pledged",
+    "promised",
+    "promises",
+    "complained",
+    "complains",
+    "conceded",
+    "boasted",
+    "lamented",
+    "shouted",
+    "yelled",
+    "mused",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "threatened",
+    "hoped",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "charged",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "pointed",
+    "agreed",
+    "testified",
+    "wondered",
+    "estimated",
+    "announced",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "saying",
+    "adding",
+    "telling",
+    "insisting",
+    "noting",
+    "arguing",
+    "warning",
+    "stressing",
+    "explaining",
+    "claiming",
+    "asking",
+    "writing",
+    "calling",
+    "describing",
+    "accusing",
+    "urging",
+    "declaring",
+    "vowing",
+    "promising",
+    "acknowledging",
+    "emphasizing",
+    "emphasising",
+    "suggesting",
 ];
 
 const PARTICIPLE_SUFFIX: &str = "ing";
@@ -421,60 +535,412 @@ const PRONOUNS: &[&str] = &["he", "she"];
 const OTHER_PRONOUNS: &[&str] = &["they", "i", "we", "it", "you"];
 
 const TITLES: &[&str] = &[
-    "president", "presidents", "prime", "minister", "foreign", "defence", "defense", "interior",
-    "finance", "secretary", "state", "general", "gen", "mr", "mrs", "ms", "dr", "prof", "sen",
-    "senator", "rep", "representative", "gov", "governor", "mayor", "chancellor", "king", "queen",
-    "prince", "princess", "sheikh", "pope", "ambassador", "spokesman", "spokeswoman",
-    "spokesperson", "chief", "chairman", "chairwoman", "ceo", "director", "commander", "colonel",
-    "col", "lt", "major", "maj", "captain", "capt", "sgt", "judge", "justice", "attorney", "vice",
-    "deputy", "premier", "leader", "speaker", "lord", "lady", "sir", "dame", "rev", "reverend",
-    "bishop", "archbishop", "cardinal", "imam", "rabbi", "ayatollah", "emir", "sultan", "crown",
-    "former", "acting", "interim", "democratic", "republican", "presidential", "nominee",
-    "candidate", "house", "senate", "majority", "minority", "whip", "democrat", "sec", "coach",
-    "analyst", "professor", "officer", "agent", "economist", "expert", "reporter",
-    "correspondent", "editor", "founder", "executive", "manager", "u.s", "us", "chair", "first",
+    "president",
+    "presidents",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "secretary",
+    "state",
+    "general",
+    "gen",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "pope",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "director",
+    "commander",
+    "colonel",
+    "col",
+    "lt",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "sgt",
+    "judge",
+    "justice",
+    "attorney",
+    "vice",
+    "deputy",
+    "premier",
+    "leader",
+    "speaker",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "rev",
+    "reverend",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "imam",
+    "rabbi",
+    "ayatollah",
+    "emir",
+    "sultan",
+    "crown",
+    "former",
+    "acting",
+    "interim",
+    "democratic",
+    "republican",
+    "presidential",
+    "nominee",
+    "candidate",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "whip",
+    "democrat",
+    "sec",
+    "coach",
+    "analyst",
+    "professor",
+    "officer",
+    "agent",
+    "economist",
+    "expert",
+    "reporter",
+    "correspondent",
+    "editor",
+    "founder",
+    "executive",
+    "manager",
+    "u.s",
+    "us",
+    "chair",
+    "first",
 ];
 
 const DEMONYMS: &[&str] = &[
-    "turkish", "russian", "syrian", "american", "british", "french", "german", "chinese",
-    "japanese", "iranian", "iraqi", "israeli", "palestinian", "egyptian", "saudi", "indian",
-    "pakistani", "afghan", "kurdish", "ukrainian", "polish", "italian", "spanish", "canadian",
-    "mexican", "brazilian", "australian", "korean", "lebanese", "jordanian", "qatari", "emirati",
-    "yemeni", "libyan", "tunisian", "algerian", "moroccan", "nigerian", "kenyan", "ethiopian",
-    "european", "greek", "dutch", "belgian", "swedish", "norwegian", "danish", "finnish", "swiss",
-    "austrian", "hungarian", "czech", "romanian", "bulgarian", "serbian", "croatian",
-    "belarusian", "georgian", "armenian", "azerbaijani", "venezuelan", "colombian", "argentine",
-    "chilean", "peruvian", "cuban", "filipino", "indonesian", "malaysian", "thai", "vietnamese",
-    "bangladeshi", "somali", "sudanese", "irish", "scottish", "welsh", "english", "portuguese",
-    "taiwanese", "bahraini", "kuwaiti", "omani", "south", "north", "u.s", "us", "un", "eu",
+    "turkish",
+    "russian",
+    "syrian",
+    "american",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "japanese",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "palestinian",
+    "egyptian",
+    "saudi",
+    "indian",
+    "pakistani",
+    "afghan",
+    "kurdish",
+    "ukrainian",
+    "polish",
+    "italian",
+    "spanish",
+    "canadian",
+    "mexican",
+    "brazilian",
+    "australian",
+    "korean",
+    "lebanese",
+    "jordanian",
+    "qatari",
+    "emirati",
+    "yemeni",
+    "libyan",
+    "tunisian",
+    "algerian",
+    "moroccan",
+    "nigerian",
+    "kenyan",
+    "ethiopian",
+    "european",
+    "greek",
+    "dutch",
+    "belgian",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "swiss",
+    "austrian",
+    "hungarian",
+    "czech",
+    "romanian",
+    "bulgarian",
+    "serbian",
+    "croatian",
+    "belarusian",
+    "georgian",
+    "armenian",
+    "azerbaijani",
+    "venezuelan",
+    "colombian",
+    "argentine",
+    "chilean",
+    "peruvian",
+    "cuban",
+    "filipino",
+    "indonesian",
+    "malaysian",
+    "thai",
+    "vietnamese",
+    "bangladeshi",
+    "somali",
+    "sudanese",
+    "irish",
+    "scottish",
+    "welsh",
+    "english",
+    "portuguese",
+    "taiwanese",
+    "bahraini",
+    "kuwaiti",
+    "omani",
+    "south",
+    "north",
+    "u.s",
+    "us",
+    "un",
+    "eu",
 ];
 
 const ORG_WORDS: &[&str] = &[
-    "council", "ministry", "agency", "brigades", "party", "news", "post", "times", "union",
-    "nations", "committee", "court", "congress", "department", "office", "bank", "group",
-    "company", "corp", "inc", "ltd", "university", "institute", "army", "forces", "police",
-    "government", "association", "organisation", "organization", "foundation", "movement",
-    "front", "network", "channel", "service", "commission", "assembly", "parliament", "republic",
-    "kingdom", "states", "street", "road", "province", "river", "sea", "ocean", "island",
-    "airport", "journal", "herald", "press", "reuters", "jazeera", "helmets", "brotherhood",
-    "kremlin", "white", "campaign", "center", "centre", "school", "club", "fund", "board",
-    "county", "city", "east", "west", "media", "tv", "radio", "magazine", "daily", "tribune",
-    "guardian", "telegraph", "globe", "review", "project", "coalition", "alliance", "federation",
-    "league", "society", "trust", "hospital", "church", "mosque", "co", "llc", "group",
+    "council",
+    "ministry",
+    "agency",
+    "brigades",
+    "party",
+    "news",
+    "post",
+    "times",
+    "union",
+    "nations",
+    "committee",
+    "court",
+    "congress",
+    "department",
+    "office",
+    "bank",
+    "group",
+    "company",
+    "corp",
+    "inc",
+    "ltd",
+    "university",
+    "institute",
+    "army",
+    "forces",
+    "police",
+    "government",
+    "association",
+    "organisation",
+    "organization",
+    "foundation",
+    "movement",
+    "front",
+    "network",
+    "channel",
+    "service",
+    "commission",
+    "assembly",
+    "parliament",
+    "republic",
+    "kingdom",
+    "states",
+    "street",
+    "road",
+    "province",
+    "river",
+    "sea",
+    "ocean",
+    "island",
+    "airport",
+    "journal",
+    "herald",
+    "press",
+    "reuters",
+    "jazeera",
+    "helmets",
+    "brotherhood",
+    "kremlin",
+    "white",
+    "campaign",
+    "center",
+    "centre",
+    "school",
+    "club",
+    "fund",
+    "board",
+    "county",
+    "city",
+    "east",
+    "west",
+    "media",
+    "tv",
+    "radio",
+    "magazine",
+    "daily",
+    "tribune",
+    "guardian",
+    "telegraph",
+    "globe",
+    "review",
+    "project",
+    "coalition",
+    "alliance",
+    "federation",
+    "league",
+    "society",
+    "trust",
+    "hospital",
+    "church",
+    "mosque",
+    "co",
+    "llc",
+    "group",
 ];
 
 const STOP_CAPS: &[&str] = &[
-    "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "of", "to",
-    "with", "by", "from", "as", "if", "when", "while", "after", "before", "since", "despite",
-    "during", "meanwhile", "however", "earlier", "later", "then", "now", "this", "that", "these",
-    "those", "there", "here", "it", "its", "his", "her", "their", "our", "my", "your", "we",
-    "they", "he", "she", "i", "you", "also", "still", "instead", "according", "last", "next",
-    "more", "most", "some", "many", "all", "both", "each", "every", "no", "not", "what", "who",
-    "why", "how", "where", "which", "until", "though", "although", "because", "even", "today",
-    "yesterday", "tomorrow", "separately", "elsewhere", "asked", "said", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "one", "two", "three", "read", "more",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "of",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "despite",
+    "during",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "then",
+    "now",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
+    "also",
+    "still",
+    "instead",
+    "according",
+    "last",
+    "next",
+    "more",
+    "most",
+    "some",
+    "many",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "until",
+    "though",
+    "although",
+    "because",
+    "even",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "separately",
+    "elsewhere",
+    "asked",
+    "said",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "one",
+    "two",
+    "three",
+    "read",
+    "more",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -483,19 +949,84 @@ const PARTICLES: &[&str] = &[
 ];
 
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "also", "later", "then", "again", "further", "previously", "has", "have", "had", "was", "is",
-    "were", "are", "would", "will", "could", "recently", "once", "repeatedly", "subsequently",
-    "initially", "reportedly", "earlier", "now", "just", "already", "himself", "herself", "once",
-    "publicly", "privately", "separately", "often", "frequently", "simply", "flatly", "angrily",
-    "quickly", "finally", "bluntly", "openly",
+    "also",
+    "later",
+    "then",
+    "again",
+    "further",
+    "previously",
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "were",
+    "are",
+    "would",
+    "will",
+    "could",
+    "recently",
+    "once",
+    "repeatedly",
+    "subsequently",
+    "initially",
+    "reportedly",
+    "earlier",
+    "now",
+    "just",
+    "already",
+    "himself",
+    "herself",
+    "once",
+    "publicly",
+    "privately",
+    "separately",
+    "often",
+    "frequently",
+    "simply",
+    "flatly",
+    "angrily",
+    "quickly",
+    "finally",
+    "bluntly",
+    "openly",
 ];
 
 const ROLE_HEADS: &[&str] = &[
-    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief",
-    "secretary", "ambassador", "governor", "senator", "mayor", "chancellor", "king", "queen",
-    "prince", "premier", "commander", "general", "chairman", "chairwoman", "director", "envoy",
-    "candidate", "nominee", "congressman", "congresswoman", "lawmaker", "official", "counterpart",
-    "host", "judge", "justice", "pope",
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "secretary",
+    "ambassador",
+    "governor",
+    "senator",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "premier",
+    "commander",
+    "general",
+    "chairman",
+    "chairwoman",
+    "director",
+    "envoy",
+    "candidate",
+    "nominee",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "official",
+    "counterpart",
+    "host",
+    "judge",
+    "justice",
+    "pope",
 ];
 
 fn lower(s: &str) -> String {
@@ -642,7 +1173,8 @@ impl<'a> Doc<'a> {
         let mut cur = 0;
         for i in 0..n {
             if i > 0 {
-                let new_para = self.toks.get(i).map(|t| t.para) != self.toks.get(i - 1).map(|t| t.para);
+                let new_para =
+                    self.toks.get(i).map(|t| t.para) != self.toks.get(i - 1).map(|t| t.para);
                 if new_para || self.boundary_before(i) {
                     cur += 1;
                     starts.push(i);
@@ -688,6 +1220,11 @@ impl<'a> Doc<'a> {
                     || t.quote.is_some() && ends_sentence
             }
             (None, _) => {
+                if self.punct(prev_i) == Some(']') {
+                    // `... Latakia. [84] The`: a citation mark after a sentence end
+                    let open = (prev_i.saturating_sub(6)..prev_i).rev().find(|&j| self.punct(j) == Some('['));
+                    return open.is_some_and(|o| o > 0 && matches!(self.punct(o - 1), Some('.' | '?' | '!')));
+                }
                 if !matches!(self.punct(prev_i), Some('.' | '?' | '!')) {
                     return false;
                 }
@@ -730,7 +1267,12 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
-        PARTICLES.contains(&t) && self.tok_text(i + 1).chars().next().is_some_and(char::is_uppercase)
+        PARTICLES.contains(&t)
+            && self
+                .tok_text(i + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// A name-ish token or an abbreviation period inside a name (`Mr.`, `G.K.`).
@@ -814,7 +1356,10 @@ impl<'a> Doc<'a> {
         if !self.is_name_part(a) {
             return None;
         }
-        while self.is_name_part(b + 1) && !self.in_quote(b + 1) && self.sent.get(b + 1) == self.sent.get(a) {
+        while self.is_name_part(b + 1)
+            && !self.in_quote(b + 1)
+            && self.sent.get(b + 1) == self.sent.get(a)
+        {
             b += 1;
         }
         self.strip_name(a, b)
@@ -824,7 +1369,10 @@ impl<'a> Doc<'a> {
         let s = self.toks.get(a).map_or(0, |t| t.s);
         let e = self.toks.get(b).map_or(s, |t| t.e);
         let raw = self.text.get(s..e).unwrap_or("");
-        strip_possessive(raw).split_whitespace().collect::<Vec<_>>().join(" ")
+        strip_possessive(raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn name_words(&self, a: usize, b: usize) -> Vec<String> {
@@ -835,7 +1383,9 @@ impl<'a> Doc<'a> {
     }
 
     fn looks_org(&self, words: &[String]) -> bool {
-        words.iter().any(|w| ORG_WORDS.contains(&w.as_str()) || DEMONYMS.contains(&w.as_str()))
+        words
+            .iter()
+            .any(|w| ORG_WORDS.contains(&w.as_str()) || DEMONYMS.contains(&w.as_str()))
     }
 
     /// Collects every multi-word name in the text (outside quotes), with its title prefix.
@@ -851,7 +1401,8 @@ impl<'a> Doc<'a> {
             let a = i;
             let mut b = i;
             while b + 1 < n
-                && (self.is_name_part(b + 1) || (self.is_title_word(b + 1) && b + 1 == a + (b + 1 - a)))
+                && (self.is_name_part(b + 1)
+                    || (self.is_title_word(b + 1) && b + 1 == a + (b + 1 - a)))
                 && !self.in_quote(b + 1)
                 && self.sent.get(b + 1) == self.sent.get(a)
             {
@@ -863,7 +1414,11 @@ impl<'a> Doc<'a> {
             if let Some((s, e)) = self.strip_name(a, b) {
                 let tokens = self.name_words(s, e);
                 if tokens.len() >= 2 && !self.looks_org(&tokens) {
-                    let prefix = if s > a { self.name_words(a, s - 1) } else { Vec::new() };
+                    let prefix = if s > a {
+                        self.name_words(a, s - 1)
+                    } else {
+                        Vec::new()
+                    };
                     // a lower-case role word right before the run (`counterpart Vladimir Putin`)
                     let mut prefix = prefix;
                     if a > 0 && self.is_word(a - 1) {
@@ -968,10 +1523,27 @@ impl<'a> Doc<'a> {
             .iter()
             .any(|n| n.tokens.len() >= 2 && n.tokens.last() == words.last());
         let titled = a > 0 && {
-            let p = if self.punct(a - 1) == Some('.') { a.wrapping_sub(2) } else { a - 1 };
+            let p = if self.punct(a - 1) == Some('.') {
+                a.wrapping_sub(2)
+            } else {
+                a - 1
+            };
             TITLES.contains(&self.low(p).as_str())
         };
         known || titled
+    }
+
+    /// A name that can be the source of a partial quote: a person, or a single
+    /// name that is not an organisation word and not one of coordinated names
+    /// (`Russia and Turkey agreed to a "security corridor"`).
+    fn may_speak(&self, a: usize, b: usize) -> bool {
+        if self.is_person(a, b) {
+            return true;
+        }
+        let words = self.name_words(a, b);
+        let coordinated = matches!(self.low(a.wrapping_sub(1)).as_str(), "and" | "or")
+            || matches!(self.low(b + 1).as_str(), "and" | "or");
+        words.len() == 1 && !self.looks_org(&words) && !coordinated && self.entities.is_empty()
     }
 
     /// Sentence subjects that are persons, for pronoun resolution.
@@ -979,7 +1551,11 @@ impl<'a> Doc<'a> {
         let mut sal = Vec::new();
         for si in 0..self.sent_start.len() {
             let a = self.sent_start.get(si).copied().unwrap_or(0);
-            let b = self.sent_start.get(si + 1).copied().unwrap_or(self.toks.len());
+            let b = self
+                .sent_start
+                .get(si + 1)
+                .copied()
+                .unwrap_or(self.toks.len());
             if let Some((x, y)) = self.clause_subject(a, b) {
                 if self.is_person(x, y) {
                     sal.push((x, self.canonical(x, y)));
@@ -1087,7 +1663,7 @@ impl<'a> Doc<'a> {
                     return Some(Subj::Pronoun(before));
                 }
                 if let Some((a, b)) = self.name_ending_at(before) {
-                    if a >= floor {
+                    if a >= floor && self.opens_segment(a, floor) {
                         return Some(Subj::Name(a, b));
                     }
                 }
@@ -1109,7 +1685,12 @@ impl<'a> Doc<'a> {
                 }
                 let w = self.low(k);
                 words.insert(0, strip_possessive(&w).to_string());
-                if matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") || is_possessive(&w) || words.len() >= 6 {
+                if matches!(
+                    w.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                ) || is_possessive(&w)
+                    || words.len() >= 6
+                {
                     break;
                 }
                 if k == 0 {
@@ -1132,6 +1713,23 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// Whether the name starting at `a` begins its clause: sentence start, after
+    /// a comma, a conjunction, a possessive owner or a title.
+    fn opens_segment(&self, a: usize, floor: usize) -> bool {
+        if a <= floor {
+            return true;
+        }
+        let p = a - 1;
+        let (sa, _) = self.sentence_range(a);
+        a == sa
+            || matches!(self.punct(p), Some(',' | '(' | ':' | '.'))
+            || matches!(self.low(p).as_str(), "and" | "but" | "while" | "as")
+            || is_possessive(self.tok_text(p))
+            || TITLES.contains(&self.low(p).as_str())
+            || DEMONYMS.contains(&self.low(p).as_str())
+            || self.clause_subject(sa, a + 1).is_some_and(|(x, _)| x == a)
+    }
+
     /// The subject after an inverted cue (`said X`) starting at token `k`.
     fn subject_after(&self, k: usize) -> Option<Subj> {
         let w = self.low(k);
@@ -1146,12 +1744,17 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        if matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) {
             let mut words = Vec::new();
             let mut j = k;
             while self.is_word(j) && words.len() < 6 {
                 let t = self.low(j);
-                if words.len() > 1 && (matches!(t.as_str(), "of" | "in" | "at" | "for" | "who" | "on" | "to")) {
+                if words.len() > 1
+                    && (matches!(t.as_str(), "of" | "in" | "at" | "for" | "who" | "on" | "to"))
+                {
                     break;
                 }
                 words.push(t);
@@ -1171,7 +1774,10 @@ impl<'a> Doc<'a> {
         if matches!(self.punct(k), Some('—' | '―' | '–')) {
             if let Some((a, b)) = self.name_starting_at(k + 1) {
                 let ends = self.is_sentence_end(b + 1)
-                    || self.toks.get(b + 1).is_none_or(|t| Some(t.para) != self.toks.get(b).map(|x| x.para));
+                    || self
+                        .toks
+                        .get(b + 1)
+                        .is_none_or(|t| Some(t.para) != self.toks.get(b).map(|x| x.para));
                 if ends {
                     return Some((k, Subj::Name(a, b)));
                 }
@@ -1193,7 +1799,11 @@ impl<'a> Doc<'a> {
         let w = self.low(k);
         if PRONOUNS.contains(&w.as_str()) || OTHER_PRONOUNS.contains(&w.as_str()) {
             let v = self.next_cue_within(k + 1, 2)?;
-            let s = if PRONOUNS.contains(&w.as_str()) { Subj::Pronoun(k) } else { Subj::Other };
+            let s = if PRONOUNS.contains(&w.as_str()) {
+                Subj::Pronoun(k)
+            } else {
+                Subj::Other
+            };
             return Some((v, s));
         }
         if let Some((a, b)) = self.name_starting_at(k) {
@@ -1208,9 +1818,14 @@ impl<'a> Doc<'a> {
                     c += 1;
                 }
             }
-            return self.next_cue_within(b + 1, 2).map(|v| (v, Subj::Name(a, b)));
+            return self
+                .next_cue_within(b + 1, 2)
+                .map(|v| (v, Subj::Name(a, b)));
         }
-        if matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) {
             let mut j = k;
             let mut words = Vec::new();
             while self.is_word(j) && !self.is_cue(j) && words.len() < 7 {
@@ -1279,7 +1894,8 @@ impl<'a> Doc<'a> {
         let cues: Vec<usize> = (sa..m)
             .filter(|&i| {
                 (self.is_cue(i) || self.is_according(i))
-                    && !(i > 0 && matches!(self.low(i - 1).as_str(), "who" | "which" | "that" | "to"))
+                    && !(i > 0
+                        && matches!(self.low(i - 1).as_str(), "who" | "which" | "that" | "to"))
             })
             .collect();
         let order: Vec<usize> = if direct {
@@ -1300,10 +1916,12 @@ impl<'a> Doc<'a> {
                         fallback = Some((v, Subj::Other));
                     }
                 }
+                // a partial quote needs a person (or a pronoun or role) to speak it
+                Some(Subj::Name(a, b)) if !direct && !self.may_speak(a, b) => {}
                 Some(s) => return Some((v, s)),
             }
         }
-        fallback
+        if direct { fallback } else { None }
     }
 
     /// Most recent person in salience before token `p`, within a few paragraphs.
@@ -1319,17 +1937,32 @@ impl<'a> Doc<'a> {
     /// The most recent person introduced with the role words (`Turkish`, `president`).
     fn resolve_role(&self, words: &[String], at: usize) -> Option<String> {
         let pos = self.toks.get(at).map_or(0, |t| t.s);
-        let role_demonyms: Vec<&String> = words.iter().filter(|w| DEMONYMS.contains(&w.as_str())).collect();
+        let role_demonyms: Vec<&String> = words
+            .iter()
+            .filter(|w| DEMONYMS.contains(&w.as_str()))
+            .collect();
         let head = words.last()?;
         let mut best: Option<(usize, &FullName)> = None;
         for n in self.names.iter().filter(|n| n.start < pos) {
-            let cand_demonyms: Vec<&String> = n.prefix.iter().filter(|w| DEMONYMS.contains(&w.as_str())).collect();
-            if !role_demonyms.is_empty() && !cand_demonyms.is_empty() && !cand_demonyms.iter().any(|d| role_demonyms.contains(d)) {
+            let cand_demonyms: Vec<&String> = n
+                .prefix
+                .iter()
+                .filter(|w| DEMONYMS.contains(&w.as_str()))
+                .collect();
+            if !role_demonyms.is_empty()
+                && !cand_demonyms.is_empty()
+                && !cand_demonyms.iter().any(|d| role_demonyms.contains(d))
+            {
                 continue;
             }
             let score = words
                 .iter()
-                .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+                .filter(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                    )
+                })
                 .filter(|w| n.prefix.contains(w))
                 .count();
             let head_ok = n.prefix.contains(head) || (!role_demonyms.is_empty() && score > 0);
@@ -1365,12 +1998,19 @@ impl<'a> Doc<'a> {
             let close_tok = self.token_at_or_after(sp.close_end);
             let mut cue: Option<(usize, Subj)> = None;
             // 1. right after the quote
-            if sp.closed {
+            let same_para = self.toks.get(close_tok).is_some_and(|t| t.para == sp.last_para);
+            if sp.closed && same_para {
                 cue = self.after_attribution_at(close_tok);
                 let complete = self
                     .text
                     .get(..sp.close_end)
-                    .and_then(|t| t.trim_end_matches(|c: char| is_open_like(c) || matches!(c, '”' | '»' | '’')).chars().next_back())
+                    .and_then(|t| {
+                        t.trim_end_matches(|c: char| {
+                            is_open_like(c) || matches!(c, '”' | '»' | '’')
+                        })
+                        .chars()
+                        .next_back()
+                    })
                     .is_some_and(|c| matches!(c, ',' | '.' | '?' | '!'))
                     || self.punct(close_tok) == Some(',');
                 if cue.is_none() && complete {
@@ -1382,11 +2022,20 @@ impl<'a> Doc<'a> {
                 cue = self.before_attribution(open_tok);
             }
             // 3. a previous paragraph ending with a colon
-            if cue.is_none() && sp.first_para > 0 && self.toks.get(open_tok.wrapping_sub(1)).is_some_and(|t| t.para + 1 == sp.first_para) && self.punct(open_tok.wrapping_sub(1)) == Some(':') {
+            if cue.is_none()
+                && sp.first_para > 0
+                && self
+                    .toks
+                    .get(open_tok.wrapping_sub(1))
+                    .is_some_and(|t| t.para + 1 == sp.first_para)
+                && self.punct(open_tok.wrapping_sub(1)) == Some(':')
+            {
                 cue = self.before_attribution(open_tok - 1);
             }
             let (sa, _) = self.sentence_range(open_tok);
-            let starts_sentence = (sa..open_tok).all(|i| self.in_quote(i) && self.toks.get(i).and_then(|t| t.quote) != Some(qi) || false) || sa == open_tok;
+            let starts_sentence = (sa..open_tok).all(|i| {
+                self.in_quote(i) && self.toks.get(i).and_then(|t| t.quote) != Some(qi) || false
+            }) || sa == open_tok;
             let words: usize = sp
                 .parts
                 .iter()
@@ -1419,7 +2068,8 @@ impl<'a> Doc<'a> {
                     // 4. a sentence-initial quote continues the previous speaker
                     if let Some((pp, _, ps, pclosed)) = &prev {
                         let gap = sp.first_para.saturating_sub(*pp);
-                        let near = gap <= 1 || (gap == 2 && (!pclosed || self.caption_like(pp + 1)));
+                        let near =
+                            gap <= 1 || (gap == 2 && (!pclosed || self.caption_like(pp + 1)));
                         if starts_sentence && near && words >= 3 {
                             speaker = ps.clone();
                         }
@@ -1482,8 +2132,18 @@ mod tests {
         let show = || format!("{got:#?}");
         assert_eq!(got.len(), expected.len(), "input: {input}\ngot: {}", show());
         for (q, (frag, speaker, cue)) in got.iter().zip(expected) {
-            assert!(q.text.contains(frag), "{frag:?} not in {:?}\n{}", q.text, show());
-            assert_eq!(q.speaker.as_deref(), *speaker, "speaker of {frag:?}\n{}", show());
+            assert!(
+                q.text.contains(frag),
+                "{frag:?} not in {:?}\n{}",
+                q.text,
+                show()
+            );
+            assert_eq!(
+                q.speaker.as_deref(),
+                *speaker,
+                "speaker of {frag:?}\n{}",
+                show()
+            );
             if let Some(c) = cue {
                 assert_eq!(q.cue.as_deref(), Some(*c), "cue of {frag:?}");
             }
@@ -1521,11 +2181,19 @@ mod tests {
             ),
             (
                 "According to Jane Doe, \"nothing has changed\" since then.",
-                &[("nothing has changed", Some("Jane Doe"), Some("according to"))],
+                &[(
+                    "nothing has changed",
+                    Some("Jane Doe"),
+                    Some("according to"),
+                )],
             ),
             (
                 "Syrian President Bashar al-Assad spoke late.\n\nEarlier on Thursday, al-Assad accused Turkey's president of \"supporting terrorists\".",
-                &[("supporting terrorists", Some("Bashar al-Assad"), Some("accused"))],
+                &[(
+                    "supporting terrorists",
+                    Some("Bashar al-Assad"),
+                    Some("accused"),
+                )],
             ),
             (
                 "Erdogan added that Turkey, which has sent troops, would not \"remain silent\" if attacked.",
@@ -1541,7 +2209,10 @@ mod tests {
             ),
             (
                 "\"One,\" Mr. Obama said, \"and two.\"",
-                &[("One", Some("Obama"), Some("said")), ("and two", Some("Obama"), Some("said"))],
+                &[
+                    ("One", Some("Obama"), Some("said")),
+                    ("and two", Some("Obama"), Some("said")),
+                ],
             ),
             (
                 "\"It's the Turks' view,\" he said.",
@@ -1569,7 +2240,10 @@ mod tests {
         let text = "Alexey Khlebnikov, an expert, told Al Jazeera: \"Russia got what it wanted.\n\n\"Both cannot afford a direct confrontation. The problem of 'terrorists' remains.\"\n\nThe end.";
         let got = find(text, &[]);
         assert_eq!(got.len(), 1, "{got:#?}");
-        assert_eq!(got[0].text, "Russia got what it wanted. Both cannot afford a direct confrontation. The problem of 'terrorists' remains.");
+        assert_eq!(
+            got[0].text,
+            "Russia got what it wanted. Both cannot afford a direct confrontation. The problem of 'terrorists' remains."
+        );
         assert_eq!(got[0].speaker.as_deref(), Some("Alexey Khlebnikov"));
     }
 
@@ -1584,7 +2258,11 @@ mod tests {
         );
         check(
             "Russian President Vladimir Putin and Turkish Recep Tayyip Erdogan met.\n\nIn return, the Turkish president warned that his country reserves the \"right to respond\" to attacks.",
-            &[("right to respond", Some("Recep Tayyip Erdogan"), Some("warned"))],
+            &[(
+                "right to respond",
+                Some("Recep Tayyip Erdogan"),
+                Some("warned"),
+            )],
         );
     }
 
@@ -1594,9 +2272,17 @@ mod tests {
         let ent = Entity {
             label: Label::Person,
             name: "Recep Tayyip Erdogan".into(),
-            mentions: vec![Mention { start: 12, end: 19, text: "Erdogan".into() }],
+            mentions: vec![Mention {
+                start: 12,
+                end: 19,
+                text: "Erdogan".into(),
+            }],
         };
-        check_with(text, &[ent], &[("We agree", Some("Recep Tayyip Erdogan"), Some("said"))]);
+        check_with(
+            text,
+            &[ent],
+            &[("We agree", Some("Recep Tayyip Erdogan"), Some("said"))],
+        );
     }
 
     #[test]
