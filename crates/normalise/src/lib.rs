@@ -1,44 +1,205 @@
-//! Turns a [`RawDocument`] into an [`Article`]: charset detection and decoding,
-//! HTML main text, Unicode and typography cleanup, removal of captions and
-//! boilerplate into [`Article::removed`], language detection and a stable
-//! content id.
+//! Turns a [`RawDocument`] into an [`Article`]: charset detection and decoding, HTML main
+//! text, Unicode and typography cleanup, removal of captions and boilerplate into
+//! [`Article::removed`], language detection and a stable content id ([`content_id`]).
 //!
-//! STUB: the real implementation replaces this file, keeping the signatures.
+//! The entry point is [`normalise`] with a [`Config`]; failures are an [`Error`] naming the
+//! document. Plain text and HTML converge on the same paragraph pipeline, so one article
+//! gives the same `text` (and id) whether it arrives as a `.txt` file, a JSON line, an HTML
+//! page, a WARC record or a feed item.
+//!
+//! HTML is read by a small tokenizer and arena tree written for this crate rather than
+//! html5ever (`scraper`): extraction needs only a forgiving tree, a handful of attributes and
+//! text, and a purpose-built parser is linear, allocation-light (about a millisecond on a
+//! typical news page in release builds), compiles in seconds and cannot be driven into deep
+//! recursion (depth and node count are capped). `tl` was considered but it mishandles
+//! implied end tags and raw-text elements that real news pages rely on.
+//!
+//! ```
+//! use newsdesk_model::{ContentKind, RawDocument};
+//! use newsdesk_normalise::{normalise, Config};
+//!
+//! let page = r#"<html lang="en"><head><title>Ceasefire agreed | Example News</title></head>
+//! <body><nav><a href="/">Home</a></nav>
+//! <article><h1>Ceasefire agreed</h1>
+//! <p>MOSCOW (Reuters) - Turkey&rsquo;s president said the ceasefire will hold.</p>
+//! <figure><img src="a.jpg"><figcaption>Leaders meet [Jane Doe/Reuters]</figcaption></figure>
+//! <p>Talks lasted six hours.</p></article>
+//! <footer>Copyright Example</footer></body></html>"#;
+//! let raw = RawDocument {
+//!     source: "page.html".into(),
+//!     kind: ContentKind::Html,
+//!     bytes: page.as_bytes().to_vec(),
+//!     ..RawDocument::default()
+//! };
+//! let article = normalise(raw, &Config::default()).unwrap();
+//! assert_eq!(
+//!     article.text,
+//!     "MOSCOW (Reuters) - Turkey's president said the ceasefire will hold.\n\nTalks lasted six hours."
+//! );
+//! assert_eq!(article.title.as_deref(), Some("Ceasefire agreed"));
+//! assert_eq!(article.dateline.as_deref(), Some("MOSCOW (Reuters) -"));
+//! assert_eq!(article.removed[0].kind, "caption");
+//! assert_eq!(article.id.len(), 16);
+//! ```
 #![warn(missing_docs)]
 
+mod clean;
+mod dates;
+mod decode;
 mod error;
+mod html;
+mod lang;
+mod text;
 
-pub use error::Error;
 use chrono::NaiveDate;
-use newsdesk_model::{Article, RawDocument};
+pub use error::Error;
+use newsdesk_model::{Article, ContentKind, RawDocument};
+
+/// The default limit on decoded text size: 20 MiB.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
 /// Settings for [`normalise`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Publication date assumed when the document carries none.
     pub default_published: Option<NaiveDate>,
+    /// Today's date: page dates after it are ignored as bogus. `None` uses the system clock.
+    pub today: Option<NaiveDate>,
+    /// Documents whose decoded text exceeds this many bytes fail with [`Error::TooLarge`].
+    pub max_text_bytes: usize,
 }
 
-/// The stable id of a normalised text.
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            default_published: None,
+            today: None,
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+        }
+    }
+}
+
+/// The stable id of a normalised text: 16 lowercase hex digits of its xxh3-64 hash.
 pub fn content_id(text: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
 /// Decodes and cleans one raw document.
+///
+/// Container-supplied title, URL, date and outlet take precedence over what the page says.
 pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
-    let text = String::from_utf8_lossy(&raw.bytes).trim().to_string();
-    if text.is_empty() {
-        return Err(Error::Empty {
-            document: raw.source,
+    let RawDocument {
+        source,
+        kind,
+        bytes,
+        charset,
+        title,
+        url,
+        published,
+        outlet,
+        offset: _,
+    } = raw;
+    let limit = config.max_text_bytes;
+    // Decoded text is at least half the raw size (UTF-16), so this bound is safe.
+    if bytes.len() / 2 > limit {
+        return Err(Error::TooLarge {
+            document: source,
+            size: bytes.len(),
+            limit,
         });
     }
+    let is_html = kind == ContentKind::Html;
+    let decoded = match decode::decode(&bytes, charset.as_deref(), is_html) {
+        Ok(d) => d,
+        Err(decode::DecodeError::Binary) => return Err(Error::Binary { document: source }),
+        Err(decode::DecodeError::InvalidUtf8(offset)) => {
+            return Err(Error::InvalidUtf8 {
+                document: source,
+                offset,
+            });
+        }
+    };
+    drop(bytes);
+    if decoded.len() > limit {
+        return Err(Error::TooLarge {
+            document: source,
+            size: decoded.len(),
+            limit,
+        });
+    }
+    if decoded
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_control() || c == '\u{feff}')
+    {
+        return Err(Error::Empty { document: source });
+    }
+    let decoded = decode::fix_mojibake(&decoded);
+    let (items, meta) = if is_html {
+        html::extract(&decoded)
+    } else {
+        let items = text::text_paragraphs(&decoded)
+            .into_iter()
+            .map(clean::Item::Para)
+            .collect();
+        (items, html::Meta::default())
+    };
+    let cleaned = clean::clean(items);
+    if cleaned.paragraphs.is_empty() {
+        return Err(Error::NoText { document: source });
+    }
+    let text = cleaned.paragraphs.join("\n\n");
+    let today = config
+        .today
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let not_future = |d: &NaiveDate| *d <= today;
+    let published = published
+        .as_deref()
+        .and_then(dates::parse_date)
+        .or_else(|| {
+            meta.dates
+                .iter()
+                .filter_map(|d| dates::parse_date(d))
+                .find(not_future)
+        })
+        .or(config.default_published);
+    let title = title
+        .as_deref()
+        .map(text::normalise_inline)
+        .filter(|t| !t.is_empty())
+        .or_else(|| meta.title.as_deref().map(text::normalise_inline))
+        .filter(|t| !t.is_empty());
+    let mut authors: Vec<String> = Vec::new();
+    for name in meta
+        .authors
+        .iter()
+        .map(|a| text::normalise_inline(a))
+        .chain(
+            cleaned
+                .authors
+                .iter()
+                .flat_map(|a| html::split_names(a))
+                .map(|a| text::normalise_inline(&a)),
+        )
+    {
+        if !name.is_empty() && !authors.iter().any(|a| a.eq_ignore_ascii_case(&name)) {
+            authors.push(name);
+        }
+    }
+    let clean_opt = |s: Option<String>| {
+        s.map(|s| text::normalise_inline(&s))
+            .filter(|s| !s.is_empty())
+    };
     Ok(Article {
         id: content_id(&text),
-        source: raw.source,
-        title: raw.title,
-        published: config.default_published,
-        language: Some("en".into()),
+        source,
+        title,
+        published,
+        language: lang::detect(&text, meta.lang.as_deref()),
+        removed: cleaned.removed,
+        authors,
+        url: clean_opt(url).or_else(|| clean_opt(meta.url)),
+        outlet: clean_opt(outlet).or_else(|| clean_opt(meta.outlet)),
+        dateline: cleaned.dateline,
         text,
-        ..Article::default()
     })
 }

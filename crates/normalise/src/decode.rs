@@ -1,0 +1,347 @@
+//! Bytes to text: byte-order marks, declared charsets, UTF-8 validation, legacy detection and mojibake repair.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
+
+/// Why bytes could not be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DecodeError {
+    /// NUL bytes or many control characters: not text.
+    Binary,
+    /// Valid multi-byte UTF-8 mixed with invalid sequences; the offset of the first invalid one.
+    InvalidUtf8(usize),
+}
+
+/// How many leading bytes the binary sniffer looks at.
+const SNIFF_LEN: usize = 64 * 1024;
+
+/// Decodes `bytes`: BOM first, then the declared charset (container, then `<meta>` when `html`),
+/// then UTF-8, then a chardetng guess for legacy encodings.
+pub(crate) fn decode(
+    bytes: &[u8],
+    declared: Option<&str>,
+    html: bool,
+) -> Result<String, DecodeError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom_len..).unwrap_or_default();
+        let text = enc.decode_without_bom_handling(body).0.into_owned();
+        return if is_binary_text(&text) {
+            Err(DecodeError::Binary)
+        } else {
+            Ok(text)
+        };
+    }
+    let declared = declared
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .or_else(|| if html { sniff_declared(bytes) } else { None });
+    if let Some(enc) = declared.filter(|e| *e == UTF_16LE || *e == UTF_16BE) {
+        let text = enc.decode_without_bom_handling(bytes).0.into_owned();
+        return if is_binary_text(&text) {
+            Err(DecodeError::Binary)
+        } else {
+            Ok(text)
+        };
+    }
+    if is_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    let first_invalid = match std::str::from_utf8(bytes) {
+        // Valid UTF-8 with multi-byte sequences is practically never a legacy encoding, even when
+        // a (frequently wrong) legacy charset is declared; pure ASCII decodes the same either way.
+        Ok(text) => return Ok(text.to_owned()),
+        Err(e) => e.valid_up_to(),
+    };
+    if let Some(enc) = declared.filter(|e| *e != UTF_8) {
+        return Ok(enc.decode_without_bom_handling(bytes).0.into_owned());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if is_multibyte_legacy(guess) {
+        if let Some(text) = guess.decode_without_bom_handling_and_without_replacement(bytes) {
+            return Ok(text.into_owned());
+        }
+    }
+    if has_valid_multibyte_utf8(bytes) {
+        return Err(DecodeError::InvalidUtf8(first_invalid));
+    }
+    Ok(guess.decode_without_bom_handling(bytes).0.into_owned())
+}
+
+/// CJK encodings whose byte pairs can look like UTF-8 by chance.
+fn is_multibyte_legacy(enc: &'static Encoding) -> bool {
+    [
+        "Shift_JIS",
+        "EUC-JP",
+        "ISO-2022-JP",
+        "EUC-KR",
+        "GBK",
+        "gb18030",
+        "Big5",
+    ]
+    .contains(&enc.name())
+}
+
+/// Whether the bytes hold at least one valid multi-byte UTF-8 sequence.
+fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => return !s.is_ascii(),
+            Err(e) => {
+                let valid = rest.get(..e.valid_up_to()).unwrap_or_default();
+                if !valid.is_ascii() {
+                    return true;
+                }
+                match e.error_len() {
+                    Some(n) => rest = rest.get(e.valid_up_to() + n..).unwrap_or_default(),
+                    None => return false,
+                }
+            }
+        }
+    }
+}
+
+/// Whether a control byte (other than tab, newline, carriage return, form feed, escape) is text-hostile.
+fn is_bad_control(b: u8) -> bool {
+    matches!(b, 0x01..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f)
+}
+
+/// NUL bytes or more than 10% control bytes in the first 64 KB.
+fn is_binary(bytes: &[u8]) -> bool {
+    let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let controls = head.iter().filter(|&&b| is_bad_control(b)).count();
+    !head.is_empty() && controls * 10 > head.len()
+}
+
+/// The binary test on already decoded text (UTF-16 input).
+fn is_binary_text(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars().take(SNIFF_LEN) {
+        if c == '\0' {
+            return true;
+        }
+        total += 1;
+        if u8::try_from(c).is_ok_and(is_bad_control) {
+            controls += 1;
+        }
+    }
+    total > 0 && controls * 10 > total
+}
+
+/// A charset declared in the first 2 KB of an HTML or XML document
+/// (`<meta charset>`, `http-equiv` content, XML declaration).
+fn sniff_declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..2048).unwrap_or(bytes);
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset"[..], &b"encoding"[..]] {
+        let mut from = 0;
+        while let Some(pos) = memchr::memmem::find(lower.get(from..)?, key) {
+            let mut i = from + pos + key.len();
+            from = i;
+            while lower.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+                i += 1;
+            }
+            if lower.get(i) != Some(&b'=') {
+                continue;
+            }
+            i += 1;
+            while lower
+                .get(i)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+            {
+                i += 1;
+            }
+            let start = i;
+            while lower
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b"-_:.".contains(b))
+            {
+                i += 1;
+            }
+            if let Some(enc) = lower.get(start..i).and_then(Encoding::for_label) {
+                // A document that was decoded enough to read its meta tag is not UTF-16.
+                return Some(if enc == UTF_16LE || enc == UTF_16BE {
+                    UTF_8
+                } else {
+                    enc
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The windows-1252 byte for a character, if it has one (C1 controls map to themselves).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{ff}' => return u8::try_from(c).ok(),
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Repairs UTF-8 that was decoded as windows-1252 or Latin-1 (`â€™` -> `’`, `Ã©` -> `é`).
+/// Only exact signatures are touched: a lead character `Â`..`ô` followed by the right number
+/// of characters whose windows-1252 bytes are UTF-8 continuation bytes, decoding to a
+/// printable character.
+pub(crate) fn fix_mojibake(text: &str) -> Cow<'_, str> {
+    let has_lead = text.chars().any(|c| matches!(c, '\u{c2}'..='\u{f4}'));
+    if !has_lead {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if let Some((fixed, used)) = repair_at(&chars, i) {
+            out.push(fixed);
+            i += used;
+            changed = true;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The repaired character starting at `i`, and how many characters it replaces.
+fn repair_at(chars: &[char], i: usize) -> Option<(char, usize)> {
+    let lead = u8::try_from(*chars.get(i)?).ok()?;
+    let n = match lead {
+        0xc2..=0xdf => 1,
+        0xe0..=0xef => 2,
+        0xf0..=0xf4 => 3,
+        _ => return None,
+    };
+    let mut buf = [lead, 0, 0, 0];
+    for k in 1..=n {
+        let b = cp1252_byte(*chars.get(i + k)?)?;
+        if !(0x80..=0xbf).contains(&b) {
+            return None;
+        }
+        *buf.get_mut(k)? = b;
+    }
+    let s = std::str::from_utf8(buf.get(..=n)?).ok()?;
+    let c = s.chars().next()?;
+    if c.is_control() {
+        return None;
+    }
+    Some((c, n + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(
+        bytes: &[u8],
+        declared: Option<&str>,
+        html: bool,
+        expected: Result<&str, DecodeError>,
+    ) {
+        let got = decode(bytes, declared, html);
+        assert_eq!(got.as_deref().map_err(|e| *e), expected, "input {bytes:?}");
+    }
+
+    #[test]
+    fn decodes() {
+        let cases: &[(&[u8], Option<&str>, bool, Result<&str, DecodeError>)] = &[
+            (b"plain", None, false, Ok("plain")),
+            (b"\xef\xbb\xbfbom", None, false, Ok("bom")),
+            (b"\xff\xfeh\0i\0", None, false, Ok("hi")),
+            (b"\xfe\xff\0h\0i", None, false, Ok("hi")),
+            (b"caf\xe9", Some("iso-8859-1"), false, Ok("café")),
+            (
+                b"caf\xe9 cr\xe8me br\xfbl\xe9e",
+                None,
+                false,
+                Ok("café crème brûlée"),
+            ),
+            (
+                b"<meta charset=\"windows-1252\"><p>\x93quoted\x94</p>",
+                None,
+                true,
+                Ok("<meta charset=\"windows-1252\"><p>“quoted”</p>"),
+            ),
+            (
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\xe9",
+                None,
+                true,
+                Ok("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">é"),
+            ),
+            ("café".as_bytes(), Some("iso-8859-1"), false, Ok("café")),
+            (
+                b"caf\xc3\xa9 and caf\xe9",
+                None,
+                false,
+                Err(DecodeError::InvalidUtf8(13)),
+            ),
+            (b"bin\0ary", None, false, Err(DecodeError::Binary)),
+            (
+                b"\x01\x02\x03\x04abc",
+                None,
+                false,
+                Err(DecodeError::Binary),
+            ),
+        ];
+        for (bytes, declared, html, expected) in cases {
+            check(bytes, *declared, *html, *expected);
+        }
+    }
+
+    #[test]
+    fn repairs_mojibake() {
+        let cases = [
+            ("country\u{e2}\u{20ac}\u{2122}s", "country’s"),
+            ("caf\u{c3}\u{a9}", "café"),
+            (
+                "\u{e2}\u{20ac}\u{153}quoted\u{e2}\u{20ac}\u{9d}",
+                "“quoted”",
+            ),
+            ("São Paulo, NÃO", "São Paulo, NÃO"),
+            ("à la carte", "à la carte"),
+            ("plain", "plain"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fix_mojibake(input), expected, "input {input:?}");
+        }
+    }
+}
