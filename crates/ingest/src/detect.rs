@@ -54,7 +54,9 @@ pub(crate) fn detect(name: &str, head: &[u8]) -> Format {
 fn strip_suffix_ignore_case<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
     let cut = name.len().checked_sub(suffix.len())?;
     let tail = name.get(cut..)?;
-    tail.eq_ignore_ascii_case(suffix).then(|| name.get(..cut)).flatten()
+    tail.eq_ignore_ascii_case(suffix)
+        .then(|| name.get(..cut))
+        .flatten()
 }
 
 /// The lowercase extension of the last path component (`""` if none).
@@ -163,7 +165,12 @@ mod tests {
     }
 
     fn check(name: &str, head: &[u8], expected: Format) {
-        assert_eq!(detect(name, head), expected, "{name}: {:?}", String::from_utf8_lossy(head));
+        assert_eq!(
+            detect(name, head),
+            expected,
+            "{name}: {:?}",
+            String::from_utf8_lossy(head)
+        );
     }
 
     #[test]
@@ -173,22 +180,50 @@ mod tests {
             ("notes", b"Just some words.\n", Format::Text),
             ("a.html", b"plain words", Format::Html),
             ("a.HTM", b"", Format::Html),
-            ("page", b"\xEF\xBB\xBF  <!DOCTYPE html>\n<html>", Format::Html),
+            (
+                "page",
+                b"\xEF\xBB\xBF  <!DOCTYPE html>\n<html>",
+                Format::Html,
+            ),
             ("page", b"<html lang=en>", Format::Html),
-            ("x.xml", b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">", Format::Feed),
-            ("x", b"<feed xmlns=\"http://www.w3.org/2005/Atom\">", Format::Feed),
-            ("x.xml", b"<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"..\">", Format::Feed),
-            ("x.xml", b"<?xml version=\"1.0\"?><html xmlns=\"..\">", Format::Html),
+            (
+                "x.xml",
+                b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">",
+                Format::Feed,
+            ),
+            (
+                "x",
+                b"<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                Format::Feed,
+            ),
+            (
+                "x.xml",
+                b"<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"..\">",
+                Format::Feed,
+            ),
+            (
+                "x.xml",
+                b"<?xml version=\"1.0\"?><html xmlns=\"..\">",
+                Format::Html,
+            ),
             ("x.xml", b"<?xml version=\"1.0\"?><catalog>", Format::Text),
             ("a.rss", b"garbage", Format::Feed),
             ("a.atom", b"", Format::Feed),
-            ("crawl", b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", Format::Warc),
+            (
+                "crawl",
+                b"WARC/1.0\r\nWARC-Type: warcinfo\r\n",
+                Format::Warc,
+            ),
             ("crawl.warc", b"", Format::Warc),
             ("a.jsonl", b"", Format::Jsonl),
             ("a.ndjson", b"[1]", Format::Jsonl),
             ("a.json", b"{\"a\":\n1}", Format::Jsonl),
             ("a.json", b"[1, 2]", Format::Text),
-            ("-", b"{\"title\": \"x\"}\n{\"title\": \"y\"}\n", Format::Jsonl),
+            (
+                "-",
+                b"{\"title\": \"x\"}\n{\"title\": \"y\"}\n",
+                Format::Jsonl,
+            ),
             ("-", b"{not json at all\n", Format::Text),
             ("-", b"", Format::Text),
             ("bin", b"\x00\x01\x02\xff", Format::Text),

@@ -350,10 +350,11 @@ impl State<'_> {
             Field::Body(slot, kind) => {
                 if capture.overflow {
                     item.too_large = true;
-                } else if let Some(slot) = item.bodies.get_mut(slot) {
-                    if slot.is_none() && !text.trim().is_empty() {
-                        *slot = Some((text, kind));
-                    }
+                } else if let Some(slot) = item.bodies.get_mut(slot)
+                    && slot.is_none()
+                    && !text.trim().is_empty()
+                {
+                    *slot = Some((text, kind));
                 }
             }
         }
@@ -406,7 +407,9 @@ impl State<'_> {
     }
 
     fn reference(&mut self, r: &BytesRef<'_>) {
-        let Some(capture) = &mut self.capture else { return };
+        let Some(capture) = &mut self.capture else {
+            return;
+        };
         let raw = format!("&{};", &**r);
         let resolved = match capture.mode {
             Mode::Raw => None,
@@ -447,7 +450,9 @@ fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
 /// The kind of an Atom text construct from its `type` attribute; `None` for media types
 /// that are not text.
 fn atom_text_kind(e: &BytesStart<'_>) -> Option<(ContentKind, Mode)> {
-    let kind = attribute(e, "type").unwrap_or_default().to_ascii_lowercase();
+    let kind = attribute(e, "type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     match kind.trim() {
         // RSS descriptions, and Atom `html`, carry escaped HTML.
         "html" | "text/html" => Some((ContentKind::Html, Mode::Html)),
@@ -590,12 +595,21 @@ mod tests {
             "<rss><channel><item><description>a</description>",
             &["ERR f.xml#item-1: malformed feed at byte 48: the feed ends inside this item"],
         );
-        let big = format!("<rss><item><description>{}</description></item></rss>", "x".repeat(300));
-        check(&big, &["ERR f.xml#item-1: document exceeds the limit of 200 bytes"]);
+        let big = format!(
+            "<rss><item><description>{}</description></item></rss>",
+            "x".repeat(300)
+        );
+        check(
+            &big,
+            &["ERR f.xml#item-1: document exceeds the limit of 200 bytes"],
+        );
         // Latin-1, declared: decoded to UTF-8.
         let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><item><title>Caf\xe9</title><description>na\xefve</description></item></rss>";
         assert_eq!(bodies(latin1), ["na\u{ef}ve"]);
         // Undeclared invalid UTF-8 becomes U+FFFD rather than an error.
-        assert_eq!(bodies(b"<rss><item><description>a\xffb</description></item></rss>"), ["a\u{fffd}b"]);
+        assert_eq!(
+            bodies(b"<rss><item><description>a\xffb</description></item></rss>"),
+            ["a\u{fffd}b"]
+        );
     }
 }

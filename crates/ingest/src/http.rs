@@ -25,8 +25,8 @@ pub(crate) enum Problem {
 /// Parses an HTTP response. `Ok(None)` for a response without an article: a status other
 /// than 2xx.
 pub(crate) fn parse_response(message: &[u8], limit: u64) -> Result<Option<Payload>, Problem> {
-    let (head, body) = split_head(message)
-        .ok_or_else(|| Problem::Bad("the HTTP headers have no end".into()))?;
+    let (head, body) =
+        split_head(message).ok_or_else(|| Problem::Bad("the HTTP headers have no end".into()))?;
     let mut lines = head.split(|b| *b == b'\n').map(<[u8]>::trim_ascii_end);
     let status_line = lines.next().unwrap_or_default();
     let status = parse_status(status_line).ok_or_else(|| {
@@ -41,8 +41,12 @@ pub(crate) fn parse_response(message: &[u8], limit: u64) -> Result<Option<Payloa
     let headers: Vec<(String, String)> = lines
         .filter_map(|line| {
             let colon = memchr::memchr(b':', line)?;
-            let name = String::from_utf8_lossy(line.get(..colon)?).trim().to_ascii_lowercase();
-            let value = String::from_utf8_lossy(line.get(colon + 1..)?).trim().to_string();
+            let name = String::from_utf8_lossy(line.get(..colon)?)
+                .trim()
+                .to_ascii_lowercase();
+            let value = String::from_utf8_lossy(line.get(colon + 1..)?)
+                .trim()
+                .to_string();
             Some((name, value))
         })
         .collect();
@@ -55,7 +59,11 @@ pub(crate) fn parse_response(message: &[u8], limit: u64) -> Result<Option<Payloa
             .join(", ")
     };
     let mut body = body.to_vec();
-    if header("transfer-encoding").to_ascii_lowercase().contains("chunked") && looks_chunked(&body) {
+    if header("transfer-encoding")
+        .to_ascii_lowercase()
+        .contains("chunked")
+        && looks_chunked(&body)
+    {
         body = dechunk(&body).map_err(Problem::Bad)?;
     }
     for coding in header("content-encoding").rsplit(',') {
@@ -117,7 +125,11 @@ pub(crate) fn parse_content_type(value: &str) -> (Option<String>, Option<String>
 /// whose first line is a hex size is de-chunked.
 fn looks_chunked(body: &[u8]) -> bool {
     let line = body.split(|b| *b == b'\n').next().unwrap_or_default();
-    let size = line.split(|b| *b == b';').next().unwrap_or_default().trim_ascii();
+    let size = line
+        .split(|b| *b == b';')
+        .next()
+        .unwrap_or_default()
+        .trim_ascii();
     !size.is_empty() && size.len() <= 16 && size.iter().all(u8::is_ascii_hexdigit)
 }
 
@@ -126,7 +138,11 @@ fn dechunk(mut body: &[u8]) -> Result<Vec<u8>, String> {
     loop {
         let end = memchr::memchr(b'\n', body).ok_or("chunk size line has no end")?;
         let line = body.get(..end).unwrap_or_default();
-        let size = line.split(|b| *b == b';').next().unwrap_or_default().trim_ascii();
+        let size = line
+            .split(|b| *b == b';')
+            .next()
+            .unwrap_or_default()
+            .trim_ascii();
         let size = std::str::from_utf8(size)
             .ok()
             .and_then(|s| usize::from_str_radix(s, 16).ok())
@@ -240,11 +256,19 @@ mod tests {
         );
         check(b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n", Ok(None));
         check(b"HTTP/1.1 404 Not Found\r\n\r\nnope", Ok(None));
-        check(b"GET / HTTP/1.1\r\n\r\n", Err(Problem::Bad("bad status line `GET / HTTP/1.1`".into())));
-        check(b"HTTP/1.1 200 OK\r\nX: y", Err(Problem::Bad("the HTTP headers have no end".into())));
+        check(
+            b"GET / HTTP/1.1\r\n\r\n",
+            Err(Problem::Bad("bad status line `GET / HTTP/1.1`".into())),
+        );
+        check(
+            b"HTTP/1.1 200 OK\r\nX: y",
+            Err(Problem::Bad("the HTTP headers have no end".into())),
+        );
         check(
             b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nff\r\nshort",
-            Err(Problem::Bad("chunk of 255 bytes runs past the end of the body".into())),
+            Err(Problem::Bad(
+                "chunk of 255 bytes runs past the end of the body".into(),
+            )),
         );
         check(
             b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxx",
@@ -258,9 +282,14 @@ mod tests {
 
     #[test]
     fn gzip_bodies() {
-        let mut message = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\n".to_vec();
+        let mut message =
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Type: text/html\r\n\r\n"
+                .to_vec();
         message.extend(gz(b"<p>zipped</p>"));
-        check(&message, Ok(Some(("<p>zipped</p>", Some("text/html"), None))));
+        check(
+            &message,
+            Ok(Some(("<p>zipped</p>", Some("text/html"), None))),
+        );
         let mut bomb = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
         bomb.extend(gz(&[b'a'; 5000]));
         check(&bomb, Err(Problem::TooLarge));
@@ -270,7 +299,10 @@ mod tests {
     fn content_types() {
         let cases = [
             ("text/html", (Some("text/html"), None)),
-            ("TEXT/HTML;Charset=\"utf-8\"", (Some("text/html"), Some("utf-8"))),
+            (
+                "TEXT/HTML;Charset=\"utf-8\"",
+                (Some("text/html"), Some("utf-8")),
+            ),
             ("", (None, None)),
             ("; charset=", (None, None)),
         ];

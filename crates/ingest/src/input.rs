@@ -77,7 +77,8 @@ impl<'a> Input<'a> {
                     break;
                 }
                 let take = buf.len().min(n - self.back.len());
-                self.back.extend_from_slice(buf.get(..take).unwrap_or_default());
+                self.back
+                    .extend_from_slice(buf.get(..take).unwrap_or_default());
                 self.inner.consume(take);
             }
         }
@@ -233,7 +234,10 @@ mod tests {
     fn peek_unread_and_positions() {
         let mut reader = io::BufReader::with_capacity(2, &b"hello world"[..]);
         let mut input = Input::new(&mut reader);
-        assert_eq!(input.peek(5).map(<[u8]>::to_vec).ok(), Some(b"hello".to_vec()));
+        assert_eq!(
+            input.peek(5).map(<[u8]>::to_vec).ok(),
+            Some(b"hello".to_vec())
+        );
         let mut out = Vec::new();
         assert_eq!(input.read_up_to(6, &mut out).ok(), Some(6));
         assert_eq!(input.position(), 6);

@@ -161,7 +161,9 @@ mod tests {
     fn lines() {
         check(
             "{\"title\":\"T\",\"text\":\"Body.\",\"url\":\"http://x\",\"published\":\"2020-03-05\",\"source\":\"Wire\"}\n",
-            &["in.jsonl#L1 text title=T url=http://x published=2020-03-05 outlet=Wire charset=utf-8 @0 5B"],
+            &[
+                "in.jsonl#L1 text title=T url=http://x published=2020-03-05 outlet=Wire charset=utf-8 @0 5B",
+            ],
         );
         check(
             "\u{feff}{\"body\":\"a\"}\r\n\n  \n{\"content\":\"<p>b</p>\",\"date\":\"2020\",\"outlet\":\"O\"}",
@@ -174,7 +176,10 @@ mod tests {
             "{\"text\":\"x\",\"source\":{\"id\":null,\"name\":\"Reuters\"},\"publishedAt\":1583366400}",
             &["in.jsonl#L1 text published=1583366400 outlet=Reuters charset=utf-8 @0 1B"],
         );
-        check("{\"html\":\"plain\"}", &["in.jsonl#L1 html charset=utf-8 @0 5B"]);
+        check(
+            "{\"html\":\"plain\"}",
+            &["in.jsonl#L1 html charset=utf-8 @0 5B"],
+        );
         check("{\"text\":\"\"}", &["in.jsonl#L1 text charset=utf-8 @0 0B"]);
     }
 

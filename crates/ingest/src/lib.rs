@@ -110,7 +110,13 @@ pub fn parse_bytes(source: &str, bytes: &[u8], options: &ReadOptions, emit: &mut
         true
     };
     let mut sink = Sink::new(&mut emit_all);
-    read_stream(source, &mut reader, Some(bytes.len() as u64), options, &mut sink);
+    read_stream(
+        source,
+        &mut reader,
+        Some(bytes.len() as u64),
+        options,
+        &mut sink,
+    );
 }
 
 /// Reads one input (a file path, or `-` for standard input) and emits its documents in
@@ -246,10 +252,10 @@ fn walk(root: &Path, out: &mut Vec<Result<PathBuf, Error>>) {
     let mut seen = HashSet::new();
     let mut dirs = vec![root.to_path_buf()];
     while let Some(dir) = dirs.pop() {
-        if let Ok(real) = fs::canonicalize(&dir) {
-            if !seen.insert(real) {
-                continue;
-            }
+        if let Ok(real) = fs::canonicalize(&dir)
+            && !seen.insert(real)
+        {
+            continue;
         }
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -446,21 +452,67 @@ pub(crate) mod tests {
             max_document_bytes: limit,
         };
         let mut got = Vec::new();
-        parse_bytes(name, input, &options, &mut |item| got.push(summarise(&item)));
+        parse_bytes(name, input, &options, &mut |item| {
+            got.push(summarise(&item))
+        });
         assert_eq!(got, expected, "{name}");
     }
 
     #[test]
     fn whole_files() {
-        let cases: &[(&str, &[u8], Format, usize, &[&str])] = &[
-            ("a.txt", b"Some text.", Format::Auto, 100, &["a.txt text @0 10B"]),
+        /// Name, bytes, format, limit, expected items.
+        type Case<'a> = (&'a str, &'a [u8], Format, usize, &'a [&'a str]);
+        let cases: &[Case<'_>] = &[
+            (
+                "a.txt",
+                b"Some text.",
+                Format::Auto,
+                100,
+                &["a.txt text @0 10B"],
+            ),
             ("a.txt", b"", Format::Auto, 100, &["a.txt text @0 0B"]),
-            ("p.html", b"<p>x</p>", Format::Auto, 100, &["p.html html @0 8B"]),
-            ("p.html", b"<p>x</p>", Format::Text, 100, &["p.html text @0 8B"]),
-            ("-", b"<!DOCTYPE html><p>x", Format::Auto, 100, &["- html @0 19B"]),
-            ("a.txt", b"0123456789", Format::Auto, 9, &["ERR a.txt: document of 10 bytes exceeds the limit of 9 bytes"]),
-            ("a.txt", b"0123456789", Format::Auto, 10, &["a.txt text @0 10B"]),
-            ("bin", b"\x00\xff\xfe\x01", Format::Auto, 100, &["bin text @0 4B"]),
+            (
+                "p.html",
+                b"<p>x</p>",
+                Format::Auto,
+                100,
+                &["p.html html @0 8B"],
+            ),
+            (
+                "p.html",
+                b"<p>x</p>",
+                Format::Text,
+                100,
+                &["p.html text @0 8B"],
+            ),
+            (
+                "-",
+                b"<!DOCTYPE html><p>x",
+                Format::Auto,
+                100,
+                &["- html @0 19B"],
+            ),
+            (
+                "a.txt",
+                b"0123456789",
+                Format::Auto,
+                9,
+                &["ERR a.txt: document of 10 bytes exceeds the limit of 9 bytes"],
+            ),
+            (
+                "a.txt",
+                b"0123456789",
+                Format::Auto,
+                10,
+                &["a.txt text @0 10B"],
+            ),
+            (
+                "bin",
+                b"\x00\xff\xfe\x01",
+                Format::Auto,
+                100,
+                &["bin text @0 4B"],
+            ),
         ];
         for (name, input, format, limit, expected) in cases {
             check(name, input, *format, *limit, expected);
@@ -469,8 +521,20 @@ pub(crate) mod tests {
 
     #[test]
     fn gzip_inputs() {
-        check("a.txt.gz", &gz(b"Zipped text."), Format::Auto, 100, &["a.txt.gz text @0 12B"]);
-        check("a.html.gz", &gz(&[b'x'; 50]), Format::Auto, 20, &["ERR a.html.gz: document exceeds the limit of 20 bytes"]);
+        check(
+            "a.txt.gz",
+            &gz(b"Zipped text."),
+            Format::Auto,
+            100,
+            &["a.txt.gz text @0 12B"],
+        );
+        check(
+            "a.html.gz",
+            &gz(&[b'x'; 50]),
+            Format::Auto,
+            20,
+            &["ERR a.html.gz: document exceeds the limit of 20 bytes"],
+        );
         let lines = b"{\"text\":\"one\"}\n{\"text\":\"two\"}\n{\"text\":\"three\"}\n";
         check(
             "a.jsonl.gz",
@@ -491,7 +555,10 @@ pub(crate) mod tests {
             &members,
             Format::Auto,
             100,
-            &["-#L1 text charset=utf-8 @0 3B", "-#L2 text charset=utf-8 @15 3B"],
+            &[
+                "-#L1 text charset=utf-8 @0 3B",
+                "-#L2 text charset=utf-8 @15 3B",
+            ],
         );
         // Cut in the middle of the stream: the lines that decoded, then one error.
         let mut big = Vec::new();
@@ -501,10 +568,15 @@ pub(crate) mod tests {
         let zipped = gz(&big);
         let cut = zipped.get(..zipped.len() / 2).unwrap_or_default();
         let mut got = Vec::new();
-        parse_bytes("cut.jsonl.gz", cut, &ReadOptions::default(), &mut |i| got.push(i));
+        parse_bytes("cut.jsonl.gz", cut, &ReadOptions::default(), &mut |i| {
+            got.push(i)
+        });
         let errors: Vec<_> = got.iter().filter_map(|i| i.as_ref().err()).collect();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(matches!(errors.first(), Some(Error::Gzip { .. })), "{errors:?}");
+        assert!(
+            matches!(errors.first(), Some(Error::Gzip { .. })),
+            "{errors:?}"
+        );
         assert!(got.len() > 10 && got.last().is_some_and(Result::is_err));
     }
 
@@ -512,7 +584,15 @@ pub(crate) mod tests {
     fn expand_sorts_bytewise_and_skips_hidden() {
         let dir = tempfile::tempdir().expect("temporary directory");
         let root = dir.path();
-        for file in ["b.txt", "b/c.txt", "B.txt", "a/z.txt", ".hidden.txt", ".git/x.txt", "a/.h/y.txt"] {
+        for file in [
+            "b.txt",
+            "b/c.txt",
+            "B.txt",
+            "a/z.txt",
+            ".hidden.txt",
+            ".git/x.txt",
+            "a/.h/y.txt",
+        ] {
             let path = root.join(file);
             if let Some(parent) = path.parent() {
                 let _ = fs::create_dir_all(parent);
@@ -520,14 +600,33 @@ pub(crate) mod tests {
             let _ = fs::write(&path, file);
         }
         let missing = root.join("missing.txt");
-        let got: Vec<String> = expand_paths(&[root.join("b"), PathBuf::from("-"), root.to_path_buf(), missing])
-            .into_iter()
-            .map(|entry| match entry {
-                Ok(path) => display(path.strip_prefix(root).unwrap_or(&path)),
-                Err(e) => format!("ERR {}", e.document().strip_prefix(&display(root)).unwrap_or("?")),
-            })
-            .collect();
-        assert_eq!(got, ["b/c.txt", "-", "B.txt", "a/z.txt", "b.txt", "b/c.txt", "ERR /missing.txt"]);
+        let got: Vec<String> = expand_paths(&[
+            root.join("b"),
+            PathBuf::from("-"),
+            root.to_path_buf(),
+            missing,
+        ])
+        .into_iter()
+        .map(|entry| match entry {
+            Ok(path) => display(path.strip_prefix(root).unwrap_or(&path)),
+            Err(e) => format!(
+                "ERR {}",
+                e.document().strip_prefix(&display(root)).unwrap_or("?")
+            ),
+        })
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "b/c.txt",
+                "-",
+                "B.txt",
+                "a/z.txt",
+                "b.txt",
+                "b/c.txt",
+                "ERR /missing.txt"
+            ]
+        );
     }
 
     #[test]
@@ -538,7 +637,9 @@ pub(crate) mod tests {
         let mut expected = Vec::new();
         for n in 0..12 {
             let (name, body) = if n % 3 == 0 {
-                let body: String = (0..n + 1).map(|i| format!("{{\"text\":\"{n}-{i}\"}}\n")).collect();
+                let body: String = (0..n + 1)
+                    .map(|i| format!("{{\"text\":\"{n}-{i}\"}}\n"))
+                    .collect();
                 (format!("f{n:02}.jsonl"), body)
             } else {
                 (format!("f{n:02}.txt"), format!("text {n}"))
@@ -557,7 +658,12 @@ pub(crate) mod tests {
         let mut reversed: Vec<String> = Vec::new();
         for path in &paths {
             let p = display(path);
-            reversed.extend(expected.iter().filter(|s| **s == p || s.starts_with(&format!("{p}#"))).cloned());
+            reversed.extend(
+                expected
+                    .iter()
+                    .filter(|s| **s == p || s.starts_with(&format!("{p}#")))
+                    .cloned(),
+            );
         }
         paths.push(root.join("missing.txt"));
         reversed.push(display(&root.join("missing.txt")));
@@ -596,7 +702,11 @@ pub(crate) mod tests {
         let name = display(&path);
         assert_eq!(got.len(), 2);
         match got.first() {
-            Some(Err(e @ Error::TooLarge { size: Some(size), .. })) => {
+            Some(Err(
+                e @ Error::TooLarge {
+                    size: Some(size), ..
+                },
+            )) => {
                 assert_eq!(e.document(), format!("{name}#L1"));
                 assert_eq!(*size, 50 * 1024 * 1024 + 11);
             }
@@ -608,14 +718,23 @@ pub(crate) mod tests {
         let _ = fs::rename(&path, &text);
         let mut got = Vec::new();
         read_input(&text, &ReadOptions::default(), &mut |item| got.push(item));
-        assert!(matches!(got.as_slice(), [Err(Error::TooLarge { size: Some(_), document, .. })] if *document == display(&text)));
+        assert!(
+            matches!(got.as_slice(), [Err(Error::TooLarge { size: Some(_), document, .. })] if *document == display(&text))
+        );
     }
 
     #[test]
     fn read_input_reports_missing_files() {
         let mut got = Vec::new();
-        read_input(Path::new("/nonexistent/x.txt"), &ReadOptions::default(), &mut |i| got.push(summarise(&i)));
-        assert_eq!(got, ["ERR /nonexistent/x.txt: cannot read: No such file or directory (os error 2)"]);
+        read_input(
+            Path::new("/nonexistent/x.txt"),
+            &ReadOptions::default(),
+            &mut |i| got.push(summarise(&i)),
+        );
+        assert_eq!(
+            got,
+            ["ERR /nonexistent/x.txt: cannot read: No such file or directory (os error 2)"]
+        );
     }
 
     /// Every fixture's documents and errors, one line each.
@@ -628,22 +747,96 @@ pub(crate) mod tests {
             .map(display)
             .unwrap_or_else(|| {
                 let s = display(path);
-                s.split("fixtures/").nth(1).map(|r| format!("fixtures/{r}")).unwrap_or(s)
+                s.split("fixtures/")
+                    .nth(1)
+                    .map(|r| format!("fixtures/{r}"))
+                    .unwrap_or(s)
             });
         let Ok(bytes) = fs::read(path) else { return };
         let mut lines = vec![format!("detected: {}", detect_format(&name, &bytes))];
-        parse_bytes(&name, &bytes, &ReadOptions::default(), &mut |i| lines.push(summarise(&i)));
+        parse_bytes(&name, &bytes, &ReadOptions::default(), &mut |i| {
+            lines.push(summarise(&i))
+        });
         insta::assert_snapshot!(lines.join("\n"));
     }
 
     #[test]
     fn fixtures_formats() {
-        insta::glob!("../../../fixtures/formats", "**/*.{html,jsonl,gz,rss,atom}", snapshot_fixture);
+        insta::glob!(
+            "../../../fixtures/formats",
+            "**/*.{html,jsonl,gz,rss,atom}",
+            snapshot_fixture
+        );
     }
 
     #[test]
     fn fixtures_bad() {
         insta::glob!("../../../fixtures/bad", "*", snapshot_fixture);
+    }
+
+    /// Every wrapping of the seed articles in fixtures/formats carries each paragraph of
+    /// the plain .txt unchanged (HTML-escaped where it is HTML, citation marks as `<sup>`).
+    #[test]
+    fn fixtures_carry_the_seed_text() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut seeds: Vec<(String, String)> = fs::read_dir(fixtures.join("articles"))
+            .expect("fixtures/articles")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| {
+                let stem = p
+                    .file_stem()
+                    .map(|s| display(Path::new(s)))
+                    .unwrap_or_default();
+                (stem, fs::read_to_string(&p).expect("seed text"))
+            })
+            .collect();
+        seeds.sort();
+        assert_eq!(seeds.len(), 3);
+        let mut wrapped: Vec<(String, ContentKind, String)> = Vec::new();
+        let mut inputs: Vec<PathBuf> = ["seeds.jsonl", "seeds.warc.gz", "seeds.rss", "seeds.atom"]
+            .iter()
+            .map(|f| fixtures.join("formats").join(f))
+            .collect();
+        inputs.extend(
+            seeds
+                .iter()
+                .map(|(stem, _)| fixtures.join(format!("formats/html/{stem}.html"))),
+        );
+        for input in &inputs {
+            read_input(input, &ReadOptions::default(), &mut |item| {
+                let doc = item.expect("fixture documents parse");
+                let text = String::from_utf8(doc.bytes).expect("UTF-8 fixture");
+                wrapped.push((
+                    doc.source,
+                    doc.kind,
+                    text.replace("<sup>", "").replace("</sup>", ""),
+                ));
+            });
+        }
+        assert_eq!(wrapped.len(), 15);
+        for (n, (stem, text)) in seeds.iter().enumerate() {
+            // Documents come in seed order inside each container; pages are one per file.
+            let docs = [n, 3 + n, 6 + n, 9 + n, 12 + n];
+            for index in docs {
+                let (source, kind, body) = wrapped.get(index).expect("document");
+                if *kind == ContentKind::Text {
+                    assert_eq!(body, text, "{source}");
+                    continue;
+                }
+                for para in text.split("\n\n").filter(|p| *p != "More:") {
+                    let escaped = para
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;");
+                    assert!(
+                        body.contains(&escaped),
+                        "{source} lacks a paragraph of {stem}: {para}"
+                    );
+                }
+            }
+        }
     }
 
     fn arbitrary_input() -> impl Strategy<Value = Vec<u8>> {

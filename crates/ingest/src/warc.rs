@@ -132,7 +132,10 @@ fn read_record(
             )));
         }
     };
-    let record_type = header.get("warc-type").unwrap_or_default().to_ascii_lowercase();
+    let record_type = header
+        .get("warc-type")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let wanted = matches!(record_type.as_str(), "response" | "resource" | "conversion");
     if length > ctx.limit {
         let skipped = input.skip(length).map_err(|e| io_error(&document, e))?;
@@ -146,13 +149,12 @@ fn read_record(
             Boundary::Io(e) => io_error(&document, e),
             Boundary::Wrong(message) => Stop::Resync(malformed(&document, message)),
         })?;
-        return Ok(wanted.then(|| {
-            Err(Error::TooLarge {
-                document,
-                size: Some(length),
-                limit: ctx.limit,
-            })
-        }));
+        let refused = Error::TooLarge {
+            document,
+            size: Some(length),
+            limit: ctx.limit,
+        };
+        return Ok(wanted.then_some(Err(refused)));
     }
     let mut content = Vec::new();
     let got = input
@@ -172,7 +174,14 @@ fn read_record(
     if !wanted {
         return Ok(None);
     }
-    Ok(to_document(ctx, &header, &record_type, document, content, offset))
+    Ok(to_document(
+        ctx,
+        &header,
+        &record_type,
+        document,
+        content,
+        offset,
+    ))
 }
 
 /// Reads header lines up to the empty line. The inner error is a malformed header.
@@ -185,19 +194,21 @@ fn read_header(input: &mut Input<'_>) -> std::io::Result<Result<Header, String>>
             return Ok(Err("the header ends with the input".into()));
         };
         if found.overflow {
-            return Ok(Err(format!("a header line is longer than {MAX_HEADER_LINE} bytes")));
+            return Ok(Err(format!(
+                "a header line is longer than {MAX_HEADER_LINE} bytes"
+            )));
         }
         let text = String::from_utf8_lossy(&line);
         let trimmed = text.trim_end_matches(['\r', '\n']);
         if trimmed.is_empty() {
             return Ok(Ok(Header { fields }));
         }
-        if trimmed.starts_with([' ', '\t']) {
-            if let Some((_, value)) = fields.last_mut() {
-                value.push(' ');
-                value.push_str(trimmed.trim());
-                continue;
-            }
+        if trimmed.starts_with([' ', '\t'])
+            && let Some((_, value)) = fields.last_mut()
+        {
+            value.push(' ');
+            value.push_str(trimmed.trim());
+            continue;
         }
         let Some((name, value)) = trimmed.split_once(':') else {
             if is_version_line(&line) {
@@ -264,7 +275,10 @@ fn to_document(
 ) -> Option<Result<RawDocument, Error>> {
     let (body, mime, charset) = if record_type == "response" {
         let declared = header.get("content-type").unwrap_or("application/http");
-        if !declared.to_ascii_lowercase().starts_with("application/http") {
+        if !declared
+            .to_ascii_lowercase()
+            .starts_with("application/http")
+        {
             return None;
         }
         match http::parse_response(&content, ctx.limit) {
@@ -305,7 +319,10 @@ fn to_document(
         charset,
         title: None,
         url,
-        published: header.get("warc-date").map(str::to_string).filter(|d| !d.is_empty()),
+        published: header
+            .get("warc-date")
+            .map(str::to_string)
+            .filter(|d| !d.is_empty()),
         outlet: None,
         offset,
     }))
@@ -356,13 +373,29 @@ mod tests {
         assert_eq!(got, expected, "input: {input:?}");
     }
 
-    const PAGE: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><p>Hi</p></html>";
+    const PAGE: &str =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><p>Hi</p></html>";
 
     #[test]
     fn records() {
-        let info = record("warcinfo", "0", "Content-Type: application/warc-fields\r\n", "software: x\r\n");
-        let request = record("request", "1", "", "GET /a HTTP/1.1\r\nHost: example.com\r\n\r\n");
-        let resource = record("resource", "3", "WARC-Target-URI: <file:///b.txt>\r\nContent-Type: text/plain\r\n", "plain");
+        let info = record(
+            "warcinfo",
+            "0",
+            "Content-Type: application/warc-fields\r\n",
+            "software: x\r\n",
+        );
+        let request = record(
+            "request",
+            "1",
+            "",
+            "GET /a HTTP/1.1\r\nHost: example.com\r\n\r\n",
+        );
+        let resource = record(
+            "resource",
+            "3",
+            "WARC-Target-URI: <file:///b.txt>\r\nContent-Type: text/plain\r\n",
+            "plain",
+        );
         let image = record("resource", "4", "Content-Type: image/png\r\n", "\u{89}PNG");
         let input = format!("{info}{request}{}{resource}{image}", response("2", PAGE));
         let second = info.len() + request.len();
@@ -370,19 +403,34 @@ mod tests {
         check(
             &input,
             &[
-                &format!("a.warc#<urn:uuid:2> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @{second} 22B"),
-                &format!("a.warc#<urn:uuid:3> text url=file:///b.txt published=2020-03-05T18:00:00Z @{third} 5B"),
+                &format!(
+                    "a.warc#<urn:uuid:2> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @{second} 22B"
+                ),
+                &format!(
+                    "a.warc#<urn:uuid:3> text url=file:///b.txt published=2020-03-05T18:00:00Z @{third} 5B"
+                ),
             ],
         );
         let redirect = response("5", "HTTP/1.1 302 Found\r\nLocation: /b\r\n\r\n");
         check(&redirect, &[]);
         let bad_http = response("6", "HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxx");
-        check(&bad_http, &["ERR a.warc#<urn:uuid:6>: undecodable HTTP payload: unsupported Content-Encoding `br`"]);
+        check(
+            &bad_http,
+            &[
+                "ERR a.warc#<urn:uuid:6>: undecodable HTTP payload: unsupported Content-Encoding `br`",
+            ],
+        );
         let big = response("7", &format!("HTTP/1.1 200 OK\r\n\r\n{}", "x".repeat(300)));
-        check(&format!("{big}{}", response("8", PAGE)), &[
-            "ERR a.warc#<urn:uuid:7>: document of 319 bytes exceeds the limit of 200 bytes",
-            &format!("a.warc#<urn:uuid:8> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @{} 22B", big.len()),
-        ]);
+        check(
+            &format!("{big}{}", response("8", PAGE)),
+            &[
+                "ERR a.warc#<urn:uuid:7>: document of 319 bytes exceeds the limit of 200 bytes",
+                &format!(
+                    "a.warc#<urn:uuid:8> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @{} 22B",
+                    big.len()
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -400,17 +448,45 @@ mod tests {
         check(
             &input,
             &[
-                &format!("a.warc#<urn:uuid:1> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @0 22B"),
-                &format!("ERR a.warc#<urn:uuid:2>: malformed WARC record at byte {}: Content-Length 95 does not end at a record boundary", at(good_len)),
-                &format!("ERR a.warc#<urn:uuid:3>: malformed WARC record at byte {}: Content-Length 20 does not end at a record boundary", at(good_len * 2)),
-                &format!("ERR a.warc: malformed WARC record at byte {}: bad header line `this is not a header`", at(good_len * 3)),
-                &format!("a.warc#<urn:uuid:4> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @{} 22B", good_len * 3 + garbled.len()),
+                "a.warc#<urn:uuid:1> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @0 22B",
+                &format!(
+                    "ERR a.warc#<urn:uuid:2>: malformed WARC record at byte {}: Content-Length 95 does not end at a record boundary",
+                    at(good_len)
+                ),
+                &format!(
+                    "ERR a.warc#<urn:uuid:3>: malformed WARC record at byte {}: Content-Length 20 does not end at a record boundary",
+                    at(good_len * 2)
+                ),
+                &format!(
+                    "ERR a.warc: malformed WARC record at byte {}: bad header line `this is not a header`",
+                    at(good_len * 3)
+                ),
+                &format!(
+                    "a.warc#<urn:uuid:4> html url=http://example.com/a published=2020-03-05T18:00:00Z charset=utf-8 @{} 22B",
+                    good_len * 3 + garbled.len()
+                ),
             ],
         );
-        check("junk\r\nmore junk\r\n", &["ERR a.warc: malformed WARC record at byte 0: expected a `WARC/1.x` line, found `junk`"]);
+        check(
+            "junk\r\nmore junk\r\n",
+            &[
+                "ERR a.warc: malformed WARC record at byte 0: expected a `WARC/1.x` line, found `junk`",
+            ],
+        );
         let cut = &good[..good.len() - 30];
-        check(cut, &["ERR a.warc#<urn:uuid:1>: malformed WARC record at byte 0: Content-Length 81 runs past the end of the input (55 bytes left)"]);
-        check("WARC/1.0\r\nWARC-Type: response\r\n", &["ERR a.warc: malformed WARC record at byte 0: the header ends with the input"]);
-        check("WARC/1.0\r\nContent-Length: -1\r\n\r\n", &["ERR a.warc#byte-0: malformed WARC record at byte 0: bad Content-Length `-1`"]);
+        check(
+            cut,
+            &[
+                "ERR a.warc#<urn:uuid:1>: malformed WARC record at byte 0: Content-Length 81 runs past the end of the input (55 bytes left)",
+            ],
+        );
+        check(
+            "WARC/1.0\r\nWARC-Type: response\r\n",
+            &["ERR a.warc: malformed WARC record at byte 0: the header ends with the input"],
+        );
+        check(
+            "WARC/1.0\r\nContent-Length: -1\r\n\r\n",
+            &["ERR a.warc#byte-0: malformed WARC record at byte 0: bad Content-Length `-1`"],
+        );
     }
 }
