@@ -620,6 +620,17 @@ mod tests {
             );
             assert!(!message.contains('\n'));
         }
+        // Long runs of operators neither overflow the stack nor panic.
+        for unit in ["-", "+", "\"", "NOT ", "a^2", "~", ":", "a OR ", "[", "*"] {
+            let _ = index.search(&unit.repeat(2000), &SearchOptions::default());
+        }
+        let long = "a ".repeat(5000);
+        let e = index.search(&long, &SearchOptions::default()).unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("the query is longer than 8192 bytes"),
+            "{e}"
+        );
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
         let e = index.search(&deep, &SearchOptions::default()).unwrap_err();
         assert!(

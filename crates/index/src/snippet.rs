@@ -37,8 +37,9 @@ impl Snippeter {
     }
 
     /// The snippet of `text`: the passage of at most [`SNIPPET_MAX`] bytes with
-    /// the most distinct query terms (then the most matches, then the earliest),
-    /// or the opening of the text when no term occurs in it.
+    /// the most distinct query terms (then the most adjacent pairs of terms, as
+    /// in a matched phrase, then the most matches, then the earliest), or the
+    /// opening of the text when no term occurs in it.
     pub(crate) fn snippet(&self, text: &str) -> String {
         let matches = self.matches(text);
         let window = if matches.is_empty() {
@@ -49,12 +50,12 @@ impl Snippeter {
             let best = best_span(&matches);
             around(text, best)
         };
-        let marks: Vec<Range<usize>> = matches.into_iter().map(|(r, _)| r).collect();
+        let marks: Vec<Range<usize>> = matches.into_iter().map(|m| m.bytes).collect();
         render(text, window, &marks)
     }
 
-    /// Byte ranges of tokens of `text` that are query terms, with the term's index.
-    fn matches(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+    /// The tokens of `text` that are query terms.
+    fn matches(&self, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
         if self.terms.is_empty() {
             return out;
@@ -69,49 +70,76 @@ impl Snippeter {
         let mut stream = analyzer.token_stream(text);
         while stream.advance() && out.len() < MAX_MATCHES {
             let token = stream.token();
-            if let Some(&i) = index.get(token.text.as_str()) {
-                out.push((token.offset_from..token.offset_to, i));
+            if let Some(&term) = index.get(token.text.as_str()) {
+                out.push(Match {
+                    bytes: token.offset_from..token.offset_to,
+                    term,
+                    position: token.position,
+                });
             }
         }
         out
     }
 }
 
+/// A token of the text that is a query term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Match {
+    /// Where it is in the text.
+    bytes: Range<usize>,
+    /// Which query term it is.
+    term: usize,
+    /// Its token position.
+    position: usize,
+}
+
+/// Whether two matches are neighbouring tokens with different terms (part of a phrase).
+fn adjacent(a: &Match, b: &Match) -> bool {
+    a.term != b.term && b.position == a.position + 1
+}
+
 /// The byte span from the first to the last match of the best run of matches
-/// that fits in [`SNIPPET_MAX`] bytes: most distinct terms, then most matches,
-/// then earliest.
-fn best_span(matches: &[(Range<usize>, usize)]) -> Range<usize> {
+/// that fits in [`SNIPPET_MAX`] bytes: most distinct terms, then most
+/// adjacent pairs, then most matches, then earliest.
+fn best_span(matches: &[Match]) -> Range<usize> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    let mut best: Option<((usize, usize), Range<usize>)> = None;
+    let mut pairs = 0usize;
+    let mut best: Option<((usize, usize, usize), Range<usize>)> = None;
     let mut j = 0;
     for i in 0..matches.len() {
-        let Some((first, _)) = matches.get(i) else {
+        let Some(first) = matches.get(i) else {
             break;
         };
         if j < i {
             j = i;
         }
         // Grow the run [i, j) while it fits.
-        while let Some((r, term)) = matches.get(j) {
-            if r.end.saturating_sub(first.start) > SNIPPET_MAX {
+        while let Some(m) = matches.get(j) {
+            if m.bytes.end.saturating_sub(first.bytes.start) > SNIPPET_MAX {
                 break;
             }
-            *counts.entry(*term).or_default() += 1;
+            *counts.entry(m.term).or_default() += 1;
+            if j > i && matches.get(j - 1).is_some_and(|p| adjacent(p, m)) {
+                pairs += 1;
+            }
             j += 1;
         }
         let distinct = counts.values().filter(|&&n| n > 0).count();
-        let key = (distinct, j - i);
+        let key = (distinct, pairs, j - i);
         let end = matches
             .get(j.saturating_sub(1))
-            .map_or(first.end, |(r, _)| r.end);
+            .map_or(first.bytes.end, |m| m.bytes.end);
         if best.as_ref().is_none_or(|(k, _)| key > *k) {
-            best = Some((key, first.start..end.max(first.end)));
+            best = Some((key, first.bytes.start..end.max(first.bytes.end)));
         }
         // Drop match i from the run.
-        if j > i
-            && let Some(n) = matches.get(i).and_then(|(_, t)| counts.get_mut(t))
-        {
-            *n = n.saturating_sub(1);
+        if j > i {
+            if let Some(n) = counts.get_mut(&first.term) {
+                *n = n.saturating_sub(1);
+            }
+            if i + 1 < j && matches.get(i + 1).is_some_and(|n| adjacent(first, n)) {
+                pairs = pairs.saturating_sub(1);
+            }
         }
     }
     best.map_or(0..0, |(_, r)| r)
@@ -293,14 +321,38 @@ mod tests {
         let text = format!("alpha alpha alpha {far} alpha beta {far}");
         let s = snippeter(&["alpha", "beta"]).snippet(&text);
         assert!(s.contains("<b>alpha</b> <b>beta</b>"), "{s}");
-        type Case = (Vec<(Range<usize>, usize)>, Range<usize>);
+        let m = |bytes: Range<usize>, term: usize, position: usize| Match {
+            bytes,
+            term,
+            position,
+        };
+        type Case = (Vec<Match>, Range<usize>);
         let spans: &[Case] = &[
             (
-                vec![(0..5, 0), (6..11, 0), (400..405, 1), (406..411, 0)],
+                vec![
+                    m(0..5, 0, 0),
+                    m(6..11, 0, 1),
+                    m(400..405, 1, 80),
+                    m(406..411, 0, 81),
+                ],
                 400..411,
             ),
-            (vec![(0..5, 0), (6..11, 0), (400..405, 0)], 0..11),
-            (vec![(0..300, 0)], 0..300),
+            (
+                vec![m(0..5, 0, 0), m(6..11, 0, 1), m(400..405, 0, 80)],
+                0..11,
+            ),
+            // a phrase beats the same terms apart, even with fewer matches
+            (
+                vec![
+                    m(0..5, 0, 0),
+                    m(20..25, 1, 4),
+                    m(30..35, 0, 6),
+                    m(300..305, 0, 60),
+                    m(306..311, 1, 61),
+                ],
+                300..311,
+            ),
+            (vec![m(0..300, 0, 0)], 0..300),
             (vec![], 0..0),
         ];
         for (matches, expected) in spans {
