@@ -140,16 +140,17 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
 
-/// A first line that is a whole JSON object: `{` ... `}` before the first newline.
+/// A first line that is a whole JSON object (`{` ... `}` before the first newline), or, when
+/// the first line is longer than the head, one that opens an object with a key (`{"`).
 fn looks_like_json_line(body: &[u8]) -> bool {
-    if !body.starts_with(b"{") {
+    let Some(rest) = body.strip_prefix(b"{") else {
         return false;
-    }
+    };
     match memchr::memchr(b'\n', body) {
         Some(end) => body
             .get(..end)
             .is_some_and(|line| line.trim_ascii_end().ends_with(b"}")),
-        None => false,
+        None => rest.trim_ascii_start().starts_with(b"\""),
     }
 }
 
@@ -225,6 +226,12 @@ mod tests {
                 Format::Jsonl,
             ),
             ("-", b"{not json at all\n", Format::Text),
+            (
+                "-",
+                b"{\"text\": \"a line longer than the head",
+                Format::Jsonl,
+            ),
+            ("-", b"{ not json, no newline", Format::Text),
             ("-", b"", Format::Text),
             ("bin", b"\x00\x01\x02\xff", Format::Text),
         ];

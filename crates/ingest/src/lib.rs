@@ -520,6 +520,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn unsized_streams_are_read_up_to_the_limit() {
+        // Standard input has no size to check first: at most limit + 1 bytes are read.
+        let options = ReadOptions {
+            format: Format::Auto,
+            max_document_bytes: 5,
+        };
+        let mut got = Vec::new();
+        for input in [&b"12345"[..], b"123456789"] {
+            let mut reader = input;
+            let mut emit = |item: Item| {
+                got.push(summarise(&item));
+                true
+            };
+            read_stream("-", &mut reader, None, &options, &mut Sink::new(&mut emit));
+        }
+        assert_eq!(
+            got,
+            [
+                "- text @0 5B",
+                "ERR -: document exceeds the limit of 5 bytes"
+            ]
+        );
+    }
+
+    #[test]
     fn gzip_inputs() {
         check(
             "a.txt.gz",
