@@ -170,6 +170,8 @@ enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Outlet,
+    /// RSS `<source>`: the outlet an aggregated item comes from.
+    Source,
     Title,
     Link,
     Guid,
@@ -193,6 +195,7 @@ struct Item {
     offset: u64,
     depth: usize,
     title: Option<String>,
+    source: Option<String>,
     link: Option<String>,
     alternate: Option<String>,
     guid: Option<String>,
@@ -267,6 +270,7 @@ impl State<'_> {
                 (Field::Link, Mode::Text)
             }
             "title" => (Field::Title, Mode::Text),
+            "source" => (Field::Source, Mode::Text),
             "guid" | "id" => (Field::Guid, Mode::Text),
             "encoded" => (Field::Body(0, ContentKind::Html), Mode::Html),
             "content" => {
@@ -340,6 +344,7 @@ impl State<'_> {
         match capture.field {
             Field::Outlet => {}
             Field::Title => item.title = item.title.take().or_else(plain),
+            Field::Source => item.source = item.source.take().or_else(plain),
             Field::Link => item.link = item.link.take().or_else(plain),
             Field::Guid => item.guid = item.guid.take().or_else(plain),
             Field::Date(rank) => {
@@ -365,6 +370,7 @@ impl State<'_> {
         let Item {
             offset,
             title,
+            source,
             link,
             alternate,
             guid,
@@ -395,7 +401,7 @@ impl State<'_> {
             title,
             url: alternate.or(link).or(guid_url),
             published: dates.into_iter().flatten().next(),
-            outlet: self.outlet.clone(),
+            outlet: source.or_else(|| self.outlet.clone()),
             offset,
         })
     }
@@ -535,14 +541,14 @@ mod tests {
 <item><title>First &amp; best</title><link> http://wire.example/1 </link>
 <pubDate>Thu, 05 Mar 2020 18:00:00 GMT</pubDate><media:title>Not this</media:title>
 <description>Short.</description><content:encoded><![CDATA[<p>Full text.</p>]]></content:encoded></item>
-<item><title>Second</title><guid>http://wire.example/2</guid><description>&lt;p&gt;Tom &amp;amp; Jerry&#8217;s&lt;/p&gt;</description></item>
+<item><title>Second</title><source url="http://agency.example/rss">Agency</source><guid>http://wire.example/2</guid><description>&lt;p&gt;Tom &amp;amp; Jerry&#8217;s&lt;/p&gt;</description></item>
 <item><title>No body</title></item>
 </channel></rss>"#;
         check(
             rss,
             &[
                 "f.xml#item-1 html title=First & best url=http://wire.example/1 published=Thu, 05 Mar 2020 18:00:00 GMT outlet=The Wire charset=utf-8 @262 17B",
-                "f.xml#item-2 html title=Second url=http://wire.example/2 outlet=The Wire charset=utf-8 @525 26B",
+                "f.xml#item-2 html title=Second url=http://wire.example/2 outlet=Agency charset=utf-8 @525 26B",
                 "ERR f.xml#item-3: no article body (looked for content:encoded, content, description or summary)",
             ],
         );
