@@ -167,7 +167,25 @@ fn words<'a>(text: &'a str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Wor
         .filter(|(_, s)| is_caps_sentence(text, tokens.get(s.tokens.clone()).unwrap_or(&[])))
         .map(|(i, _)| i)
         .collect();
+    // Names confirmed in ordinary (mixed-case) sentences, away from their start.
+    let confirmed: HashSet<String> = out
+        .iter()
+        .filter(|w| w.cap && !w.initial && !caps_sents.contains(&w.sent))
+        .map(|w| w.lower.clone())
+        .collect();
+    let has_body = out
+        .iter()
+        .any(|w| !caps_sents.contains(&w.sent) && w.kind == TokenKind::Word);
     for w in &mut out {
+        if caps_sents.contains(&w.sent)
+            && matches!(w.kind, TokenKind::Word | TokenKind::Abbreviation)
+            && starts_upper(w.text)
+            && has_body
+        {
+            // A headline word is a name when the body writes it as one.
+            w.cap = is_gazetteer(&w.lower) || confirmed.contains(&w.lower);
+            continue;
+        }
         if caps_sents.contains(&w.sent)
             && matches!(w.kind, TokenKind::Word | TokenKind::Abbreviation)
             && starts_upper(w.text)
@@ -180,6 +198,19 @@ fn words<'a>(text: &'a str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Wor
                 || (!lx::is_common(&w.lower)
                     && !lower_seen.contains(&w.lower)
                     && !lx::is_title_head(&w.lower));
+        }
+        // Shouted common words inside ordinary lines (`SOCCER -`, `SCHEDULE`), and lone letters.
+        let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+        if w.cap
+            && letters >= 2
+            && !w.text.chars().any(char::is_lowercase)
+            && (lx::is_common(&w.lower) || lower_seen.contains(&w.lower))
+            && !is_gazetteer(&w.lower)
+        {
+            w.cap = false;
+        }
+        if w.cap && w.text.chars().count() == 1 && w.kind == TokenKind::Word {
+            w.cap = false;
         }
         // Sentence openers that are ordinary words elsewhere in the document.
         if w.cap && w.initial && lower_seen.contains(&w.lower) && !is_gazetteer(&w.lower) {
@@ -354,13 +385,13 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
             a += 1;
             continue;
         }
-        if lx::is_calendar(&first.lower) || first.lower == "i" || !first.cap {
+        if lx::is_calendar(first.lower.trim_end_matches('.')) || first.lower == "i" || !first.cap {
             a += 1;
             continue;
         }
         if words
             .get(b - 1)
-            .is_some_and(|l| lx::is_calendar(&l.lower) || !l.cap)
+            .is_some_and(|l| lx::is_calendar(l.lower.trim_end_matches('.')) || !l.cap)
         {
             b -= 1;
             continue;
@@ -394,6 +425,7 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
     if b - a >= 2
         && words.get(a).is_some_and(|w| lx::is_demonym(&w.lower))
         && !has_head(words, a, b)
+        && !org_of(words, a + 1, b)
     {
         out.push(Cand {
             a,
@@ -412,7 +444,7 @@ fn refine(words: &[Word<'_>], mut a: usize, mut b: usize, out: &mut Vec<Cand>) {
                 || !w.text.chars().any(char::is_alphabetic)
         })
     });
-    if all_common && !has_head(words, a, b) {
+    if all_common && !has_head(words, a, b) && !org_of(words, a, b) {
         return;
     }
     out.push(Cand {
@@ -435,12 +467,25 @@ fn span_key(words: &[Word<'_>], a: usize, b: usize) -> String {
     s
 }
 
+/// `Ministry of Defence`, `Institute of International Affairs`, `Council on Foreign
+/// Relations`: the word before the first `of`/`for`/`on` is an organisation or place head.
+fn org_of(words: &[Word<'_>], a: usize, b: usize) -> bool {
+    (a + 1..b).any(|k| {
+        words
+            .get(k)
+            .is_some_and(|w| matches!(w.lower.as_str(), "of" | "for" | "on"))
+            && words
+                .get(k - 1)
+                .is_some_and(|p| lx::is_org_head(&p.lower) || lx::is_loc_head(&p.lower))
+    })
+}
+
 /// Whether the span ends in an organisation or location head noun (and is longer than it).
 fn has_head(words: &[Word<'_>], a: usize, b: usize) -> bool {
     b >= a + 2
-        && words
-            .get(b - 1)
-            .is_some_and(|w| lx::is_org_head(&w.lower) || lx::is_loc_head(&w.lower))
+        && words.get(b - 1).is_some_and(|w| {
+            lx::is_org_head(&w.lower) || lx::is_loc_head(&w.lower) || lx::is_misc_head(&w.lower)
+        })
 }
 
 /// Finds a title phrase inside `a..b` that is followed by a name: returns its span.
@@ -556,6 +601,28 @@ fn votes(words: &[Word<'_>], c: &Cand) -> Votes {
         }
         if last.is_some_and(|w| lx::is_loc_head(&w.lower)) {
             v.add(Label::Loc, 3.5);
+        }
+        // `Ministry of Defence`, `Council on Foreign Relations`.
+        let org_connected = (c.a + 1..c.b).any(|k| {
+            words
+                .get(k)
+                .is_some_and(|w| matches!(w.lower.as_str(), "of" | "for" | "on"))
+                && words
+                    .get(k - 1)
+                    .is_some_and(|p| lx::is_org_head(&p.lower) && !lx::is_loc_head(&p.lower))
+        });
+        if org_connected {
+            v.add(Label::Org, 4.0);
+        }
+        if last.is_some_and(|w| lx::is_misc_head(&w.lower)) {
+            v.add(Label::Misc, 3.5);
+        }
+        // `London Irish`, `Chicago Purchasing Managers`: a place, then an unknown name.
+        if first.is_some_and(|w| lx::is_location(&w.lower))
+            && !lx::is_location(&key)
+            && !has_head(words, c.a, c.b)
+        {
+            v.add(Label::Org, 2.5);
         }
         if first.is_some_and(|w| lx::is_loc_prefix(&w.lower)) {
             v.add(Label::Loc, 1.5);
@@ -705,9 +772,13 @@ fn resolve(text: &str, words: &[Word<'_>], cands: Vec<Cand>) -> Vec<Entity> {
     // Person names of two or more words, and the surname keys they license.
     let mut surnames: HashSet<String> = HashSet::new();
     for (c, k) in cands.iter().zip(&keys) {
+        let votes = by_key.get(k.as_str()).copied().unwrap_or_default();
         if c.b - c.a >= 2
-            && by_key.get(k.as_str()).and_then(Votes::best) == Some(Label::Person)
+            && votes.best() == Some(Label::Person)
             && let Some(w) = words.get(c.b - 1)
+            // A place or nationality as the last word licenses no surname unless the
+            // person evidence is strong (`Michael Jordan` after a title or given name).
+            && (!is_gazetteer(&w.lower) || votes.0[0] >= 3.0)
         {
             surnames.extend(surname_keys(&w.lower));
         }
@@ -734,7 +805,9 @@ fn resolve(text: &str, words: &[Word<'_>], cands: Vec<Cand>) -> Vec<Entity> {
                 if !seen_inside {
                     None
                 } else if c.b - c.a >= 2 {
-                    Some(Label::Person)
+                    let plain =
+                        (c.a..c.b).all(|k| words.get(k).is_some_and(|w| !lx::is_common(&w.lower)));
+                    Some(if plain { Label::Person } else { Label::Org })
                 } else {
                     Some(FALLBACK_SINGLE)
                 }
@@ -748,7 +821,7 @@ fn resolve(text: &str, words: &[Word<'_>], cands: Vec<Cand>) -> Vec<Entity> {
 }
 
 /// Label of a single unknown capitalised word with no other evidence.
-const FALLBACK_SINGLE: Label = Label::Misc;
+const FALLBACK_SINGLE: Label = Label::Org;
 
 fn group(
     text: &str,
@@ -855,7 +928,12 @@ fn group(
         let canon = mentions
             .iter()
             .max_by(|x, y| {
+                let mixed = |m: &(usize, usize, usize)| {
+                    text.get(m.0..m.1)
+                        .is_some_and(|t| t.chars().any(char::is_lowercase))
+                };
                 x.2.cmp(&y.2)
+                    .then(mixed(x).cmp(&mixed(y)))
                     .then((x.1 - x.0).cmp(&(y.1 - y.0)))
                     .then(y.0.cmp(&x.0))
             })
@@ -880,4 +958,91 @@ fn group(
     }
     entities.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(&b.1.name)));
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `expected`: `LABEL name xN` per entity, in first-mention order.
+    fn check(input: &str, expected: &[&str]) {
+        let tokens = crate::tokens::tokenize(input);
+        let sentences = crate::sentences::split(input, &tokens);
+        let got: Vec<String> = find(input, &tokens, &sentences)
+            .iter()
+            .map(|e| format!("{} {} x{}", e.label.name(), e.name, e.mentions.len()))
+            .collect();
+        assert_eq!(got, expected, "entities of {input:?}");
+    }
+
+    #[test]
+    fn entities() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "German Chancellor Angela Merkel met Emmanuel Macron in Paris. Merkel said the talks were good.",
+                &[
+                    "MISC German x1",
+                    "PERSON Angela Merkel x2",
+                    "PERSON Emmanuel Macron x1",
+                    "LOC Paris x1",
+                ],
+            ),
+            (
+                "Despite the rain, More people came. Earlier on Monday, the Red Cross said it was ready.",
+                &["ORG Red Cross x1"],
+            ),
+            (
+                "Osama bin Laden was killed in Abbottabad. Bin Laden had hidden there for years.",
+                &["PERSON Osama bin Laden x2", "LOC Abbottabad x1"],
+            ),
+            (
+                "Egyptian President Abdel Fattah el-Sisi spoke. El-Sisi later left for Riyadh.",
+                &[
+                    "MISC Egyptian x1",
+                    "PERSON Abdel Fattah el-Sisi x2",
+                    "LOC Riyadh x1",
+                ],
+            ),
+            (
+                "The Ministry of Defence said troops from the Scots Guards were sent along the A1 road.",
+                &[
+                    "ORG Ministry of Defence x1",
+                    "ORG Scots Guards x1",
+                    "LOC A1 x1",
+                ],
+            ),
+            (
+                "Officials at the Kremlin denied it. Analyst Maria Petrova told the Moscow Times so.",
+                &[
+                    "ORG Kremlin x1",
+                    "PERSON Maria Petrova x1",
+                    "ORG Moscow Times x1",
+                ],
+            ),
+            (
+                "Fighting raged near Kobane, residents said. Fighting is expected to go on.",
+                &["LOC Kobane x1"],
+            ),
+            (
+                "Jane Doe, a 40-year-old nurse, lives in Leeds. Doe said: \"Leeds is home.\"",
+                &["PERSON Jane Doe x2", "LOC Leeds x2"],
+            ),
+            (
+                "the U.S.-backed forces and the Russia-backed militias",
+                &["LOC U.S. x1", "LOC Russia x1"],
+            ),
+            (
+                "Ankara's Turkish-Syrian border",
+                &["LOC Ankara x1", "MISC Turkish x1", "MISC Syrian x1"],
+            ),
+            (
+                "NATO LEADERS MEET\n\nNATO leaders met in Brussels on Thursday.",
+                &["ORG NATO x2", "LOC Brussels x1"],
+            ),
+            ("", &[]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
 }

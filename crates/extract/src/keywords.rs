@@ -447,12 +447,17 @@ pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence], n: usiz
     for (si, s) in sentences.iter().enumerate() {
         let position = 1.0 + 1.0 / (1.0 + 3.0 * si as f32 / total);
         let mut prev: Option<String> = None;
+        let mut opening = true;
         for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
+            let first = opening;
+            opening &= matches!(t.kind, TokenKind::Quote | TokenKind::Punct);
             let Some(lower) = content(text, t) else {
                 prev = None;
                 continue;
             };
-            let lem = lemma(&lower);
+            // Proper names keep their form (`Brussels`, `Reuters`).
+            let proper = !first && t.text(text).chars().next().is_some_and(char::is_uppercase);
+            let lem = if proper { lower.clone() } else { lemma(&lower) };
             let weight = background(&lower, &lem);
             let e = stats.entry(lem.clone()).or_default();
             e.score += position * weight;
