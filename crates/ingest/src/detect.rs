@@ -43,7 +43,7 @@ pub(crate) fn detect(name: &str, head: &[u8]) -> Format {
     }
     match ext.as_str() {
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-        "warc" | "arc" => Format::Warc,
+        "warc" => Format::Warc,
         "rss" | "atom" | "rdf" => Format::Feed,
         "json" if body.starts_with(b"{") => Format::Jsonl,
         _ if looks_like_json_line(body) => Format::Jsonl,
