@@ -43,7 +43,7 @@
 //! | `source` | where the document came from | raw (exact), stored, fast |
 //! | `outlet`, `language` | outlet name, ISO 639-1 code | whole value, lowercased |
 //! | `url` | the article URL | raw (exact) |
-//! | `title`, `body` | headline, cleaned text | English: words, lowercased, accents folded, stemmed; positions |
+//! | `title`, `body` | headline, cleaned text | English: words (hyphenated compounds also joined, so `ceasefire` finds `cease-fire`; possessive `s` dropped), lowercased, accents folded, stemmed; positions |
 //! | `published` | publication day (midnight UTC) | date, indexed and fast, second precision |
 //! | `author` | bylines | names: words, lowercased, accents folded; positions |
 //! | `person`, `org`, `loc`, `misc` | every canonical name and every mention text of the entities with that label | names |
@@ -78,6 +78,7 @@ mod schema;
 mod snippet;
 #[cfg(test)]
 mod test_docs;
+mod tokenizer;
 mod writer;
 
 pub use error::Error;

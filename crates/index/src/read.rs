@@ -474,6 +474,15 @@ mod tests {
             // phrases need the words in order
             ("\"patrols joint\"", &[]),
             ("\"put in place\"", &["a1"]),
+            // hyphenated compounds: joined, split and as a phrase
+            ("cease-fire", &["c3"]),
+            ("\"cease fire\"", &["c3"]),
+            ("fire", &["c3"]),
+            ("body:ceasefire", &["a1", "b2", "c3"]),
+            // possessives
+            ("\"office did\"", &["b2"]),
+            ("\"Erdogan's office\"", &["b2"]),
+            ("\"Erdogan office\"", &["b2"]),
             // field queries
             ("title:truce", &["b2"]),
             ("person:Erdogan", &["a1", "b2"]),

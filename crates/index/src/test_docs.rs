@@ -119,7 +119,7 @@ pub(crate) fn corpus() -> Vec<Document> {
             Some("2020-02-20"),
             None,
             "Talks in Sochi on the M4 corridor ended without agreement on joint patrols. \
-             Officials in Idlib said the ceasefire of 2018 was dead. \"We wait,\" one said.",
+             Officials in Idlib said the cease-fire of 2018 was dead. \"We wait,\" one said.",
             &[
                 (Loc, "Sochi", &["Sochi"]),
                 (Loc, "M4", &["M4"]),
