@@ -106,15 +106,24 @@ fn class_drop(class_id: &str) -> Drop {
     }
     let has = |subs: &[&str]| subs.iter().any(|m| s.contains(m));
     let word = |ws: &[&str]| words(&s).any(|w| ws.contains(&w));
-    if has(&[
+    let hidden_tokens = [
+        "hidden",
+        "hide",
+        "invisible",
+        "d-none",
+        "is-hidden",
+        "u-hidden",
+        "display-none",
         "sr-only",
         "visually-hidden",
         "visuallyhidden",
-        "screen-reader",
-        "screenreader",
+        "screen-reader-text",
+        "screenreader-only",
         "offscreen",
-    ]) || word(&["hidden", "hide", "invisible"])
-    {
+        "element-invisible",
+        "element-hidden",
+    ];
+    if s.split_whitespace().any(|t| hidden_tokens.contains(&t)) {
         return Drop::Silent;
     }
     if has(&["comment", "disqus"]) || word(&["replies", "respond", "discussion"]) {
@@ -216,6 +225,7 @@ fn classify(node: &Node) -> Drop {
         "nav" | "menu" => return Drop::Hard("navigation"),
         "figcaption" => return Drop::Hard("caption"),
         "dialog" => return Drop::Hard("boilerplate"),
+        "body" | "html" | "#document" => return Drop::Keep,
         _ => {}
     }
     if node.has_attr("hidden")
@@ -445,14 +455,18 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     // Protect ancestors of an explicit article body.
     let mut protected = vec![false; n];
     for (id, node) in dom.nodes.iter().enumerate() {
-        if node
+        let substantial = |min: usize| {
+            raw.get(id)
+                .is_some_and(|s| s.text > min && link_density(s) < 0.3)
+        };
+        let marked = node
             .attr("itemprop")
             .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
-            || &*node.tag == "article"
-                && raw
-                    .get(id)
-                    .is_some_and(|s| s.text > 500 && link_density(s) < 0.3)
-        {
+            || node.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                BODY_MARKERS.iter().any(|m| c.contains(m))
+            });
+        if (marked && substantial(200)) || (&*node.tag == "article" && substantial(500)) {
             let mut p = node.parent;
             let mut guard = 0;
             while p != 0 && guard < 300 {
@@ -475,7 +489,8 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             Drop::Silent => (true, None),
             Drop::Hard(k) => (true, Some(k)),
             Drop::Soft(k) => {
-                let big_prose = s.text >= 1000 && s.paras >= 3 && link_density(&s) < 0.3;
+                let big_prose =
+                    s.text >= 1000 && (s.paras >= 3 || s.text >= 2000) && link_density(&s) < 0.3;
                 (!(is_protected || big_prose), Some(k))
             }
         };
@@ -498,6 +513,31 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         }
     }
     let roots = choose_roots(dom, &stats, &gone);
+    if std::env::var_os("NORMALISE_DEBUG").is_some() {
+        for (id, node) in dom.nodes.iter().enumerate() {
+            let s = raw.get(id).copied().unwrap_or_default();
+            if dropped.get(id) == Some(&true) && s.text > 200 {
+                eprintln!(
+                    "DROP {id} {} {:?} {:?} text={} paras={} ld={:.2}",
+                    node.tag,
+                    node.attr("class"),
+                    kinds.get(id),
+                    s.text,
+                    s.paras,
+                    link_density(&s)
+                );
+            }
+        }
+        for r in &roots {
+            let node = dom.nodes.get(*r);
+            eprintln!(
+                "ROOT {r} {:?} {:?} text={}",
+                node.map(|n| &n.tag),
+                node.and_then(|n| n.attr("class")),
+                stats.get(*r).map_or(0, |s| s.text)
+            );
+        }
+    }
     let mut walker = Walker {
         dom,
         dropped: &dropped,
