@@ -513,31 +513,6 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         }
     }
     let roots = choose_roots(dom, &stats, &gone);
-    if std::env::var_os("NORMALISE_DEBUG").is_some() {
-        for (id, node) in dom.nodes.iter().enumerate() {
-            let s = raw.get(id).copied().unwrap_or_default();
-            if dropped.get(id) == Some(&true) && s.text > 200 {
-                eprintln!(
-                    "DROP {id} {} {:?} {:?} text={} paras={} ld={:.2}",
-                    node.tag,
-                    node.attr("class"),
-                    kinds.get(id),
-                    s.text,
-                    s.paras,
-                    link_density(&s)
-                );
-            }
-        }
-        for r in &roots {
-            let node = dom.nodes.get(*r);
-            eprintln!(
-                "ROOT {r} {:?} {:?} text={}",
-                node.map(|n| &n.tag),
-                node.and_then(|n| n.attr("class")),
-                stats.get(*r).map_or(0, |s| s.text)
-            );
-        }
-    }
     let mut walker = Walker {
         dom,
         dropped: &dropped,
