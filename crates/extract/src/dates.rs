@@ -32,10 +32,13 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
     let mut cands: Vec<Cand> = Vec::new();
     for rule in RULES.iter() {
         for caps in rule.re.captures_iter(text) {
-            if let Some(c) = (rule.build)(text, &caps, published) {
-                if c.s < c.e && c.e <= text.len() && text.is_char_boundary(c.s) && text.is_char_boundary(c.e) {
-                    cands.push(c);
-                }
+            if let Some(c) = (rule.build)(text, &caps, published)
+                && c.s < c.e
+                && c.e <= text.len()
+                && text.is_char_boundary(c.s)
+                && text.is_char_boundary(c.e)
+            {
+                cands.push(c);
             }
         }
     }
@@ -61,7 +64,13 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
             let day = days
                 .iter()
                 .filter(|(s, e, _)| *s >= ss && *e <= se)
-                .min_by_key(|(s, e, _)| if *s >= c.e { s - c.e } else { c.s.saturating_sub(*e) })
+                .min_by_key(|(s, e, _)| {
+                    if *s >= c.e {
+                        s - c.e
+                    } else {
+                        c.s.saturating_sub(*e)
+                    }
+                })
                 .map(|(_, _, v)| v.clone())
                 .or_else(|| published.map(|p| p.format("%Y-%m-%d").to_string()));
             match day {
@@ -97,7 +106,8 @@ struct Rule {
     build: Build,
 }
 
-const MONTHS_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTHS_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
@@ -159,7 +169,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 fn m(caps: &regex::Captures<'_>, name: &str) -> Option<(usize, usize, String)> {
-    caps.name(name).map(|x| (x.start(), x.end(), x.as_str().to_string()))
+    caps.name(name)
+        .map(|x| (x.start(), x.end(), x.as_str().to_string()))
 }
 
 fn whole(caps: &regex::Captures<'_>) -> (usize, usize) {
@@ -202,7 +213,9 @@ fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, future: bool) -> Option<
     let y = pub_date.year();
     let mut best: Option<(i64, NaiveDate)> = None;
     for cy in [y - 1, y, y + 1] {
-        let Some(d) = NaiveDate::from_ymd_opt(cy, mo, day) else { continue };
+        let Some(d) = NaiveDate::from_ymd_opt(cy, mo, day) else {
+            continue;
+        };
         let diff = (d - pub_date).num_days();
         let mut key = diff.abs() * 2 + i64::from(diff > 0);
         if diff > 31 && !future {
@@ -226,14 +239,24 @@ fn build_day(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Optio
             ymd(nearest_year(p?, mo, day, future_context(t, s))?)
         }
     };
-    Some(Cand { s, e, value, time: false })
+    Some(Cand {
+        s,
+        e,
+        value,
+        time: false,
+    })
 }
 
 fn build_month_year(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let mo = month_number(&m(caps, "mon")?.2)?;
     let y: i32 = m(caps, "year")?.2.parse().ok()?;
-    Some(Cand { s, e, value: ym(y, mo), time: false })
+    Some(Cand {
+        s,
+        e,
+        value: ym(y, mo),
+        time: false,
+    })
 }
 
 fn month_diff(a: (i32, u32), b: (i32, u32)) -> i64 {
@@ -277,7 +300,12 @@ fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opt
         Some((s, "early" | "late" | "mid")) => (s, pick(0)),
         _ => (ms, pick(0)),
     };
-    Some(Cand { s, e: me, value: ym(y, mo), time: false })
+    Some(Cand {
+        s,
+        e: me,
+        value: ym(y, mo),
+        time: false,
+    })
 }
 
 fn weekday_of(s: &str) -> Option<Weekday> {
@@ -301,12 +329,17 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
             .take_while(|c| c.is_alphabetic() || *c == '.')
             .collect();
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if c == '.' && (word.contains('.') || letters == 1 || (letters <= 4 && word.chars().last().is_some_and(char::is_uppercase))) {
+        if c == '.'
+            && (word.contains('.')
+                || letters == 1
+                || (letters <= 4 && word.chars().last().is_some_and(char::is_uppercase)))
+        {
             return false;
         }
         let rest = text.get(i + 1..).unwrap_or("");
         let trimmed = rest.trim_start();
-        trimmed.len() < rest.len() && trimmed.starts_with(|d: char| d.is_uppercase() || d == '"' || d == '“')
+        trimmed.len() < rest.len()
+            && trimmed.starts_with(|d: char| d.is_uppercase() || d == '"' || d == '“')
     };
     let mut s = 0;
     for (i, c) in text.get(..at).unwrap_or("").char_indices() {
@@ -338,7 +371,8 @@ fn build_weekday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> O
     let p = p?;
     let (s, e) = whole(caps);
     let wd = weekday_of(&m(caps, "wd")?.2)?;
-    let f = (i64::from(wd.num_days_from_monday()) - i64::from(p.weekday().num_days_from_monday())).rem_euclid(7);
+    let f = (i64::from(wd.num_days_from_monday()) - i64::from(p.weekday().num_days_from_monday()))
+        .rem_euclid(7);
     let b = (7 - f) % 7;
     let pre = m(caps, "pre").map(|x| x.2.to_lowercase());
     let offset = match pre.as_deref() {
@@ -368,7 +402,12 @@ fn build_weekday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> O
         }
     };
     let d = p.checked_add_signed(Duration::days(offset))?;
-    Some(Cand { s, e, value: ymd(d), time: false })
+    Some(Cand {
+        s,
+        e,
+        value: ymd(d),
+        time: false,
+    })
 }
 
 fn build_relative_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
@@ -382,7 +421,12 @@ fn build_relative_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>
     } else {
         0
     };
-    Some(Cand { s, e, value: ymd(p.checked_add_signed(Duration::days(off))?), time: false })
+    Some(Cand {
+        s,
+        e,
+        value: ymd(p.checked_add_signed(Duration::days(off))?),
+        time: false,
+    })
 }
 
 fn iso_week(d: NaiveDate) -> String {
@@ -416,7 +460,10 @@ fn build_relative_unit(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate
     };
     let value = match unit.as_str() {
         "week" => iso_week(p.checked_add_signed(Duration::weeks(i64::from(delta)))?),
-        "weekend" => format!("{}-WE", iso_week(p.checked_add_signed(Duration::weeks(i64::from(delta)))?)),
+        "weekend" => format!(
+            "{}-WE",
+            iso_week(p.checked_add_signed(Duration::weeks(i64::from(delta)))?)
+        ),
         "month" => {
             let (y, mo) = add_months(p.year(), p.month(), delta);
             ym(y, mo)
@@ -424,7 +471,12 @@ fn build_relative_unit(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate
         "year" => format!("{:04}", p.year() + delta),
         season => format!("{:04}-{}", p.year() + delta, season_code(season)),
     };
-    Some(Cand { s, e, value, time: false })
+    Some(Cand {
+        s,
+        e,
+        value,
+        time: false,
+    })
 }
 
 fn small_number(s: &str) -> Option<i64> {
@@ -463,7 +515,12 @@ fn build_ago(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opti
         }
         _ => format!("{:04}", p.year() - i32::try_from(n).ok()?),
     };
-    Some(Cand { s, e, value, time: false })
+    Some(Cand {
+        s,
+        e,
+        value,
+        time: false,
+    })
 }
 
 fn build_decade(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
@@ -478,7 +535,12 @@ fn build_decade(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> O
         };
         format!("{century}{}", d2.get(..1)?)
     };
-    Some(Cand { s, e, value, time: false })
+    Some(Cand {
+        s,
+        e,
+        value,
+        time: false,
+    })
 }
 
 fn build_iso(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
@@ -492,8 +554,17 @@ fn build_iso(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opti
     if y < 100 {
         y += if y < 50 { 2000 } else { 1900 };
     }
-    let d = NaiveDate::from_ymd_opt(y, m(caps, "m")?.2.parse().ok()?, m(caps, "d")?.2.parse().ok()?)?;
-    Some(Cand { s, e, value: ymd(d), time: false })
+    let d = NaiveDate::from_ymd_opt(
+        y,
+        m(caps, "m")?.2.parse().ok()?,
+        m(caps, "d")?.2.parse().ok()?,
+    )?;
+    Some(Cand {
+        s,
+        e,
+        value: ymd(d),
+        time: false,
+    })
 }
 
 fn build_quarter(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
@@ -512,37 +583,98 @@ fn build_quarter(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> 
             if q > cur_q { p.year() - 1 } else { p.year() }
         }
     };
-    Some(Cand { s, e, value: format!("{y:04}-Q{q}"), time: false })
+    Some(Cand {
+        s,
+        e,
+        value: format!("{y:04}-Q{q}"),
+        time: false,
+    })
 }
 
 fn build_season_year(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let season = m(caps, "season")?.2.to_lowercase();
     let y: i32 = m(caps, "year")?.2.parse().ok()?;
-    Some(Cand { s, e, value: format!("{y:04}-{}", season_code(&season)), time: false })
+    Some(Cand {
+        s,
+        e,
+        value: format!("{y:04}-{}", season_code(&season)),
+        time: false,
+    })
 }
 
 /// Words after a four-digit number that make it a count, not a year.
 const COUNT_AFTER: &[&str] = &[
-    "people", "troops", "soldiers", "civilians", "men", "women", "children", "tonnes", "tons",
-    "dollars", "dlrs", "euros", "pounds", "km", "kilometres", "kilometers", "miles", "metres",
-    "meters", "feet", "pct", "percent", "shares", "barrels", "acres", "hectares", "units", "cars",
-    "jobs", "workers", "members", "votes", "residents", "families", "homes", "houses", "cases",
-    "deaths", "times", "hours", "days", "kg", "points", "vehicles", "refugees", "students",
-    "mln", "billion", "million", "of",
+    "people",
+    "troops",
+    "soldiers",
+    "civilians",
+    "men",
+    "women",
+    "children",
+    "tonnes",
+    "tons",
+    "dollars",
+    "dlrs",
+    "euros",
+    "pounds",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "pct",
+    "percent",
+    "shares",
+    "barrels",
+    "acres",
+    "hectares",
+    "units",
+    "cars",
+    "jobs",
+    "workers",
+    "members",
+    "votes",
+    "residents",
+    "families",
+    "homes",
+    "houses",
+    "cases",
+    "deaths",
+    "times",
+    "hours",
+    "days",
+    "kg",
+    "points",
+    "vehicles",
+    "refugees",
+    "students",
+    "mln",
+    "billion",
+    "million",
+    "of",
 ];
 
 fn build_year(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let prev = t.get(..s).and_then(|x| x.chars().next_back());
-    if prev.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | ',' | '.' | '#' | '-' | '/')) {
+    if prev.is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | ',' | '.' | '#' | '-' | '/')
+    }) {
         return None;
     }
     let rest = t.get(e..).unwrap_or("");
-    if rest.starts_with(|c: char| matches!(c, '%' | ',' | '.') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit())) {
+    if rest.starts_with(|c: char| {
+        matches!(c, '%' | ',' | '.') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit())
+    }) {
         return None;
     }
-    if rest.starts_with('%') || rest.starts_with("s") || rest.starts_with('-') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit()) {
+    if rest.starts_with('%')
+        || rest.starts_with("s")
+        || rest.starts_with('-') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit())
+    {
         return None;
     }
     let next_word: String = rest
@@ -567,10 +699,27 @@ fn build_year(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opt
         .rev()
         .collect::<String>()
         .to_lowercase();
-    if matches!(before_word.as_str(), "rs" | "rs." | "no." | "no" | "number" | "about" | "nearly" | "some" | "over" | "than" | "least") {
+    if matches!(
+        before_word.as_str(),
+        "rs" | "rs."
+            | "no."
+            | "no"
+            | "number"
+            | "about"
+            | "nearly"
+            | "some"
+            | "over"
+            | "than"
+            | "least"
+    ) {
         return None;
     }
-    Some(Cand { s, e, value: m(caps, "year")?.2, time: false })
+    Some(Cand {
+        s,
+        e,
+        value: m(caps, "year")?.2,
+        time: false,
+    })
 }
 
 fn zone_suffix(z: &str) -> &'static str {
@@ -597,12 +746,10 @@ fn build_time(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opt
     let zone = m(caps, "zone").map(|x| x.2);
     let sep = m(caps, "sep").map(|x| x.2);
     // a clock time needs a colon, or a.m./p.m., or a zone after a dotted time
-    let ok = match (sep.as_deref(), &ampm, &zone) {
-        (Some(":"), _, _) => true,
-        (_, Some(_), _) => true,
-        (Some("."), None, Some(_)) => true,
-        _ => false,
-    };
+    let ok = matches!(
+        (sep.as_deref(), &ampm, &zone),
+        (Some(":"), _, _) | (_, Some(_), _) | (Some("."), None, Some(_))
+    );
     if !ok {
         return None;
     }
@@ -625,12 +772,22 @@ fn build_time(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opt
     let text = t.get(s..e)?;
     e = s + text.trim_end().len();
     let suffix = zone.as_deref().map_or("", zone_suffix);
-    Some(Cand { s, e, value: format!("{h:02}:{mi:02}:00{suffix}"), time: true })
+    Some(Cand {
+        s,
+        e,
+        value: format!("{h:02}:{mi:02}:00{suffix}"),
+        time: true,
+    })
 }
 
 fn build_noon(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
-    Some(Cand { s, e, value: "12:00:00".to_string(), time: true })
+    Some(Cand {
+        s,
+        e,
+        value: "12:00:00".to_string(),
+        time: true,
+    })
 }
 
 #[cfg(test)]
@@ -644,7 +801,10 @@ mod tests {
     /// Each case: input, expected (text, value) pairs in order.
     fn check(input: &str, expected: &[(&str, &str)]) {
         let got = find(input, published());
-        let pairs: Vec<(&str, &str)> = got.iter().map(|d| (d.text.as_str(), d.value.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|d| (d.text.as_str(), d.value.as_str()))
+            .collect();
         assert_eq!(pairs, expected, "input: {input}");
         for d in &got {
             assert_eq!(input.get(d.start..d.end), Some(d.text.as_str()));
@@ -654,28 +814,82 @@ mod tests {
     #[test]
     fn absolute_and_relative() {
         let cases: &[(&str, &[(&str, &str)])] = &[
-            ("in Moscow, Russia on March 5, 2020 [photo]", &[("March 5, 2020", "2020-03-05")]),
-            ("On 5 March 2020, Russia and Turkey", &[("5 March 2020", "2020-03-05")]),
-            ("the Sochi agreement of September 2018", &[("September 2018", "2018-09")]),
-            ("joint patrols as of March 15.", &[("March 15", "2020-03-15")]),
-            ("violence since last December, the start", &[("last December", "2019-12")]),
+            (
+                "in Moscow, Russia on March 5, 2020 [photo]",
+                &[("March 5, 2020", "2020-03-05")],
+            ),
+            (
+                "On 5 March 2020, Russia and Turkey",
+                &[("5 March 2020", "2020-03-05")],
+            ),
+            (
+                "the Sochi agreement of September 2018",
+                &[("September 2018", "2018-09")],
+            ),
+            (
+                "joint patrols as of March 15.",
+                &[("March 15", "2020-03-15")],
+            ),
+            (
+                "violence since last December, the start",
+                &[("last December", "2019-12")],
+            ),
             ("an agreement reached last year", &[("last year", "2019")]),
-            ("Erdogan told reporters on Thursday", &[("on Thursday", "2020-03-05")]),
-            ("reported early on Friday that", &[("on Friday", "2020-03-06")]),
+            (
+                "Erdogan told reporters on Thursday",
+                &[("on Thursday", "2020-03-05")],
+            ),
+            (
+                "reported early on Friday that",
+                &[("on Friday", "2020-03-06")],
+            ),
             ("was killed on Monday", &[("on Monday", "2020-03-02")]),
             ("will meet on Monday", &[("on Monday", "2020-03-09")]),
             ("last Friday's attack", &[("last Friday's", "2020-02-28")]),
             ("arrived in Ankara this week", &[("this week", "2020-W10")]),
-            ("patrol at the end of next week", &[("next week", "2020-W11")]),
-            ("since the beginning of February to 60", &[("February", "2020-02")]),
-            ("offensive that began in December", &[("December", "2019-12")]),
-            ("in the 1990s and the '80s", &[("the 1990s", "199"), ("the '80s", "198")]),
-            ("yesterday and tomorrow", &[("yesterday", "2020-03-04"), ("tomorrow", "2020-03-06")]),
+            (
+                "patrol at the end of next week",
+                &[("next week", "2020-W11")],
+            ),
+            (
+                "since the beginning of February to 60",
+                &[("February", "2020-02")],
+            ),
+            (
+                "offensive that began in December",
+                &[("December", "2019-12")],
+            ),
+            (
+                "in the 1990s and the '80s",
+                &[("the 1990s", "199"), ("the '80s", "198")],
+            ),
+            (
+                "yesterday and tomorrow",
+                &[("yesterday", "2020-03-04"), ("tomorrow", "2020-03-06")],
+            ),
             ("two days ago", &[("two days ago", "2020-03-03")]),
-            ("the first quarter of 2019", &[("first quarter of 2019", "2019-Q1")]),
-            ("At midnight (Thursday local time) (22:00 GMT), it begins", &[("Thursday", "2020-03-05"), ("22:00 GMT", "2020-03-05T22:00:00Z")]),
-            ("It starts at 6 p.m. on Friday.", &[("6 p.m.", "2020-03-06T18:00:00"), ("on Friday", "2020-03-06")]),
-            ("Aug. 7, 1998 and Jan. 14", &[("Aug. 7, 1998", "1998-08-07"), ("Jan. 14", "2020-01-14")]),
+            (
+                "the first quarter of 2019",
+                &[("first quarter of 2019", "2019-Q1")],
+            ),
+            (
+                "At midnight (Thursday local time) (22:00 GMT), it begins",
+                &[
+                    ("Thursday", "2020-03-05"),
+                    ("22:00 GMT", "2020-03-05T22:00:00Z"),
+                ],
+            ),
+            (
+                "It starts at 6 p.m. on Friday.",
+                &[
+                    ("6 p.m.", "2020-03-06T18:00:00"),
+                    ("on Friday", "2020-03-06"),
+                ],
+            ),
+            (
+                "Aug. 7, 1998 and Jan. 14",
+                &[("Aug. 7, 1998", "1998-08-07"), ("Jan. 14", "2020-01-14")],
+            ),
             ("in 2019, prices", &[("2019", "2019")]),
         ];
         for (input, expected) in cases {

@@ -29,7 +29,8 @@ pub(crate) fn find(text: &str) -> Vec<Quantity> {
     while i < toks.len() {
         match p.parse_at(i) {
             Some((q, next)) => {
-                if q.start < q.end && text.is_char_boundary(q.start) && text.is_char_boundary(q.end) {
+                if q.start < q.end && text.is_char_boundary(q.start) && text.is_char_boundary(q.end)
+                {
                     out.push(q);
                 }
                 i = next.max(i + 1);
@@ -136,7 +137,8 @@ fn unit_of(word: &str) -> Option<Unit> {
         "ft" | "foot" | "feet" => u("m", 0.3048),
         "yard" | "yards" | "yd" => u("m", 0.9144),
         "inch" | "inches" | "in." => u("m", 0.0254),
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => u("kg", 1.0),
+        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
+        | "kilos" => u("kg", 1.0),
         "g" | "gram" | "grams" | "gramme" | "grammes" => u("kg", 0.001),
         "mg" | "milligram" | "milligrams" => u("kg", 0.000_001),
         "tonne" | "tonnes" | "ton" | "tons" | "t" => u("kg", 1000.0),
@@ -153,7 +155,7 @@ fn unit_of(word: &str) -> Option<Unit> {
         "decade" | "decades" => u("s", YEAR_S * 10.0),
         "century" | "centuries" => u("s", YEAR_S * 100.0),
         "hectare" | "hectares" | "ha" => u("m2", 10_000.0),
-        "acre" | "acres" => u("m2", 4046.856_422_4),
+        "acre" | "acres" => u("m2", 4_046.856_422_4),
         "litre" | "litres" | "liter" | "liters" => u("m3", 0.001),
         "barrel" | "barrels" | "bbl" => u("m3", 0.158_987_294_928),
         "gallon" | "gallons" => u("m3", 0.003_785_411_784),
@@ -264,11 +266,37 @@ fn number_word(word: &str) -> Option<f64> {
 }
 
 const QUALIFIERS: &[&str] = &[
-    "no more than", "no fewer than", "no less than", "as many as", "as much as", "as few as",
-    "as little as", "more than", "less than", "fewer than", "at least", "at most", "up to",
-    "close to", "upwards of", "just over", "just under", "well over", "an estimated", "nearly",
-    "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "only",
-    "estimated", "exactly",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "close to",
+    "upwards of",
+    "just over",
+    "just under",
+    "well over",
+    "an estimated",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "only",
+    "estimated",
+    "exactly",
 ];
 
 const VAGUE: &[(&str, f64)] = &[
@@ -285,24 +313,225 @@ const VAGUE: &[(&str, f64)] = &[
 ];
 
 const STOP_AFTER: &[&str] = &[
-    "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "as",
-    "than", "that", "which", "who", "were", "was", "are", "is", "be", "been", "being", "have",
-    "has", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "do",
-    "does", "said", "says", "say", "the", "a", "an", "this", "these", "those", "their", "his",
-    "her", "its", "our", "each", "per", "a", "while", "after", "before", "since", "during",
-    "when", "where", "including", "also", "not", "so", "if", "it", "they", "he", "she", "we",
-    "there", "last", "this", "next", "ago", "earlier", "later", "more", "less", "year", "vs",
-    "against", "compared", "up", "down", "between", "through", "under", "over", "about",
-    "until", "within", "outside", "among", "like", "out", "off", "because", "all", "along",
-    "across", "around", "near", "toward", "towards", "beyond", "behind", "inside", "amid",
-    "despite", "without", "via", "onto", "upon", "whose", "what", "then", "there", "here",
-    "now", "again", "each", "both", "either", "neither", "such", "only", "just", "even",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "into",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "do",
+    "does",
+    "said",
+    "says",
+    "say",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "each",
+    "per",
+    "a",
+    "while",
+    "after",
+    "before",
+    "since",
+    "during",
+    "when",
+    "where",
+    "including",
+    "also",
+    "not",
+    "so",
+    "if",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "there",
+    "last",
+    "this",
+    "next",
+    "ago",
+    "earlier",
+    "later",
+    "more",
+    "less",
+    "year",
+    "vs",
+    "against",
+    "compared",
+    "up",
+    "down",
+    "between",
+    "through",
+    "under",
+    "over",
+    "about",
+    "until",
+    "within",
+    "outside",
+    "among",
+    "like",
+    "out",
+    "off",
+    "because",
+    "all",
+    "along",
+    "across",
+    "around",
+    "near",
+    "toward",
+    "towards",
+    "beyond",
+    "behind",
+    "inside",
+    "amid",
+    "despite",
+    "without",
+    "via",
+    "onto",
+    "upon",
+    "whose",
+    "what",
+    "then",
+    "there",
+    "here",
+    "now",
+    "again",
+    "each",
+    "both",
+    "either",
+    "neither",
+    "such",
+    "only",
+    "just",
+    "even",
+];
+
+/// Frequent verbs (mostly irregular past tenses) that end a counted noun phrase.
+const COMMON_VERBS: &[&str] = &[
+    "won",
+    "wrote",
+    "held",
+    "sold",
+    "made",
+    "took",
+    "went",
+    "came",
+    "got",
+    "gave",
+    "saw",
+    "told",
+    "left",
+    "lost",
+    "met",
+    "paid",
+    "ran",
+    "said",
+    "says",
+    "began",
+    "fell",
+    "rose",
+    "hit",
+    "set",
+    "put",
+    "led",
+    "kept",
+    "felt",
+    "found",
+    "became",
+    "brought",
+    "bought",
+    "thought",
+    "spent",
+    "fought",
+    "died",
+    "fled",
+    "remain",
+    "remained",
+    "live",
+    "lived",
+    "us",
+    "them",
+    "you",
+    "me",
+    "every",
+    "who",
+    "vs",
+    "shr",
+    "net",
+    "avg",
+    "qtly",
+    "div",
+    "himself",
+    "herself",
+    "themselves",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 fn lower(s: &str) -> String {
@@ -311,7 +540,10 @@ fn lower(s: &str) -> String {
 
 impl<'a> Parser<'a> {
     fn t(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.s..t.e)).unwrap_or("")
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.s..t.e))
+            .unwrap_or("")
     }
 
     fn kind(&self, i: usize) -> Option<K> {
@@ -338,7 +570,12 @@ impl<'a> Parser<'a> {
         let t = self.t(i);
         // `1,500` and `1.5`; a comma followed by other than three digits is not a separator
         let parts: Vec<&str> = t.split(',').collect();
-        if parts.len() > 1 && parts.iter().skip(1).any(|p| p.split('.').next().is_none_or(|x| x.len() != 3)) {
+        if parts.len() > 1
+            && parts
+                .iter()
+                .skip(1)
+                .any(|p| p.split('.').next().is_none_or(|x| x.len() != 3))
+        {
             return None;
         }
         t.replace(',', "").parse::<f64>().ok()
@@ -353,7 +590,11 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let a = i - n;
-            if (0..n).all(|k| words.get(k).is_some_and(|w| self.low(a + k) == *w && self.kind(a + k) == Some(K::Word))) {
+            if (0..n).all(|k| {
+                words
+                    .get(k)
+                    .is_some_and(|w| self.low(a + k) == *w && self.kind(a + k) == Some(K::Word))
+            }) {
                 return Some((a, (*q).to_string()));
             }
         }
@@ -388,12 +629,15 @@ impl<'a> Parser<'a> {
             K::Punct('₹') => "INR",
             K::Word => match self.t(prev) {
                 "Rs" | "Rs." => "INR",
-                "USD" | "EUR" | "GBP" | "JPY" | "CHF" | "CNY" | "INR" | "RUB" | "TRY" | "CAD" | "AUD" => {
+                "USD" | "EUR" | "GBP" | "JPY" | "CHF" | "CNY" | "INR" | "RUB" | "TRY" | "CAD"
+                | "AUD" => {
                     let t = self.t(prev);
-                    return ["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "RUB", "TRY", "CAD", "AUD"]
-                        .into_iter()
-                        .find(|c| *c == t)
-                        .map(|c| (prev, c));
+                    return [
+                        "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "RUB", "TRY", "CAD", "AUD",
+                    ]
+                    .into_iter()
+                    .find(|c| *c == t)
+                    .map(|c| (prev, c));
                 }
                 _ => return None,
             },
@@ -412,11 +656,13 @@ impl<'a> Parser<'a> {
                 let mut v = number_word(self.t(i))?;
                 let mut j = i;
                 // twenty-five
-                if v >= 20.0 && self.is_punct(j + 1, '-') && self.joined(j) {
-                    if let Some(units) = number_word(self.t(j + 2)).filter(|u| *u < 10.0) {
-                        v += units;
-                        j += 2;
-                    }
+                if v >= 20.0
+                    && self.is_punct(j + 1, '-')
+                    && self.joined(j)
+                    && let Some(units) = number_word(self.t(j + 2)).filter(|u| *u < 10.0)
+                {
+                    v += units;
+                    j += 2;
                 }
                 Some((v, j, true))
             }
@@ -430,10 +676,12 @@ impl<'a> Parser<'a> {
         if i > 0 && self.joined(i - 1) {
             match self.kind(i - 1) {
                 Some(K::Word) => return true,
-                Some(K::Punct('-' | '/' | '.' | ':' | '#')) => {
-                    if i > 1 && self.joined(i - 2) && matches!(self.kind(i - 2), Some(K::Word | K::Num)) {
-                        return true;
-                    }
+                Some(K::Punct('-' | '/' | '.' | ':' | '#'))
+                    if i > 1
+                        && self.joined(i - 2)
+                        && matches!(self.kind(i - 2), Some(K::Word | K::Num)) =>
+                {
+                    return true;
                 }
                 _ => {}
             }
@@ -442,10 +690,12 @@ impl<'a> Parser<'a> {
         if self.is_punct(i + 1, ':') && self.joined(i) && self.kind(i + 2) == Some(K::Num) {
             return true;
         }
-        if let Some((int, frac)) = t.split_once('.') {
-            if int.len() == 2 && int.starts_with('0') && frac.len() == 2 {
-                return true;
-            }
+        if let Some((int, frac)) = t.split_once('.')
+            && int.len() == 2
+            && int.starts_with('0')
+            && frac.len() == 2
+        {
+            return true;
         }
         // ordinals 21st
         if self.joined(i) && matches!(self.low(i + 1).as_str(), "st" | "nd" | "rd" | "th") {
@@ -462,18 +712,51 @@ impl<'a> Parser<'a> {
         if i > 1 && self.is_punct(i - 1, '.') && MONTHS.contains(&self.low(i - 2).as_str()) {
             return true;
         }
-        if MONTHS.contains(&self.low(i + 1).as_str()) || (self.low(i + 1) == "of" && MONTHS.contains(&self.low(i + 2).as_str())) {
+        if MONTHS.contains(&self.low(i + 1).as_str())
+            || (self.low(i + 1) == "of" && MONTHS.contains(&self.low(i + 2).as_str()))
+        {
             return true;
         }
         // a capitalised name before it (`Russia 24`, `Section 3`), unless a sentence starts there
         if i > 0 && self.kind(i - 1) == Some(K::Word) {
             let w = self.t(i - 1);
             let cap = w.starts_with(char::is_uppercase);
-            let function_word = STOP_AFTER.contains(&lower(w).as_str()) || matches!(lower(w).as_str(), "only" | "just" | "another" | "with" | "all");
-            if cap && !function_word && self.qualifier_before(i).is_none() && self.currency_before(i).is_none() && !w.chars().all(|c| c.is_uppercase()) {
+            let function_word = STOP_AFTER.contains(&lower(w).as_str())
+                || matches!(
+                    lower(w).as_str(),
+                    "only" | "just" | "another" | "with" | "all"
+                );
+            let measured = {
+                let n = self.t(i + 1);
+                unit_of(n).is_some()
+                    || currency_word(n).is_some()
+                    || scale_of(n, false).is_some()
+                    || self.is_punct(i + 1, '%')
+                    || self.low(i + 1) == "to"
+                    || self.low(i + 1) == "per"
+            };
+            if cap
+                && !function_word
+                && !measured
+                && self.qualifier_before(i).is_none()
+                && self.currency_before(i).is_none()
+                && !w.chars().all(|c| c.is_uppercase())
+            {
                 return true;
             }
-            if matches!(lower(w).as_str(), "no" | "number" | "page" | "article" | "section" | "chapter" | "resolution" | "room" | "route" | "flight" | "version") {
+            if matches!(
+                lower(w).as_str(),
+                "no" | "number"
+                    | "page"
+                    | "article"
+                    | "section"
+                    | "chapter"
+                    | "resolution"
+                    | "room"
+                    | "route"
+                    | "flight"
+                    | "version"
+            ) {
                 return true;
             }
         }
@@ -489,12 +772,24 @@ impl<'a> Parser<'a> {
     fn counted_noun(&self, j: usize) -> Option<(String, usize)> {
         let mut words = Vec::new();
         let mut k = j;
-        while words.len() < 3 && self.kind(k) == Some(K::Word) {
+        while words.len() < 2 && self.kind(k) == Some(K::Word) {
             let w = self.low(k);
-            if STOP_AFTER.contains(&w.as_str()) || MONTHS.contains(&w.as_str()) {
+            if STOP_AFTER.contains(&w.as_str())
+                || COMMON_VERBS.contains(&w.as_str())
+                || MONTHS.contains(&w.as_str())
+            {
                 break;
             }
-            if !words.is_empty() && (w.ends_with("ed") || w.ends_with("ing") || self.t(k).starts_with(char::is_uppercase)) {
+            if w.ends_with("'s") || w.ends_with("’s") {
+                // `people's life savings`: the owner is what is counted
+                words.push(k);
+                break;
+            }
+            if !words.is_empty()
+                && (w.ends_with("ed")
+                    || w.ends_with("ing")
+                    || self.t(k).starts_with(char::is_uppercase))
+            {
                 break;
             }
             if !words.is_empty() && w.ends_with("ly") {
@@ -506,7 +801,12 @@ impl<'a> Parser<'a> {
         let last = *words.last()?;
         let s = self.toks.get(j)?.s;
         let e = self.toks.get(last)?.e;
-        Some((self.text.get(s..e)?.to_string(), last))
+        let noun = self.text.get(s..e)?;
+        let noun = noun
+            .strip_suffix("'s")
+            .or_else(|| noun.strip_suffix("’s"))
+            .unwrap_or(noun);
+        Some((noun.to_string(), last))
     }
 
     /// A unit word at `j` (also `km2`, `sq km`, `square miles`, `per cent`): (unit, last token).
@@ -551,16 +851,53 @@ impl<'a> Parser<'a> {
             let words: Vec<&str> = phrase.split(' ').collect();
             if words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w) {
                 let mut after = i + words.len();
-                if matches!(self.low(after).as_str(), "his" | "her" | "their" | "its" | "the" | "our" | "these" | "those") {
+                if matches!(
+                    self.low(after).as_str(),
+                    "his" | "her" | "their" | "its" | "the" | "our" | "these" | "those"
+                ) {
                     after += 1;
                 }
                 let (of, last) = self.counted_noun(after)?;
-                return Some((self.make(i, last, *value, None, Some((*phrase).to_string()), Some(of), None, false), last + 1));
+                // `millions of dollars` is money
+                if let Some((code, f)) = currency_word(&of) {
+                    let q = self.make(
+                        i,
+                        last,
+                        *value * f,
+                        Some(code.to_string()),
+                        Some((*phrase).to_string()),
+                        None,
+                        None,
+                        false,
+                    );
+                    return Some((q, last + 1));
+                }
+                return Some((
+                    self.make(
+                        i,
+                        last,
+                        *value,
+                        None,
+                        Some((*phrase).to_string()),
+                        Some(of),
+                        None,
+                        false,
+                    ),
+                    last + 1,
+                ));
             }
         }
         // `a dozen`, `a hundred`
-        let (mut value, mut last, words) = if self.low(i) == "a" && matches!(self.low(i + 1).as_str(), "dozen" | "hundred" | "thousand" | "million" | "billion") {
-            let v = if self.low(i + 1) == "dozen" { 12.0 } else { scale_of(self.t(i + 1), false)? };
+        let (mut value, mut last, words) = if self.low(i) == "a"
+            && matches!(
+                self.low(i + 1).as_str(),
+                "dozen" | "hundred" | "thousand" | "million" | "billion"
+            ) {
+            let v = if self.low(i + 1) == "dozen" {
+                12.0
+            } else {
+                scale_of(self.t(i + 1), false)?
+            };
             (v, i + 1, true)
         } else {
             self.read_number(i)?
@@ -588,60 +925,75 @@ impl<'a> Parser<'a> {
         // a range: 10-12, 10 to 12, between 5 and 7
         let mut value_max: Option<f64> = None;
         let between = i > 0 && self.low(i - 1) == "between";
-        let range_sep = (self.is_punct(last + 1, '-') || self.is_punct(last + 1, '–')) && self.kind(last + 2) == Some(K::Num)
+        let range_sep = (self.is_punct(last + 1, '-') || self.is_punct(last + 1, '–'))
+            && self.kind(last + 2) == Some(K::Num)
             || self.low(last + 1) == "to" && self.kind(last + 2) == Some(K::Num) && !words
             || between && self.low(last + 1) == "and" && self.kind(last + 2) == Some(K::Num);
-        if range_sep {
-            if let Some(hi) = self.parse_num(last + 2) {
-                if hi > value && !(self.is_year(i, value) && self.is_year(last + 2, hi)) {
-                    value_max = Some(hi);
-                    last += 2;
-                    if between {
-                        start_tok = i - 1;
-                    }
-                }
+        if range_sep
+            && let Some(hi) = self.parse_num(last + 2)
+            && hi > value
+            && !(self.is_year(i, value) && self.is_year(last + 2, hi))
+        {
+            value_max = Some(hi);
+            last += 2;
+            if between {
+                start_tok = i - 1;
             }
         }
         // scale words: one million, 1.5bn, $5m, 15.5 mln
         let mut j = last + 1;
         let mut scaled = false;
-        if let Some(sc) = scale_of(self.t(j), currency.is_some() && self.joined(last)) {
-            if !(self.low(j) == "m" && !self.joined(last)) {
-                value *= sc;
-                value_max = value_max.map(|v| v * sc);
+        if let Some(sc) = scale_of(self.t(j), currency.is_some() && self.joined(last))
+            && (self.low(j) != "m" || self.joined(last))
+        {
+            value *= sc;
+            value_max = value_max.map(|v| v * sc);
+            last = j;
+            j += 1;
+            scaled = true;
+            // one hundred thousand
+            if let Some(sc2) = scale_of(self.t(j), false)
+                && sc2 > sc
+            {
+                value *= sc2;
+                value_max = value_max.map(|v| v * sc2);
                 last = j;
                 j += 1;
-                scaled = true;
-                // one hundred thousand
-                if let Some(sc2) = scale_of(self.t(j), false) {
-                    if sc2 > sc {
-                        value *= sc2;
-                        value_max = value_max.map(|v| v * sc2);
-                        last = j;
-                        j += 1;
-                    }
-                }
             }
         }
         // age: nine-year-old
-        if self.is_punct(j, '-') && self.joined(last) && matches!(self.low(j + 1).as_str(), "year" | "month" | "week" | "day")
-            && self.is_punct(j + 2, '-') && self.low(j + 3) == "old"
+        if self.is_punct(j, '-')
+            && self.joined(last)
+            && matches!(self.low(j + 1).as_str(), "year" | "month" | "week" | "day")
+            && self.is_punct(j + 2, '-')
+            && self.low(j + 3) == "old"
         {
             let unit = unit_of(self.t(j + 1))?;
             let end = j + 3;
             let of = self.counted_noun(end + 1);
             let last_tok = of.as_ref().map_or(end, |o| o.1);
             return Some((
-                self.make(start_tok, last_tok, value * unit.factor, Some(unit.symbol.to_string()), qualifier, of.map(|o| o.0), None, false),
+                self.make(
+                    start_tok,
+                    last_tok,
+                    value * unit.factor,
+                    Some(unit.symbol.to_string()),
+                    qualifier,
+                    of.map(|o| o.0),
+                    None,
+                    false,
+                ),
                 last_tok + 1,
             ));
         }
         // currency words after: 15.5 mln dlrs, Canadian dlrs, pounds sterling
         if currency.is_none() {
-            let (adj, cw) = if currency_word(self.t(j + 1)).is_some() && currency_with(self.t(j), "USD").is_some()
+            let (adj, cw) = if currency_word(self.t(j + 1)).is_some()
+                && currency_with(self.t(j), "USD").is_some()
                 || (self.low(j) == "u.s" && currency_word(self.t(j + 1)).is_some())
                 || (self.low(j) == "hong" && self.low(j + 1) == "kong")
-                || (matches!(self.low(j).as_str(), "swiss" | "french" | "belgian") && currency_word(self.t(j + 1)).is_some())
+                || (matches!(self.low(j).as_str(), "swiss" | "french" | "belgian")
+                    && currency_word(self.t(j + 1)).is_some())
             {
                 if self.low(j) == "hong" {
                     (Some("kong".to_string()), j + 2)
@@ -652,9 +1004,17 @@ impl<'a> Parser<'a> {
                 (None, j)
             };
             let w = self.low(cw);
-            let pounds_money = matches!(w.as_str(), "pounds" | "pound") && (scaled || self.low(cw + 1) == "sterling");
-            if let Some((code, f)) = currency_word(&w).or(if pounds_money { Some(("GBP", 1.0)) } else { None }) {
-                let code = adj.as_deref().and_then(|a| currency_with(a, code)).unwrap_or(code);
+            let pounds_money = matches!(w.as_str(), "pounds" | "pound")
+                && (scaled || self.low(cw + 1) == "sterling");
+            if let Some((code, f)) = currency_word(&w).or(if pounds_money {
+                Some(("GBP", 1.0))
+            } else {
+                None
+            }) {
+                let code = adj
+                    .as_deref()
+                    .and_then(|a| currency_with(a, code))
+                    .unwrap_or(code);
                 currency = Some((code, f));
                 last = cw + usize::from(pounds_money && self.low(cw + 1) == "sterling");
                 j = last + 1;
@@ -668,10 +1028,23 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some((code, f)) = currency {
-            let of = if self.low(j) == "in" || self.low(j) == "of" { self.counted_noun(j + 1).filter(|_| false) } else { None };
+            let of = if self.low(j) == "in" || self.low(j) == "of" {
+                self.counted_noun(j + 1).filter(|_| false)
+            } else {
+                None
+            };
             let _ = of;
             return Some((
-                self.make(start_tok, last, value * f, Some(code.to_string()), qualifier, None, value_max.map(|v| v * f), false),
+                self.make(
+                    start_tok,
+                    last,
+                    value * f,
+                    Some(code.to_string()),
+                    qualifier,
+                    None,
+                    value_max.map(|v| v * f),
+                    false,
+                ),
                 last + 1,
             ));
         }
@@ -690,21 +1063,28 @@ impl<'a> Parser<'a> {
             let mut last_tok = ulast;
             let mut mismatch = false;
             // dual units: 6km (3.7 miles)
-            if self.is_punct(ulast + 1, '(') {
-                if let Some((v2, n2, _)) = self.read_number(ulast + 2) {
-                    let u2tok = n2 + 1;
-                    if let Some((unit2, u2last)) = self.unit_at(u2tok).or_else(|| unit_of(self.t(u2tok)).map(|x| (x, u2tok))) {
-                        if unit2.symbol == unit.symbol && self.is_punct(u2last + 1, ')') {
-                            let a = value * unit.factor;
-                            let b = v2 * unit2.factor;
-                            mismatch = a > 0.0 && ((a - b).abs() / a) > 0.05;
-                            last_tok = u2last + 1;
-                        }
-                    }
+            if self.is_punct(ulast + 1, '(')
+                && let Some((v2, n2, _)) = self.read_number(ulast + 2)
+            {
+                let u2tok = n2 + 1;
+                if let Some((unit2, u2last)) = self
+                    .unit_at(u2tok)
+                    .or_else(|| unit_of(self.t(u2tok)).map(|x| (x, u2tok)))
+                    && unit2.symbol == unit.symbol
+                    && self.is_punct(u2last + 1, ')')
+                {
+                    let a = value * unit.factor;
+                    let b = v2 * unit2.factor;
+                    mismatch = a > 0.0 && ((a - b).abs() / a) > 0.05;
+                    last_tok = u2last + 1;
                 }
             }
             // `12-kilometre corridor`: the noun measured
-            let of = if hyphen { self.counted_noun(last_tok + 1) } else { None };
+            let of = if hyphen {
+                self.counted_noun(last_tok + 1)
+            } else {
+                None
+            };
             let end_tok = of.as_ref().map_or(last_tok, |o| o.1);
             return Some((
                 self.make(
@@ -731,16 +1111,36 @@ impl<'a> Parser<'a> {
         if words && value == 1.0 && !scaled {
             // `one` is mostly a pronoun: only before a plain noun
             let prev = self.low(i.wrapping_sub(1));
-            if matches!(prev.as_str(), "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each") || self.low(j) == "of" {
+            if matches!(
+                prev.as_str(),
+                "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each"
+            ) || self.low(j) == "of"
+            {
                 return None;
             }
         }
         // list numbers at the start of a paragraph (`1.`)
-        if !words && self.is_punct(last + 1, '.') && self.toks.get(last + 2).is_some_and(|_| true) && i == 0 {
+        if !words
+            && self.is_punct(last + 1, '.')
+            && self.toks.get(last + 2).is_some_and(|_| true)
+            && i == 0
+        {
             return None;
         }
         let end_tok = of.as_ref().map_or(last, |o| o.1);
-        Some((self.make(start_tok, end_tok, value, None, qualifier, of.map(|o| o.0), value_max, false), end_tok + 1))
+        Some((
+            self.make(
+                start_tok,
+                end_tok,
+                value,
+                None,
+                qualifier,
+                of.map(|o| o.0),
+                value_max,
+                false,
+            ),
+            end_tok + 1,
+        ))
     }
 
     #[allow(clippy::too_many_arguments)] // one constructor for all the shapes above
@@ -787,18 +1187,38 @@ mod tests {
     use super::*;
 
     /// (text, value, unit, qualifier, of)
-    type Want<'a> = (&'a str, f64, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    type Want<'a> = (
+        &'a str,
+        f64,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
 
     fn check(input: &str, expected: &[Want<'_>]) {
         let got = find(input);
         let shown: Vec<_> = got
             .iter()
-            .map(|q| (q.text.as_str(), q.value, q.unit.as_deref(), q.qualifier.as_deref(), q.of.as_deref()))
+            .map(|q| {
+                (
+                    q.text.as_str(),
+                    q.value,
+                    q.unit.as_deref(),
+                    q.qualifier.as_deref(),
+                    q.of.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(shown.len(), expected.len(), "input: {input}\ngot {shown:?}");
         for (g, w) in shown.iter().zip(expected) {
             assert_eq!(g.0, w.0, "input: {input}");
-            assert!((g.1 - w.1).abs() <= w.1.abs() * 1e-6, "value of {}: {} vs {}", w.0, g.1, w.1);
+            assert!(
+                (g.1 - w.1).abs() <= w.1.abs() * 1e-6,
+                "value of {}: {} vs {}",
+                w.0,
+                g.1,
+                w.1
+            );
             assert_eq!((g.2, g.3, g.4), (w.2, w.3, w.4), "input: {input}");
         }
         for q in &got {
@@ -809,22 +1229,100 @@ mod tests {
     #[test]
     fn shapes() {
         let cases: &[(&str, &[Want<'_>])] = &[
-            ("killed 21 Syrian troops and", &[("21 Syrian troops", 21.0, None, None, Some("Syrian troops"))]),
-            ("destroyed two artillery pieces and", &[("two artillery pieces", 2.0, None, None, Some("artillery pieces"))]),
-            ("more than 300 civilians, including", &[("more than 300 civilians", 300.0, None, Some("more than"), Some("civilians"))]),
-            ("Nearly one million people have", &[("Nearly one million people", 1e6, None, Some("nearly"), Some("people"))]),
-            ("stretch 6km (3.7 miles) to the north", &[("6km (3.7 miles)", 6000.0, Some("m"), None, None)]),
-            ("a 12-kilometre corridor along", &[("12-kilometre corridor", 12000.0, Some("m"), None, Some("corridor"))]),
-            ("a meeting that lasted six hours.", &[("six hours", 21600.0, Some("s"), None, None)]),
-            ("within seven days.", &[("seven days", 604800.0, Some("s"), None, None)]),
-            ("killed since February to 60.", &[("60", 60.0, None, None, None)]),
-            ("$5 million in aid", &[("$5 million", 5e6, Some("USD"), None, None)]),
+            (
+                "killed 21 Syrian troops and",
+                &[("21 Syrian troops", 21.0, None, None, Some("Syrian troops"))],
+            ),
+            (
+                "destroyed two artillery pieces and",
+                &[(
+                    "two artillery pieces",
+                    2.0,
+                    None,
+                    None,
+                    Some("artillery pieces"),
+                )],
+            ),
+            (
+                "more than 300 civilians, including",
+                &[(
+                    "more than 300 civilians",
+                    300.0,
+                    None,
+                    Some("more than"),
+                    Some("civilians"),
+                )],
+            ),
+            (
+                "Nearly one million people have",
+                &[(
+                    "Nearly one million people",
+                    1e6,
+                    None,
+                    Some("nearly"),
+                    Some("people"),
+                )],
+            ),
+            (
+                "stretch 6km (3.7 miles) to the north",
+                &[("6km (3.7 miles)", 6000.0, Some("m"), None, None)],
+            ),
+            (
+                "a 12-kilometre corridor along",
+                &[(
+                    "12-kilometre corridor",
+                    12000.0,
+                    Some("m"),
+                    None,
+                    Some("corridor"),
+                )],
+            ),
+            (
+                "a meeting that lasted six hours.",
+                &[("six hours", 21600.0, Some("s"), None, None)],
+            ),
+            (
+                "within seven days.",
+                &[("seven days", 604800.0, Some("s"), None, None)],
+            ),
+            (
+                "killed since February to 60.",
+                &[("60", 60.0, None, None, None)],
+            ),
+            (
+                "$5 million in aid",
+                &[("$5 million", 5e6, Some("USD"), None, None)],
+            ),
             ("a £3bn deal", &[("£3bn", 3e9, Some("GBP"), None, None)]),
-            ("15.5 mln dlrs in 1986", &[("15.5 mln dlrs", 15.5e6, Some("USD"), None, None), ]),
+            (
+                "15.5 mln dlrs in 1986",
+                &[("15.5 mln dlrs", 15.5e6, Some("USD"), None, None)],
+            ),
             ("rose 12 pct to", &[("12 pct", 12.0, Some("%"), None, None)]),
-            ("10-12 km away", &[("10-12 km", 10000.0, Some("m"), None, None)]),
-            ("dozens of his troops", &[("dozens of his troops", 24.0, None, Some("dozens of"), Some("troops"))]),
-            ("Syria's nine-year-old civil war", &[("nine-year-old civil war", 9.0 * YEAR_S, Some("s"), None, Some("civil war"))]),
+            (
+                "10-12 km away",
+                &[("10-12 km", 10000.0, Some("m"), None, None)],
+            ),
+            (
+                "dozens of his troops",
+                &[(
+                    "dozens of his troops",
+                    24.0,
+                    None,
+                    Some("dozens of"),
+                    Some("troops"),
+                )],
+            ),
+            (
+                "Syria's nine-year-old civil war",
+                &[(
+                    "nine-year-old civil war",
+                    9.0 * YEAR_S,
+                    Some("s"),
+                    None,
+                    Some("civil war"),
+                )],
+            ),
         ];
         for (input, expected) in cases {
             check(input, expected);

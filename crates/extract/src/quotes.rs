@@ -268,35 +268,36 @@ fn pair_marks(text: &str) -> Vec<Span> {
                 Mark::CloseSingle => {
                     if let Some(o) = sgl.take() {
                         // nested inside a double quote: part of that quote
-                        if dbl.is_none() && i.saturating_sub(o.1) <= 400 {
-                            if let Some(content) = trim_content(text, o.1, i) {
-                                raws.push(Raw {
-                                    open: o.0,
-                                    content,
-                                    close_end: i + len,
-                                    closed: true,
-                                    at_para_start: o.2,
-                                    after_colon_or_comma: o.3,
-                                    para: pi,
-                                });
-                            }
+                        if dbl.is_none()
+                            && i.saturating_sub(o.1) <= 400
+                            && let Some(content) = trim_content(text, o.1, i)
+                        {
+                            raws.push(Raw {
+                                open: o.0,
+                                content,
+                                close_end: i + len,
+                                closed: true,
+                                at_para_start: o.2,
+                                after_colon_or_comma: o.3,
+                                para: pi,
+                            });
                         }
                     }
                 }
             }
         }
-        if let Some(o) = dbl {
-            if let Some(content) = trim_content(text, o.1, pe) {
-                raws.push(Raw {
-                    open: o.0,
-                    content,
-                    close_end: content.1,
-                    closed: false,
-                    at_para_start: o.2,
-                    after_colon_or_comma: o.3,
-                    para: pi,
-                });
-            }
+        if let Some(o) = dbl
+            && let Some(content) = trim_content(text, o.1, pe)
+        {
+            raws.push(Raw {
+                open: o.0,
+                content,
+                close_end: content.1,
+                closed: false,
+                at_para_start: o.2,
+                after_colon_or_comma: o.3,
+                para: pi,
+            });
         }
     }
     raws.sort_by_key(|r| r.open);
@@ -1097,10 +1098,11 @@ fn tokenize(text: &str, spans: &[Span], paras: &[(usize, usize)]) -> Vec<Tok> {
                 break;
             }
         }
-        if let Some(sp) = spans.get(qi) {
-            if sp.open <= t.s && t.s < sp.close_end {
-                t.quote = Some(qi);
-            }
+        if let Some(sp) = spans.get(qi)
+            && sp.open <= t.s
+            && t.s < sp.close_end
+        {
+            t.quote = Some(qi);
         }
         while let Some(&(_, pe)) = paras.get(pi) {
             if pe <= t.s && pi + 1 < paras.len() {
@@ -1222,8 +1224,12 @@ impl<'a> Doc<'a> {
             (None, _) => {
                 if self.punct(prev_i) == Some(']') {
                     // `... Latakia. [84] The`: a citation mark after a sentence end
-                    let open = (prev_i.saturating_sub(6)..prev_i).rev().find(|&j| self.punct(j) == Some('['));
-                    return open.is_some_and(|o| o > 0 && matches!(self.punct(o - 1), Some('.' | '?' | '!')));
+                    let open = (prev_i.saturating_sub(6)..prev_i)
+                        .rev()
+                        .find(|&j| self.punct(j) == Some('['));
+                    return open.is_some_and(|o| {
+                        o > 0 && matches!(self.punct(o - 1), Some('.' | '?' | '!'))
+                    });
                 }
                 if !matches!(self.punct(prev_i), Some('.' | '?' | '!')) {
                     return false;
@@ -1262,10 +1268,11 @@ impl<'a> Doc<'a> {
             return !STOP_CAPS.contains(&lower(strip_possessive(t)).as_str());
         }
         // al-Assad, bin Salman
-        if let Some((head, rest)) = t.split_once('-') {
-            if PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase) {
-                return true;
-            }
+        if let Some((head, rest)) = t.split_once('-')
+            && PARTICLES.contains(&head)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
         }
         PARTICLES.contains(&t)
             && self
@@ -1298,13 +1305,11 @@ impl<'a> Doc<'a> {
 
     /// Strips leading titles, demonyms and possessive owners from the token range.
     fn strip_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let mut a = a;
         // possessive owner: Al Jazeera's Hashem Ahelbarra
-        for i in a..b {
-            if is_possessive(self.tok_text(i)) {
-                a = i + 1;
-            }
-        }
+        let mut a = (a..b)
+            .rev()
+            .find(|&i| is_possessive(self.tok_text(i)))
+            .map_or(a, |i| i + 1);
         loop {
             if a > b {
                 return None;
@@ -1511,7 +1516,7 @@ impl<'a> Doc<'a> {
             let last = words.last();
             return self.entities.iter().any(|en| {
                 en.label == Label::Person
-                    && en.name.split_whitespace().map(lower).last().as_ref() == last
+                    && en.name.split_whitespace().map(lower).next_back().as_ref() == last
             });
         }
         if words.len() >= 2 {
@@ -1556,10 +1561,10 @@ impl<'a> Doc<'a> {
                 .get(si + 1)
                 .copied()
                 .unwrap_or(self.toks.len());
-            if let Some((x, y)) = self.clause_subject(a, b) {
-                if self.is_person(x, y) {
-                    sal.push((x, self.canonical(x, y)));
-                }
+            if let Some((x, y)) = self.clause_subject(a, b)
+                && self.is_person(x, y)
+            {
+                sal.push((x, self.canonical(x, y)));
             }
         }
         self.salience = sal;
@@ -1576,12 +1581,12 @@ impl<'a> Doc<'a> {
         }
         // introductory phrase: `Earlier on Thursday, X ...`
         let first = self.low(a);
-        if STOP_CAPS.contains(&first.as_str()) && !matches!(first.as_str(), "the" | "a" | "an") {
-            if let Some(c) = (a..b.min(a + 12)).find(|&i| self.punct(i) == Some(',')) {
-                if let Some(r) = self.name_starting_at(c + 1) {
-                    return Some(r);
-                }
-            }
+        if STOP_CAPS.contains(&first.as_str())
+            && !matches!(first.as_str(), "the" | "a" | "an")
+            && let Some(c) = (a..b.min(a + 12)).find(|&i| self.punct(i) == Some(','))
+            && let Some(r) = self.name_starting_at(c + 1)
+        {
+            return Some(r);
         }
         let r = self.name_starting_at(a)?;
         // `Turkey's state-owned agency` : the name is an owner, not the subject
@@ -1636,10 +1641,10 @@ impl<'a> Doc<'a> {
         if OTHER_PRONOUNS.contains(&w.as_str()) || matches!(w.as_str(), "who" | "which" | "that") {
             return Some(Subj::Other);
         }
-        if let Some((a, b)) = self.name_ending_at(j) {
-            if a >= floor {
-                return Some(Subj::Name(a, b));
-            }
+        if let Some((a, b)) = self.name_ending_at(j)
+            && a >= floor
+        {
+            return Some(Subj::Name(a, b));
         }
         if matches!(self.punct(j), Some(',' | ')')) {
             // appositive(s): `X, a ..., said`; walk back over comma-delimited segments
@@ -1662,10 +1667,11 @@ impl<'a> Doc<'a> {
                 if PRONOUNS.contains(&self.low(before).as_str()) {
                     return Some(Subj::Pronoun(before));
                 }
-                if let Some((a, b)) = self.name_ending_at(before) {
-                    if a >= floor && self.opens_segment(a, floor) {
-                        return Some(Subj::Name(a, b));
-                    }
+                if let Some((a, b)) = self.name_ending_at(before)
+                    && a >= floor
+                    && self.opens_segment(a, floor)
+                {
+                    return Some(Subj::Name(a, b));
                 }
                 k = c;
             }
@@ -1737,12 +1743,11 @@ impl<'a> Doc<'a> {
             return Some(Subj::Pronoun(k));
         }
         let lower_det = self.tok_text(k).starts_with(char::is_lowercase);
-        if !lower_det {
-            if let Some((a, b)) = self.name_starting_at(k) {
-                if self.toks.get(a).is_some_and(|t| t.quote.is_none()) {
-                    return Some(Subj::Name(a, b));
-                }
-            }
+        if !lower_det
+            && let Some((a, b)) = self.name_starting_at(k)
+            && self.toks.get(a).is_some_and(|t| t.quote.is_none())
+        {
+            return Some(Subj::Name(a, b));
         }
         if matches!(
             w.as_str(),
@@ -1771,16 +1776,16 @@ impl<'a> Doc<'a> {
 
     /// An attribution that starts at token `k` right after a closing mark.
     fn after_attribution_at(&self, k: usize) -> Option<(usize, Subj)> {
-        if matches!(self.punct(k), Some('—' | '―' | '–')) {
-            if let Some((a, b)) = self.name_starting_at(k + 1) {
-                let ends = self.is_sentence_end(b + 1)
-                    || self
-                        .toks
-                        .get(b + 1)
-                        .is_none_or(|t| Some(t.para) != self.toks.get(b).map(|x| x.para));
-                if ends {
-                    return Some((k, Subj::Name(a, b)));
-                }
+        if matches!(self.punct(k), Some('—' | '―' | '–'))
+            && let Some((a, b)) = self.name_starting_at(k + 1)
+        {
+            let ends = self.is_sentence_end(b + 1)
+                || self
+                    .toks
+                    .get(b + 1)
+                    .is_none_or(|t| Some(t.para) != self.toks.get(b).map(|x| x.para));
+            if ends {
+                return Some((k, Subj::Name(a, b)));
             }
         }
         let mut k = k;
@@ -1874,15 +1879,13 @@ impl<'a> Doc<'a> {
 
     /// A cue at `k` or after at most `skip` adverbs.
     fn next_cue_within(&self, k: usize, skip: usize) -> Option<usize> {
-        let mut k = k;
-        for _ in 0..=skip {
+        for k in k..=k + skip {
             if self.is_cue(k) {
                 return Some(k);
             }
             if !(self.is_word(k) && SKIP_BEFORE_VERB.contains(&self.low(k).as_str())) {
                 return None;
             }
-            k += 1;
         }
         None
     }
@@ -1975,12 +1978,12 @@ impl<'a> Doc<'a> {
         }
         let found = best.map(|(_, n)| n)?;
         // map to an entity name when there is one
-        if !self.entities.is_empty() {
-            if let Some(en) = self.entities.iter().find(|en| {
-                en.name.split_whitespace().map(lower).last().as_ref() == found.tokens.last()
-            }) {
-                return Some(en.name.clone());
-            }
+        if !self.entities.is_empty()
+            && let Some(en) = self.entities.iter().find(|en| {
+                en.name.split_whitespace().map(lower).next_back().as_ref() == found.tokens.last()
+            })
+        {
+            return Some(en.name.clone());
         }
         Some(found.text.clone())
     }
@@ -1998,7 +2001,10 @@ impl<'a> Doc<'a> {
             let close_tok = self.token_at_or_after(sp.close_end);
             let mut cue: Option<(usize, Subj)> = None;
             // 1. right after the quote
-            let same_para = self.toks.get(close_tok).is_some_and(|t| t.para == sp.last_para);
+            let same_para = self
+                .toks
+                .get(close_tok)
+                .is_some_and(|t| t.para == sp.last_para);
             if sp.closed && same_para {
                 cue = self.after_attribution_at(close_tok);
                 let complete = self
@@ -2033,9 +2039,9 @@ impl<'a> Doc<'a> {
                 cue = self.before_attribution(open_tok - 1);
             }
             let (sa, _) = self.sentence_range(open_tok);
-            let starts_sentence = (sa..open_tok).all(|i| {
-                self.in_quote(i) && self.toks.get(i).and_then(|t| t.quote) != Some(qi) || false
-            }) || sa == open_tok;
+            let starts_sentence = (sa..open_tok)
+                .all(|i| self.in_quote(i) && self.toks.get(i).and_then(|t| t.quote) != Some(qi))
+                || sa == open_tok;
             let words: usize = sp
                 .parts
                 .iter()
@@ -2056,12 +2062,11 @@ impl<'a> Doc<'a> {
                         Subj::Role(ws, at) => self.resolve_role(ws, *at),
                         Subj::Other => None,
                     };
-                    if let Subj::Name(a, b) = subj {
-                        if self.is_person(a, b) {
-                            if let Some(s) = &speaker {
-                                sal.push((a, s.clone()));
-                            }
-                        }
+                    if let Subj::Name(a, b) = subj
+                        && self.is_person(a, b)
+                        && let Some(s) = &speaker
+                    {
+                        sal.push((a, s.clone()));
                     }
                 }
                 None => {

@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/timeml-dev/AQUAINT");
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/timeml-dev/AQUAINT");
     dir.is_dir().then_some(dir)
 }
 
@@ -37,7 +38,11 @@ fn attr(tag: &str, name: &str) -> String {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Plain text of `<TEXT>` with the TIMEX3 spans in it.
@@ -58,9 +63,16 @@ fn parse(doc: &str) -> Option<(NaiveDate, String, Vec<Timex>)> {
         let tag = &rest[lt..=gt];
         if tag.starts_with("<TIMEX3") {
             open = Some((text.len(), attr(tag, "type"), attr(tag, "value")));
-        } else if tag.starts_with("</TIMEX3") {
-            if let Some((s, kind, value)) = open.take() {
-                timexes.push(Timex { start: s, end: text.len(), kind, value });
+        } else if tag.starts_with("</TIMEX3")
+            && let Some((s, kind, value)) = open.take()
+        {
+            {
+                timexes.push(Timex {
+                    start: s,
+                    end: text.len(),
+                    kind,
+                    value,
+                });
             }
         }
         rest = &rest[gt + 1..];
@@ -83,14 +95,16 @@ fn norm(v: &str) -> String {
         v = x.to_string();
     }
     v = v.trim_end_matches('X').to_string();
-    if let Some((y, w)) = v.split_once("-W") {
-        if let Ok(n) = w.parse::<u32>() {
-            v = format!("{y}-W{n:02}");
-        }
+    if let Some((y, w)) = v.split_once("-W")
+        && let Ok(n) = w.parse::<u32>()
+    {
+        v = format!("{y}-W{n:02}");
     }
     let v = v.as_str();
     match v.split_once('T') {
-        Some((d, t)) if t.len() >= 5 && t.as_bytes().get(2) == Some(&b':') => format!("{d}T{}", &t[..5]),
+        Some((d, t)) if t.len() >= 5 && t.as_bytes().get(2) == Some(&b':') => {
+            format!("{d}T{}", &t[..5])
+        }
         _ => v.to_string(),
     }
 }
@@ -102,24 +116,47 @@ fn timeml_aquaint_values() {
         return;
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "tml")).collect())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+                .collect()
+        })
         .unwrap_or_default();
     paths.sort();
     let verbose = std::env::var_os("FACTS_VERBOSE").is_some();
-    let (mut total, mut correct, mut total_cal, mut correct_cal, mut found, mut predicted, mut pred_hit) = (0, 0, 0, 0, 0, 0, 0);
+    let (
+        mut total,
+        mut correct,
+        mut total_cal,
+        mut correct_cal,
+        mut found,
+        mut predicted,
+        mut pred_hit,
+    ) = (0, 0, 0, 0, 0, 0, 0);
     for p in &paths {
-        let Ok(doc) = std::fs::read_to_string(p) else { continue };
-        let Some((dct, text, gold)) = parse(&doc) else { continue };
+        let Ok(doc) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        let Some((dct, text, gold)) = parse(&doc) else {
+            continue;
+        };
         let pred = dates::find(&text, Some(dct));
         predicted += pred.len();
-        pred_hit += pred.iter().filter(|d| gold.iter().any(|g| d.start < g.end && g.start < d.end)).count();
+        pred_hit += pred
+            .iter()
+            .filter(|d| gold.iter().any(|g| d.start < g.end && g.start < d.end))
+            .count();
         for g in gold.iter().filter(|g| g.kind == "DATE" || g.kind == "TIME") {
             total += 1;
             let calendar = !g.value.ends_with("_REF");
             if calendar {
                 total_cal += 1;
             }
-            let hit: Vec<_> = pred.iter().filter(|d| d.start < g.end && g.start < d.end).collect();
+            let hit: Vec<_> = pred
+                .iter()
+                .filter(|d| d.start < g.end && g.start < d.end)
+                .collect();
             if !hit.is_empty() {
                 found += 1;
             }
@@ -129,8 +166,16 @@ fn timeml_aquaint_values() {
                     correct_cal += 1;
                 }
             } else if verbose {
-                let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-                println!("WRONG {name} dct {dct}: {:?} gold {} got {:?}", &text[g.start..g.end], g.value, hit.iter().map(|d| (&d.text, &d.value)).collect::<Vec<_>>());
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                println!(
+                    "WRONG {name} dct {dct}: {:?} gold {} got {:?}",
+                    &text[g.start..g.end],
+                    g.value,
+                    hit.iter().map(|d| (&d.text, &d.value)).collect::<Vec<_>>()
+                );
             }
         }
     }

@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 fn data_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/polnear-dev/dev");
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear-dev/dev");
     dir.is_dir().then_some(dir)
 }
 
@@ -36,13 +36,17 @@ fn char_to_byte(text: &str) -> Vec<usize> {
 
 fn parse(ann: &str, text: &str) -> Vec<Gold> {
     let map = char_to_byte(text);
-    let mut spans: HashMap<String, (String, Vec<(usize, usize)>, String)> = HashMap::new();
+    // id -> (label, fragments, covered text)
+    type Spans = HashMap<String, (String, Vec<(usize, usize)>, String)>;
+    let mut spans: Spans = HashMap::new();
     let mut rels = Vec::new();
     for line in ann.lines() {
         let parts: Vec<&str> = line.split('\t').collect();
         let Some(id) = parts.first() else { continue };
         if id.starts_with('T') && parts.len() >= 2 {
-            let Some((label, offs)) = parts[1].split_once(' ') else { continue };
+            let Some((label, offs)) = parts[1].split_once(' ') else {
+                continue;
+            };
             let frags: Vec<(usize, usize)> = offs
                 .split(';')
                 .filter_map(|f| {
@@ -64,7 +68,9 @@ fn parse(ann: &str, text: &str) -> Vec<Gold> {
         let mut content = None;
         let mut source = None;
         for arg in r.split_whitespace() {
-            let Some((role, id)) = arg.split_once(':') else { continue };
+            let Some((role, id)) = arg.split_once(':') else {
+                continue;
+            };
             if role.starts_with("Content") {
                 content = spans.get(id).map(|s| s.1.clone());
             } else if role.starts_with("Source") {
@@ -77,17 +83,25 @@ fn parse(ann: &str, text: &str) -> Vec<Gold> {
             let before = text.get(..a).unwrap_or("").trim_end();
             inner.starts_with(is_mark) || before.ends_with(is_mark)
         });
-        out.push(Gold { content, source, direct });
+        out.push(Gold {
+            content,
+            source,
+            direct,
+        });
     }
     out
 }
 
 fn is_name(source: &str) -> bool {
-    const NOT: &[&str] = &["The", "A", "An", "He", "She", "They", "It", "We", "I", "His", "Her", "Their", "This", "That", "Some", "Many", "Most"];
+    const NOT: &[&str] = &[
+        "The", "A", "An", "He", "She", "They", "It", "We", "I", "His", "Her", "Their", "This",
+        "That", "Some", "Many", "Most",
+    ];
     let words: Vec<&str> = source.split_whitespace().collect();
-    words.iter().enumerate().any(|(i, w)| {
-        w.starts_with(char::is_uppercase) && !(i == 0 && NOT.contains(w))
-    })
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.starts_with(char::is_uppercase) && !(i == 0 && NOT.contains(w)))
 }
 
 #[test]
@@ -103,7 +117,9 @@ fn polnear_dev_direct_quotes() {
     };
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".ann") else { continue };
+        let Some(stem) = name.strip_suffix(".ann") else {
+            continue;
+        };
         let base = match stem.rsplit_once('_') {
             Some((b, ann)) if ann.len() == 4 => b.to_string(),
             _ => stem.to_string(),
@@ -120,12 +136,18 @@ fn polnear_dev_direct_quotes() {
     let (mut claimed, mut claimed_ok, mut total_pred) = (0usize, 0usize, 0usize);
     let verbose = std::env::var_os("FACTS_VERBOSE").is_some();
     for (base, ann_path) in &anns {
-        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{base}.txt"))) else { continue };
-        let Ok(ann) = std::fs::read_to_string(ann_path) else { continue };
+        let Ok(text) = std::fs::read_to_string(dir.join("text").join(format!("{base}.txt"))) else {
+            continue;
+        };
+        let Ok(ann) = std::fs::read_to_string(ann_path) else {
+            continue;
+        };
         let gold = parse(&ann, &text);
         let pred = quotes::find(&text, &[]);
         total_pred += pred.len();
-        let overlaps = |q: &newsdesk_model::Quote, c: &[(usize, usize)]| c.iter().any(|&(a, b)| q.start < b && a < q.end);
+        let overlaps = |q: &newsdesk_model::Quote, c: &[(usize, usize)]| {
+            c.iter().any(|&(a, b)| q.start < b && a < q.end)
+        };
         for g in gold.iter().filter(|g| g.direct) {
             gold_direct += 1;
             let hit = pred.iter().find(|q| overlaps(q, &g.content));
@@ -133,18 +155,45 @@ fn polnear_dev_direct_quotes() {
                 found += 1;
                 if let Some(src) = g.source.as_deref().filter(|s| is_name(s)) {
                     named += 1;
-                    let src_words: Vec<String> = src.split(|c: char| !c.is_alphanumeric() && c != '-').map(str::to_lowercase).collect();
-                    let ok = q.speaker.as_deref().and_then(|s| s.split_whitespace().last()).is_some_and(|w| src_words.contains(&w.to_lowercase()));
-                    if ok { named_ok += 1 } else if verbose { println!("SPEAKER {base}: {:?} gold {src:?} q {:?}", q.speaker, q.text.chars().take(60).collect::<String>()) }
+                    let src_words: Vec<String> = src
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .map(str::to_lowercase)
+                        .collect();
+                    let ok = q
+                        .speaker
+                        .as_deref()
+                        .and_then(|s| s.split_whitespace().last())
+                        .is_some_and(|w| src_words.contains(&w.to_lowercase()));
+                    if ok {
+                        named_ok += 1
+                    } else if verbose {
+                        println!(
+                            "SPEAKER {base}: {:?} gold {src:?} q {:?}",
+                            q.speaker,
+                            q.text.chars().take(60).collect::<String>()
+                        )
+                    }
                 }
             } else if verbose {
                 let (a, b) = g.content[0];
                 println!("MISS {base}: {:?}", text.get(a..b.min(a + 80)));
             }
         }
-        for q in pred.iter().filter(|q| q.speaker.is_some() || q.cue.is_some()) {
+        for q in pred
+            .iter()
+            .filter(|q| q.speaker.is_some() || q.cue.is_some())
+        {
             claimed += 1;
-            if gold.iter().any(|g| overlaps(q, &g.content)) { claimed_ok += 1 } else if verbose { println!("FP {base}: {:?} {:?} {:?}", q.speaker, q.cue, q.text.chars().take(70).collect::<String>()) }
+            if gold.iter().any(|g| overlaps(q, &g.content)) {
+                claimed_ok += 1
+            } else if verbose {
+                println!(
+                    "FP {base}: {:?} {:?} {:?}",
+                    q.speaker,
+                    q.cue,
+                    q.text.chars().take(70).collect::<String>()
+                )
+            }
         }
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
@@ -157,6 +206,12 @@ fn polnear_dev_direct_quotes() {
          speaker accuracy {speaker:.3} ({named_ok}/{named})",
         anns.len()
     );
-    assert!(gold_direct > 100, "too few gold quotes parsed: {gold_direct}");
-    assert!(recall > 0.6 && precision > 0.6 && speaker > 0.5, "below floor");
+    assert!(
+        gold_direct > 100,
+        "too few gold quotes parsed: {gold_direct}"
+    );
+    assert!(
+        recall > 0.6 && precision > 0.6 && speaker > 0.5,
+        "below floor"
+    );
 }

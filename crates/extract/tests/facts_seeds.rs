@@ -60,7 +60,10 @@ fn gold_path() -> PathBuf {
 }
 
 fn surname_matches(speaker: Option<&str>, gold: &str) -> bool {
-    speaker.is_some_and(|s| s.split_whitespace().any(|w| w == gold || w.ends_with(&format!("-{gold}"))))
+    speaker.is_some_and(|s| {
+        s.split_whitespace()
+            .any(|w| w == gold || w.ends_with(&format!("-{gold}")))
+    })
 }
 
 #[test]
@@ -81,7 +84,10 @@ fn seed_gold_facts() {
             .collect::<Vec<_>>()
             .join("\n\n")
             .replace('`', "'");
-        [(name.clone(), text), (format!("{name} (normalised)"), cleaned)]
+        [
+            (name.clone(), text),
+            (format!("{name} (normalised)"), cleaned),
+        ]
     });
     for (label, text) in variants {
         let name = label.split(' ').next().unwrap_or_default().to_string();
@@ -92,7 +98,9 @@ fn seed_gold_facts() {
             let speaker = want["speaker"].as_str().unwrap_or_default();
             match qs.iter().find(|q| q.text.contains(frag)) {
                 Some(q) if surname_matches(q.speaker.as_deref(), speaker) => {}
-                other => failures.push(format!("{label}: quote {frag:?} by {speaker}: got {other:?}")),
+                other => failures.push(format!(
+                    "{label}: quote {frag:?} by {speaker}: got {other:?}"
+                )),
             }
         }
         if g["quotes"].as_array().is_some_and(Vec::is_empty) {
@@ -110,8 +118,12 @@ fn seed_gold_facts() {
                 q.text.contains(frag)
                     && ((q.value - value).abs() <= value.abs() * tol
                         || (q.text.contains('(') && !q.text.starts_with(frag)))
-                    && want["unit"].as_str().is_none_or(|u| q.unit.as_deref() == Some(u))
-                    && want["qualifier"].as_str().is_none_or(|w| q.qualifier.as_deref() == Some(w))
+                    && want["unit"]
+                        .as_str()
+                        .is_none_or(|u| q.unit.as_deref() == Some(u))
+                    && want["qualifier"]
+                        .as_str()
+                        .is_none_or(|w| q.qualifier.as_deref() == Some(w))
             });
             if !ok {
                 failures.push(format!("{label}: quantity {frag:?} = {value}"));
@@ -125,7 +137,10 @@ fn seed_gold_facts() {
                 continue; // in a caption that normalise removes
             }
             if !ds.iter().any(|d| d.text.contains(frag) && d.value == value) {
-                failures.push(format!("{label}: date {frag:?} = {value}: got {:?}", ds.iter().map(|d| (&d.text, &d.value)).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{label}: date {frag:?} = {value}: got {:?}",
+                    ds.iter().map(|d| (&d.text, &d.value)).collect::<Vec<_>>()
+                ));
             }
         }
     }
@@ -135,20 +150,32 @@ fn seed_gold_facts() {
 fn assert_spans(text: &str, spans: &[(usize, usize)]) {
     for &(s, e) in spans {
         assert!(s <= e && e <= text.len(), "{s}..{e} outside {}", text.len());
-        assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{s}..{e} not on char boundaries");
+        assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "{s}..{e} not on char boundaries"
+        );
     }
 }
 
 fn check_all(text: &str) {
     let q = quotes::find(text, &[]);
-    assert_spans(text, &q.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>());
+    assert_spans(
+        text,
+        &q.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>(),
+    );
     let n = quantities::find(text);
-    assert_spans(text, &n.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>());
+    assert_spans(
+        text,
+        &n.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>(),
+    );
     for x in &n {
         assert_eq!(text.get(x.start..x.end), Some(x.text.as_str()));
     }
     let d = dates::find(text, published());
-    assert_spans(text, &d.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>());
+    assert_spans(
+        text,
+        &d.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>(),
+    );
     for x in &d {
         assert_eq!(text.get(x.start..x.end), Some(x.text.as_str()));
     }
