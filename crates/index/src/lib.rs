@@ -65,7 +65,8 @@
 //! write `OR` for alternatives. `"joint patrols"` is a phrase; a field prefix
 //! searches one field: `person:Erdogan`, `org:"White Helmets"`, `loc:Idlib`,
 //! `speaker:Putin`, `quote:ceasefire`, `language:en`, `outlet:"Al Jazeera"`,
-//! `published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]`. An empty query
+//! `published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]` (bare days work
+//! too: `published:[2020-03-01 TO 2020-03-31]`, `published:2020-03-05`). An empty query
 //! (or `*`) matches every document, which is useful with the filters of
 //! [`SearchOptions`]. Invalid syntax is an [`Error::Query`], never a panic.
 //! Results are best first, ties broken by id, so the same index and query

@@ -234,7 +234,7 @@ impl Index {
         parser.set_field_boost(f.title, TITLE_BOOST);
         parser.set_field_boost(f.quote, QUOTE_BOOST);
         parser
-            .parse_query(query)
+            .parse_query(&expand_dates(query))
             .map_err(|e| error(one_line(&e.to_string())))
     }
 
@@ -406,6 +406,70 @@ impl Index {
     }
 }
 
+/// The query with bare days in `published:` clauses made RFC 3339 timestamps
+/// (`published:[2020-03-01 TO 2020-03-31]` becomes
+/// `published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]`), as Tantivy requires.
+fn expand_dates(query: &str) -> String {
+    const FIELD: &str = "published:";
+    let mut out = String::with_capacity(query.len() + 32);
+    let mut rest = query;
+    while let Some(at) = rest.find(FIELD) {
+        let (before, clause) = rest.split_at(at + FIELD.len());
+        out.push_str(before);
+        // The clause value: a bracketed range, or one token.
+        let end = match clause.chars().next() {
+            Some('[' | '{') => clause.find([']', '}']).map_or(clause.len(), |i| i + 1),
+            _ => clause
+                .find(|c: char| c.is_whitespace() || c == ')')
+                .unwrap_or(clause.len()),
+        };
+        let (value, after) = clause.split_at(end);
+        if value.starts_with(['[', '{']) {
+            out.push_str(&expand_days_in(value));
+        } else if value.len() == 10 && expand_days_in(value) != value {
+            // One day: a quoted timestamp (a bare one is a syntax error).
+            out.push('"');
+            out.push_str(&expand_days_in(value));
+            out.push('"');
+        } else {
+            out.push_str(value);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `value` with each `YYYY-MM-DD` that is not followed by a time given `T00:00:00Z`.
+fn expand_days_in(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let is_day = |i: usize| {
+        bytes.get(i..i + 10).is_some_and(|d| {
+            d.iter().enumerate().all(|(k, b)| match k {
+                4 | 7 => *b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        })
+    };
+    let mut out = String::with_capacity(value.len() + 20);
+    let mut i = 0;
+    while let Some(c) = value.get(i..).and_then(|s| s.chars().next()) {
+        let starts_word = i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+        if starts_word && is_day(i) {
+            let next = bytes.get(i + 10).copied();
+            out.push_str(value.get(i..i + 10).unwrap_or_default());
+            if !next.is_some_and(|b| b.is_ascii_alphanumeric() || b == b':') {
+                out.push_str("T00:00:00Z");
+            }
+            i += 10;
+        } else {
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
 /// Whether `words` occur contiguously, in order, in `name`.
 fn contains_words(name: &[String], words: &[String]) -> bool {
     !words.is_empty() && name.windows(words.len()).any(|w| w == words)
@@ -512,6 +576,11 @@ mod tests {
                 "corridor AND published:[* TO 2020-03-01T00:00:00Z}",
                 &["c3"],
             ),
+            // bare days in published clauses
+            ("published:2020-03-05", &["a1"]),
+            ("published:[2020-03-01 TO 2020-03-31]", &["a1", "b2"]),
+            ("corridor AND published:{2020-03-05 TO *]", &["b2"]),
+            ("(published:2020-02-20) OR Lavrov", &["b2", "c3"]),
             ("*", &["a1", "b2", "c3"]),
             ("", &["a1", "b2", "c3"]),
         ];
@@ -847,6 +916,36 @@ mod tests {
         assert_eq!(nesting_depth("(a [b {c}]) (d)"), 3);
         assert_eq!(nesting_depth("))(("), 2);
         assert_eq!(one_line("a\n  b\tc "), "a b c");
+        let cases: &[(&str, &str)] = &[
+            ("published:2020-03-05", "published:\"2020-03-05T00:00:00Z\""),
+            (
+                "published:2020-03-05)",
+                "published:\"2020-03-05T00:00:00Z\")",
+            ),
+            (
+                "x published:[2020-03-01 TO 2020-03-31} y 2020-01-01",
+                "x published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z} y 2020-01-01",
+            ),
+            (
+                "published:[2020-03-01T00:00:00Z TO *]",
+                "published:[2020-03-01T00:00:00Z TO *]",
+            ),
+            ("published:12020-03-055", "published:12020-03-055"),
+            (
+                "published:[2020-03-01 TO",
+                "published:[2020-03-01T00:00:00Z TO",
+            ),
+            ("body:2020-03-05", "body:2020-03-05"),
+            ("published:", "published:"),
+            ("published:é2020-03-05", "published:é2020-03-05"),
+            (
+                "published:[é2020-03-05 TO *]",
+                "published:[é2020-03-05T00:00:00Z TO *]",
+            ),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(expand_dates(query), *expected, "{query}");
+        }
     }
 
     proptest! {
