@@ -282,7 +282,9 @@ mod tests {
 
     #[test]
     fn removes_non_article_paragraphs() {
-        let cases: &[(&[&str], &[&str], &[(&str, &str)])] = &[
+        /// Input paragraphs, kept paragraphs, removed (kind, text).
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], &'a [(&'a str, &'a str)]);
+        let cases: &[Case<'_>] = &[
             (
                 &["Text.", "More:", "Text 2."],
                 &["Text.", "Text 2."],

@@ -57,10 +57,10 @@ pub(crate) fn decode(
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    if is_multibyte_legacy(guess) {
-        if let Some(text) = guess.decode_without_bom_handling_and_without_replacement(bytes) {
-            return Ok(text.into_owned());
-        }
+    if is_multibyte_legacy(guess)
+        && let Some(text) = guess.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok(text.into_owned());
     }
     if has_valid_multibyte_utf8(bytes) {
         return Err(DecodeError::InvalidUtf8(first_invalid));
@@ -283,7 +283,14 @@ mod tests {
 
     #[test]
     fn decodes() {
-        let cases: &[(&[u8], Option<&str>, bool, Result<&str, DecodeError>)] = &[
+        /// Bytes, declared charset, is HTML, expected outcome.
+        type Case<'a> = (
+            &'a [u8],
+            Option<&'a str>,
+            bool,
+            Result<&'a str, DecodeError>,
+        );
+        let cases: &[Case<'_>] = &[
             (b"plain", None, false, Ok("plain")),
             (b"\xef\xbb\xbfbom", None, false, Ok("bom")),
             (b"\xff\xfeh\0i\0", None, false, Ok("hi")),

@@ -203,3 +203,164 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         text,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn raw(kind: ContentKind, bytes: &[u8]) -> RawDocument {
+        RawDocument {
+            source: "doc".into(),
+            kind,
+            bytes: bytes.to_vec(),
+            ..RawDocument::default()
+        }
+    }
+
+    /// Normalises and renders the outcome as `Ok(text)` or the error message.
+    fn check(kind: ContentKind, input: &[u8], expected: Result<&str, &str>) {
+        let got = normalise(raw(kind, input), &Config::default())
+            .map(|a| a.text)
+            .map_err(|e| e.to_string());
+        let expected = expected.map(str::to_string).map_err(str::to_string);
+        assert_eq!(got, expected, "input {:?}", String::from_utf8_lossy(input));
+    }
+
+    #[test]
+    fn outcomes() {
+        use ContentKind::{Html, Text};
+        let cases: &[(ContentKind, &[u8], Result<&str, &str>)] = &[
+            (Text, b"", Err("doc: empty document")),
+            (Text, b" \n\t\r\n ", Err("doc: empty document")),
+            (
+                Text,
+                b"\x7fELF\x02\x01\x01\0\0\0",
+                Err("doc: binary content, not text"),
+            ),
+            (
+                Text,
+                b"caf\xc3\xa9 and caf\xe9",
+                Err("doc: invalid UTF-8 at byte 13"),
+            ),
+            (
+                Html,
+                b"<html><body><nav><a href=/>Home</a></nav></body></html>",
+                Err("doc: no article text found"),
+            ),
+            (Text, b"More:", Err("doc: no article text found")),
+            (Text, b"One.\r\n\r\nTwo.", Ok("One.\n\nTwo.")),
+            (
+                Html,
+                b"<p>It&#8217;s&nbsp;here &amp; now.</p>",
+                Ok("It's here & now."),
+            ),
+        ];
+        for (kind, input, expected) in cases {
+            check(*kind, input, *expected);
+        }
+    }
+
+    #[test]
+    fn container_metadata_takes_precedence() {
+        let mut doc = raw(
+            ContentKind::Html,
+            b"<html><head><title>Page title | Site</title><meta property=\"article:published_time\" content=\"2020-03-04\"></head><body><p>Body text here.</p></body></html>",
+        );
+        doc.title = Some("Feed title".into());
+        doc.published = Some("Thu, 05 Mar 2020 22:00:00 GMT".into());
+        doc.outlet = Some("Feed".into());
+        let a = normalise(doc, &Config::default()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Feed title"));
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2020, 3, 5));
+        assert_eq!(a.outlet.as_deref(), Some("Feed"));
+    }
+
+    #[test]
+    fn future_page_dates_fall_back_to_default() {
+        let config = Config {
+            default_published: NaiveDate::from_ymd_opt(2020, 3, 5),
+            today: NaiveDate::from_ymd_opt(2021, 1, 1),
+            ..Config::default()
+        };
+        let doc = raw(
+            ContentKind::Html,
+            b"<meta property=\"article:published_time\" content=\"2099-01-01\"><p>Body text here.</p>",
+        );
+        assert_eq!(
+            normalise(doc, &config).unwrap().published,
+            config.default_published
+        );
+    }
+
+    #[test]
+    fn same_text_same_id() {
+        let a = normalise(raw(ContentKind::Text, b"One.\n\nTwo."), &Config::default()).unwrap();
+        let b = normalise(
+            raw(ContentKind::Html, b"<p>One.</p><p>Two.</p>"),
+            &Config::default(),
+        )
+        .unwrap();
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.id, content_id("One.\n\nTwo."));
+        assert!(
+            a.id.len() == 16
+                && a.id
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
+    }
+
+    #[test]
+    fn huge_inputs_are_bounded() {
+        // A 50 MB single line exceeds the default limit and fails fast.
+        let big = vec![b'a'; 50 * 1024 * 1024];
+        let err = normalise(raw(ContentKind::Text, &big), &Config::default()).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+        // Under the limit, a single 8 MB line is processed (linear work).
+        let config = Config::default();
+        let line = "word, ".repeat(8 * 1024 * 1024 / 6);
+        let start = std::time::Instant::now();
+        let a = normalise(raw(ContentKind::Text, line.as_bytes()), &config).unwrap();
+        assert!(!a.text.is_empty());
+        assert!(start.elapsed().as_secs() < 60);
+    }
+
+    /// Checks the invariants of any successful result.
+    fn invariants(a: &Article) {
+        assert!(!a.text.is_empty());
+        assert!(!a.text.contains("\n\n\n"));
+        assert_eq!(a.text.trim(), a.text);
+        assert_eq!(a.id, content_id(&a.text));
+        for p in a.text.split("\n\n") {
+            assert!(
+                !p.is_empty() && !p.contains('\n') && !p.contains("  "),
+                "paragraph {p:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), html in any::<bool>()) {
+            let kind = if html { ContentKind::Html } else { ContentKind::Text };
+            if let Ok(a) = normalise(raw(kind, &bytes), &Config::default()) {
+                invariants(&a);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_html_like(s in r#"(<(/?)(p|div|article|script|a|br|figure|figcaption|nav|h1|h2|li|ul|title|meta)( class="[a-z -]{0,12}")?( /)?>|&[a-z#0-9]{0,6};?|[A-Za-z ,.’'`\[\]0-9\n]{0,20}|<!--|-->|<!\[CDATA\[|\]\]>){0,60}"#) {
+            if let Ok(a) = normalise(raw(ContentKind::Html, s.as_bytes()), &Config::default()) {
+                invariants(&a);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_text(s in r"([A-Za-z]{1,10}|[ \n\t]|[-–—\[\](),.:;'’‘`“”]|[0-9]{1,3}|By |More:|Photo: |\u{ad}|\u{a0}|Ã©|â€™){0,80}") {
+            if let Ok(a) = normalise(raw(ContentKind::Text, s.as_bytes()), &Config::default()) {
+                invariants(&a);
+            }
+        }
+    }
+}

@@ -506,10 +506,10 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let mut gone = dropped.clone();
     for id in 1..n {
         let parent = dom.nodes.get(id).map_or(0, |x| x.parent);
-        if gone.get(parent).copied().unwrap_or(false) {
-            if let Some(slot) = gone.get_mut(id) {
-                *slot = true;
-            }
+        if gone.get(parent).copied().unwrap_or(false)
+            && let Some(slot) = gone.get_mut(id)
+        {
+            *slot = true;
         }
     }
     let roots = choose_roots(dom, &stats, &gone);

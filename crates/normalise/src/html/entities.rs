@@ -85,10 +85,8 @@ fn decode_one(s: &str) -> Option<(Decoded, usize)> {
     }
     let name = s.get(..len)?;
     let has_semicolon = bytes.get(len) == Some(&b';');
-    if has_semicolon {
-        if let Some(value) = named(name) {
-            return Some((Decoded::Static(value), len + 1));
-        }
+    if has_semicolon && let Some(value) = named(name) {
+        return Some((Decoded::Static(value), len + 1));
     }
     // Legacy references that browsers accept without a semicolon, even before letters.
     ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]

@@ -248,10 +248,8 @@ impl Builder {
                     self.stack.pop();
                 }
             }
-            "html" | "body" | "head" => {
-                if self.stack.iter().any(|&id| self.tag_of(id) == tag) {
-                    return;
-                }
+            "html" | "body" | "head" if self.stack.iter().any(|&id| self.tag_of(id) == tag) => {
+                return;
             }
             _ => {}
         }
