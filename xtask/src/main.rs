@@ -2,8 +2,14 @@
 //!
 //! - `pipeline`: build the release binary, ingest `fixtures/` into
 //!   `target/newsdesk-index`, run a few searches and print a report.
+//! - `bench`: throughput, memory and latency, written to `target/bench/`.
 
+mod baseline;
+mod bench;
+mod corpus;
+mod peers;
 mod pipeline;
+mod stages;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,12 +18,16 @@ const USAGE: &str = "usage: cargo xtask <task>
 
 tasks:
   pipeline    build the release binary, ingest fixtures/ into target/newsdesk-index,
-              run searches and print what was found";
+              run searches and print what was found
+  bench [--tier small|medium|large] [--peers] [--data DIR]
+              end-to-end and per-stage throughput, memory, re-ingest and search
+              latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("pipeline") => pipeline::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -47,7 +57,6 @@ pub(crate) fn root() -> PathBuf {
 }
 
 /// The `../shared` folder beside the workspace, if present.
-#[allow(dead_code, reason = "used by the eval and bench tasks as they land")]
 pub(crate) fn shared() -> Option<PathBuf> {
     let p = root().join("..").join("shared");
     p.is_dir().then_some(p)

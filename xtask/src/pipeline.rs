@@ -24,6 +24,27 @@ const SEARCHES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Builds `target/release/newsdesk`.
+pub(crate) fn build_release() -> anyhow::Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let status = Command::new(&cargo)
+        .args([
+            "build",
+            "--release",
+            "--package",
+            "newsdesk-cli",
+            "--bin",
+            "newsdesk",
+        ])
+        .current_dir(crate::root())
+        .status()
+        .context("cannot run cargo")?;
+    if !status.success() {
+        bail!("cargo build --release failed");
+    }
+    Ok(())
+}
+
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     if let Some(a) = args.first() {
         bail!("pipeline takes no arguments (got `{a}`)");
@@ -32,22 +53,17 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let started = Instant::now();
 
     println!("== building the release binary");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "--package", "newsdesk-cli", "--bin", "newsdesk"])
-        .current_dir(&root)
-        .status()
-        .context("cannot run cargo")?;
-    if !status.success() {
-        bail!("cargo build --release failed");
-    }
+    build_release()?;
     let bin = root.join("target/release/newsdesk");
     let index = root.join("target/newsdesk-index");
     if index.exists() {
         std::fs::remove_dir_all(&index)
             .with_context(|| format!("cannot remove old index {}", index.display()))?;
     }
-    let inputs = [root.join("fixtures/articles"), root.join("fixtures/formats")];
+    let inputs = [
+        root.join("fixtures/articles"),
+        root.join("fixtures/formats"),
+    ];
 
     println!("\n== ingesting fixtures into {}", rel(&root, &index));
     let mut ingest = vec!["ingest".to_string(), "--index".into(), path_arg(&index)];
@@ -179,7 +195,11 @@ fn report_documents(docs: &[Value]) {
             .map(|((_, n), c)| (n, *c))
             .collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let top: Vec<String> = rows.iter().take(6).map(|(n, c)| format!("{n} ({c})")).collect();
+        let top: Vec<String> = rows
+            .iter()
+            .take(6)
+            .map(|(n, c)| format!("{n} ({c})"))
+            .collect();
         if !top.is_empty() {
             println!("    {label:<7} {}", top.join(", "));
         }

@@ -92,7 +92,8 @@ pub(crate) fn document_summary(doc: &Document, colour: bool) -> String {
     let _ = writeln!(
         out,
         "  published:  {}   language: {}   {} bytes of text, {} removed",
-        a.published.map_or_else(|| "unknown".to_string(), |d| d.to_string()),
+        a.published
+            .map_or_else(|| "unknown".to_string(), |d| d.to_string()),
         a.language.as_deref().unwrap_or("unknown"),
         a.text.len(),
         a.removed.len()

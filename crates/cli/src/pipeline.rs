@@ -134,9 +134,8 @@ fn run(
         ..newsdesk_ingest::ReadOptions::default()
     };
     let paths = input.paths.clone();
-    let mut rx = runtime.block_on(async move {
-        newsdesk_ingest::spawn_reader(paths, options, CHANNEL_CAPACITY)
-    });
+    let mut rx = runtime
+        .block_on(async move { newsdesk_ingest::spawn_reader(paths, options, CHANNEL_CAPACITY) });
     let normalise_config = newsdesk_normalise::Config {
         default_published: input.published,
         ..newsdesk_normalise::Config::default()
@@ -205,4 +204,3 @@ fn progress_bar() -> ProgressBar {
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
-

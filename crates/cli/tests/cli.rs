@@ -56,7 +56,10 @@ fn extract_json(paths: &[&str], extra: &[&str]) -> Vec<Value> {
 fn check_span(text: &str, item: &Value, what: &str) {
     let start = item["start"].as_u64().expect("start") as usize;
     let end = item["end"].as_u64().expect("end") as usize;
-    assert!(start <= end && end <= text.len(), "{what}: span out of text");
+    assert!(
+        start <= end && end <= text.len(),
+        "{what}: span out of text"
+    );
     assert!(
         text.is_char_boundary(start) && text.is_char_boundary(end),
         "{what}: span not on char boundaries"
@@ -74,10 +77,20 @@ fn extract_json_prints_every_contract_field() {
         for key in ["id", "source", "text", "language"] {
             assert!(doc[key].is_string(), "{path}: {key} is a string");
         }
-        assert!(doc.get("title").is_some(), "{path}: title present (null allowed)");
+        assert!(
+            doc.get("title").is_some(),
+            "{path}: title present (null allowed)"
+        );
         assert_eq!(doc["published"], PUBLISHED);
         assert_eq!(doc["language"], "en");
-        for key in ["removed", "entities", "quotes", "quantities", "dates", "keywords"] {
+        for key in [
+            "removed",
+            "entities",
+            "quotes",
+            "quantities",
+            "dates",
+            "keywords",
+        ] {
             assert!(doc[key].is_array(), "{path}: {key} is an array");
         }
         let text = doc["text"].as_str().expect("text");
@@ -89,8 +102,14 @@ fn extract_json_prints_every_contract_field() {
             assert!(e["name"].is_string());
             for m in e["mentions"].as_array().expect("mentions") {
                 check_span(text, m, "mention");
-                let (s, t) = (m["start"].as_u64().unwrap_or(0), m["end"].as_u64().unwrap_or(0));
-                assert_eq!(&text[s as usize..t as usize], m["text"].as_str().unwrap_or(""));
+                let (s, t) = (
+                    m["start"].as_u64().unwrap_or(0),
+                    m["end"].as_u64().unwrap_or(0),
+                );
+                assert_eq!(
+                    &text[s as usize..t as usize],
+                    m["text"].as_str().unwrap_or("")
+                );
             }
         }
         for q in doc["quotes"].as_array().expect("quotes") {
@@ -146,7 +165,12 @@ fn every_wrapping_normalises_to_the_plain_text() {
             .push(d["text"].as_str().unwrap_or_default().to_string());
     }
     let html_pages = by_file.keys().filter(|f| f.ends_with(".html")).count();
-    assert_eq!(html_pages, 3, "one HTML page per seed: {:?}", by_file.keys());
+    assert_eq!(
+        html_pages,
+        3,
+        "one HTML page per seed: {:?}",
+        by_file.keys()
+    );
     for ext in [".jsonl", ".warc.gz", ".rss", ".atom"] {
         assert!(
             by_file.keys().any(|f| f.ends_with(ext)),
@@ -173,7 +197,10 @@ fn every_wrapping_normalises_to_the_plain_text() {
         }
     }
     let html_or_feed_docs: usize = by_file.values().map(Vec::len).sum();
-    assert!(html_or_feed_docs >= 3 + 4 * 3, "every wrapping holds every seed");
+    assert!(
+        html_or_feed_docs >= 3 + 4 * 3,
+        "every wrapping holds every seed"
+    );
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -190,14 +217,29 @@ fn excerpt(s: &str, at: usize) -> String {
 #[test]
 fn one_thread_and_many_give_identical_output() {
     let one = newsdesk(&[
-        "extract", "--json", "--published", PUBLISHED, "--threads", "1", "fixtures",
+        "extract",
+        "--json",
+        "--published",
+        PUBLISHED,
+        "--threads",
+        "1",
+        "fixtures",
     ]);
     let many = newsdesk(&[
-        "extract", "--json", "--published", PUBLISHED, "--threads", "4", "fixtures",
+        "extract",
+        "--json",
+        "--published",
+        PUBLISHED,
+        "--threads",
+        "4",
+        "fixtures",
     ]);
     assert_eq!(one.status.code(), many.status.code());
     assert!(!one.stdout.is_empty());
-    assert!(one.stdout == many.stdout, "NDJSON differs between 1 and 4 threads");
+    assert!(
+        one.stdout == many.stdout,
+        "NDJSON differs between 1 and 4 threads"
+    );
     assert_eq!(stderr(&one), stderr(&many));
 }
 
@@ -211,7 +253,12 @@ fn standard_input_is_read_with_a_dash() {
         .spawn()
         .expect("spawn");
     let text = std::fs::read(root().join(&seed_paths()[1])).expect("seed");
-    child.stdin.take().expect("stdin").write_all(&text).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&text)
+        .expect("write");
     let out = child.wait_with_output().expect("wait");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = stdout_json(&out);
@@ -225,12 +272,22 @@ fn ingest_is_idempotent_and_searchable() {
     let index = dir.path().join("idx");
     let index = index.to_str().expect("utf-8 path");
     let first = newsdesk(&[
-        "ingest", "--index", index, "--published", PUBLISHED, "fixtures/articles",
+        "ingest",
+        "--index",
+        index,
+        "--published",
+        PUBLISHED,
+        "fixtures/articles",
     ]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(stderr(&first).contains("3 indexed"), "{}", stderr(&first));
     let second = newsdesk(&[
-        "ingest", "--index", index, "--published", PUBLISHED, "fixtures/articles",
+        "ingest",
+        "--index",
+        index,
+        "--published",
+        PUBLISHED,
+        "fixtures/articles",
     ]);
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     assert!(
@@ -257,7 +314,9 @@ fn ingest_is_idempotent_and_searchable() {
     assert_eq!(doc["id"], id);
     assert!(doc["entities"].is_array());
 
-    let limited = newsdesk(&["search", "--index", index, "--json", "--limit", "1", "Idlib"]);
+    let limited = newsdesk(&[
+        "search", "--index", index, "--json", "--limit", "1", "Idlib",
+    ]);
     assert_eq!(stdout_json(&limited).len(), 1);
 
     let bad = newsdesk(&["search", "--index", index, "AND (("]);
@@ -276,7 +335,12 @@ fn entity_and_speaker_fields_are_searchable() {
     let index = dir.path().join("idx");
     let index = index.to_str().expect("utf-8 path");
     let out = newsdesk(&[
-        "ingest", "--index", index, "--published", PUBLISHED, "fixtures/articles",
+        "ingest",
+        "--index",
+        index,
+        "--published",
+        PUBLISHED,
+        "fixtures/articles",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let count = |q: &str| {
@@ -322,7 +386,12 @@ fn gold_searches_find_the_right_seeds() {
     let index = dir.path().join("idx");
     let index = index.to_str().expect("utf-8 path");
     let out = newsdesk(&[
-        "ingest", "--index", index, "--published", PUBLISHED, "fixtures/articles",
+        "ingest",
+        "--index",
+        index,
+        "--published",
+        PUBLISHED,
+        "fixtures/articles",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for s in gold["searches"].as_array().expect("searches") {

@@ -43,7 +43,7 @@ mod tokens;
 pub use sentences::Sentence;
 pub use tokens::{Token, TokenKind, tokenize};
 
-use newsdesk_model::{Article, Entity, Extraction};
+use newsdesk_model::{Article, DateMention, Entity, Extraction, Quantity, Quote};
 
 /// Settings for [`extract`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,9 +64,11 @@ pub fn extract(article: &Article, config: &Config) -> Extraction {
     let tokens = tokens::tokenize(text);
     let sents = sentences::split(text, &tokens);
     let entities = entities::find(text, &tokens, &sents);
-    let quotes = quotes::find(text, &entities);
-    let quantities = quantities::find(text);
-    let dates = dates::find(text, article.published);
+    let Facts {
+        quotes,
+        quantities,
+        dates,
+    } = facts(article, &entities);
     let keywords = keywords::find(text, &tokens, &sents, config.max_keywords);
     Extraction {
         entities,
@@ -101,4 +103,38 @@ pub fn keywords(text: &str, n: usize) -> Vec<String> {
     let tokens = tokens::tokenize(text);
     let sents = sentences::split(text, &tokens);
     keywords::find(text, &tokens, &sents, n)
+}
+
+/// The facts of an article: quotes, quantities and dates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Facts {
+    /// Direct quotes, speakers resolved against the entities.
+    pub quotes: Vec<Quote>,
+    /// Counts and measurements.
+    pub quantities: Vec<Quantity>,
+    /// Dates resolved against the publication date.
+    pub dates: Vec<DateMention>,
+}
+
+impl Facts {
+    /// How many facts were found in all.
+    pub fn len(&self) -> usize {
+        self.quotes.len() + self.quantities.len() + self.dates.len()
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Finds the quotes, quantities and dates of `article`; quote speakers are
+/// canonical names from `entities` (as returned by [`entities`]).
+pub fn facts(article: &Article, entities: &[Entity]) -> Facts {
+    let text = article.text.as_str();
+    Facts {
+        quotes: quotes::find(text, entities),
+        quantities: quantities::find(text),
+        dates: dates::find(text, article.published),
+    }
 }

@@ -342,8 +342,18 @@ mod tests {
         let v = serde_json::to_value(&doc).unwrap();
         let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
         let expected = [
-            "id", "source", "title", "published", "language", "text", "removed", "entities",
-            "quotes", "quantities", "dates", "keywords",
+            "id",
+            "source",
+            "title",
+            "published",
+            "language",
+            "text",
+            "removed",
+            "entities",
+            "quotes",
+            "quantities",
+            "dates",
+            "keywords",
         ];
         for k in expected {
             assert!(keys.contains(&k.to_string()), "missing {k}");
