@@ -7,9 +7,16 @@
 mod baseline;
 mod bench;
 mod corpus;
+mod eval;
+mod eval_dates;
+mod eval_html;
+mod eval_ner;
+mod eval_quotes;
+mod eval_seeds;
 mod peers;
 mod pipeline;
 mod stages;
+mod train_ner;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,13 +28,18 @@ tasks:
               run searches and print what was found
   bench [--tier small|medium|large] [--peers] [--data DIR]
               end-to-end and per-stage throughput, memory, re-ingest and search
-              latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}";
+              latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}
+  eval html|ner|quotes|dates|seeds [options]
+              score against ../shared/data and the seed gold
+  train-ner   train the entity model from ../shared/data/conllpp";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("pipeline") => pipeline::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
+        Some("train-ner") => train_ner::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
