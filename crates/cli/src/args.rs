@@ -60,6 +60,9 @@ pub(crate) struct IngestArgs {
     /// The index directory (created if absent).
     #[arg(long, value_name = "DIR")]
     pub(crate) index: PathBuf,
+    /// Commit after this many new documents; a crash loses at most the work since the last commit.
+    #[arg(long, default_value_t = 10_000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) commit_every: u64,
     #[command(flatten)]
     pub(crate) input: InputArgs,
 }

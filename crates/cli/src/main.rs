@@ -41,7 +41,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(exit_for(&summary))
         }
         Command::Ingest(a) => {
-            let summary = pipeline::ingest(&a.input, &a.index)?;
+            let summary = pipeline::ingest(&a.input, &a.index, a.commit_every)?;
             Ok(exit_for(&summary))
         }
         Command::Search(a) => {

@@ -16,8 +16,6 @@ use std::time::{Duration, Instant};
 const CHANNEL_CAPACITY: usize = 256;
 /// Documents handed to the workers at once, per thread.
 const BATCH_PER_THREAD: usize = 32;
-/// Documents written between two index commits.
-const COMMIT_EVERY: usize = 10_000;
 /// Memory budget of the index writer.
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 
@@ -58,12 +56,12 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
 }
 
 /// `newsdesk ingest`: write every document into the index.
-pub(crate) fn ingest(input: &InputArgs, dir: &Path) -> anyhow::Result<Summary> {
+pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow::Result<Summary> {
     let start = Instant::now();
     let index = newsdesk_index::Index::create_or_open(dir)
         .with_context(|| format!("cannot open index {}", dir.display()))?;
     let mut writer = index.writer(WRITER_MEMORY)?;
-    let mut since_commit = 0usize;
+    let mut since_commit = 0u64;
     let summary = run(input, &mut |doc, progress| {
         let outcome = writer
             .upsert(doc)
@@ -71,7 +69,7 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path) -> anyhow::Result<Summary> {
         if outcome != Upsert::Unchanged {
             since_commit += 1;
         }
-        if since_commit >= COMMIT_EVERY {
+        if since_commit >= commit_every {
             progress.set_message("committing");
             writer.commit().context("commit failed")?;
             since_commit = 0;
