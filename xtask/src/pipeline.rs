@@ -50,10 +50,10 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         bail!("pipeline takes no arguments (got `{a}`)");
     }
     let root = crate::root();
-    let started = Instant::now();
 
     println!("== building the release binary");
     build_release()?;
+    let started = Instant::now();
     let bin = root.join("target/release/newsdesk");
     let index = root.join("target/newsdesk-index");
     if index.exists() {
@@ -83,7 +83,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
             "--json".into(),
             "--published".into(),
             PUBLISHED.into(),
-            path_arg(&root.join("fixtures/articles")),
+            "fixtures/articles".into(),
         ],
     )?;
     if !out.status.success() {

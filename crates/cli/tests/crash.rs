@@ -11,8 +11,20 @@ const DOCS: usize = 3000;
 
 fn corpus(path: &Path) {
     let words = [
-        "ceasefire", "corridor", "patrols", "ministers", "agreement", "border", "talks",
-        "refugees", "highway", "offensive", "convoy", "summit", "troops", "villages",
+        "ceasefire",
+        "corridor",
+        "patrols",
+        "ministers",
+        "agreement",
+        "border",
+        "talks",
+        "refugees",
+        "highway",
+        "offensive",
+        "convoy",
+        "summit",
+        "troops",
+        "villages",
     ];
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("create corpus"));
     for i in 0..DOCS {
@@ -89,7 +101,10 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
             child.try_wait().expect("wait").is_none(),
             "ingest ended before its first commit was seen"
         );
-        assert!(start.elapsed() < Duration::from_secs(120), "no commit in 2 minutes");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no commit in 2 minutes"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
     let finished_early = child.try_wait().expect("wait").is_some();
@@ -118,5 +133,9 @@ fn killed_ingest_resumes_without_loss_or_duplicates() {
     );
     let ids = committed_ids(&index);
     assert_eq!(ids.len(), DOCS, "every document is there once");
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), DOCS, "no duplicates");
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        DOCS,
+        "no duplicates"
+    );
 }

@@ -118,6 +118,9 @@ impl Index {
                 .get(Facet::from_path([label.name()]))
                 .filter_map(|(facet, n)| facet.to_path().last().map(|s| (s.to_string(), n)))
                 .collect();
+            if label == Label::Person {
+                names = fold_surnames(names);
+            }
             names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             names.truncate(top);
             out.extend(names.into_iter().map(|(name, documents)| FacetCount {
@@ -497,6 +500,38 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Folds a bare surname (`Erdogan`, from a document that never gives the full
+/// name) into the one fuller name in the counts that ends with it (`Recep Tayyip
+/// Erdogan`, or `Bashar al-Assad` for `Assad`). Ambiguous surnames stay apart.
+/// A document naming both forms separately is counted twice.
+fn fold_surnames(names: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    let last_part = |n: &str| -> String {
+        let last = n.rsplit(' ').next().unwrap_or(n);
+        let last = last.rsplit('-').next().unwrap_or(last);
+        last.to_lowercase()
+    };
+    let mut folded: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    let full: Vec<&String> = names
+        .iter()
+        .filter(|(n, _)| n.contains(' '))
+        .map(|(n, _)| n)
+        .collect();
+    for (name, count) in &names {
+        let target = if name.contains(' ') {
+            name.clone()
+        } else {
+            let key = last_part(name);
+            let mut candidates = full.iter().filter(|f| last_part(f) == key);
+            match (candidates.next(), candidates.next()) {
+                (Some(one), None) => (*one).clone(),
+                _ => name.clone(),
+            }
+        };
+        *folded.entry(target).or_default() += count;
+    }
+    folded.into_iter().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -806,6 +841,31 @@ mod tests {
             assert_eq!(index.get(&d.article.id).unwrap().as_ref(), Some(d));
         }
         assert_eq!(index.get("nope").unwrap(), None);
+    }
+
+    #[test]
+    fn surnames_fold_into_the_one_full_name() {
+        let names = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+            v.iter().map(|(n, c)| (n.to_string(), *c)).collect()
+        };
+        let cases: &[(&[(&str, u64)], &[(&str, u64)])] = &[
+            (
+                &[("Erdogan", 1), ("Recep Tayyip Erdogan", 2)],
+                &[("Recep Tayyip Erdogan", 3)],
+            ),
+            (
+                &[("Assad", 2), ("Bashar al-Assad", 1)],
+                &[("Bashar al-Assad", 3)],
+            ),
+            (
+                &[("Smith", 1), ("Adam Smith", 1), ("John Smith", 1)],
+                &[("Adam Smith", 1), ("John Smith", 1), ("Smith", 1)],
+            ),
+            (&[("Akar", 1)], &[("Akar", 1)]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fold_surnames(names(input)), names(expected), "{input:?}");
+        }
     }
 
     #[test]
