@@ -50,9 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 limit: a.limit,
                 ..SearchOptions::default()
             };
-            let hits = index
-                .search(&a.query, &options)
-                .with_context(|| format!("search for `{}` failed", a.query))?;
+            let hits = index.search(&a.query, &options)?;
             output::print_hits(&hits, a.json)?;
             Ok(EXIT_OK)
         }
