@@ -118,7 +118,17 @@ pub(crate) fn document_summary(doc: &Document, colour: bool) -> String {
         );
     }
     if !x.quantities.is_empty() {
-        let qs: Vec<String> = x.quantities.iter().map(|q| q.text.clone()).collect();
+        let qs: Vec<String> = x
+            .quantities
+            .iter()
+            .map(|q| {
+                if q.conversion_mismatch {
+                    format!("{} [the two units disagree by more than 5%]", q.text)
+                } else {
+                    q.text.clone()
+                }
+            })
+            .collect();
         let _ = writeln!(out, "  quantities: {}", qs.join("; "));
     }
     if !x.dates.is_empty() {
