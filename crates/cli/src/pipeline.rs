@@ -6,8 +6,9 @@ use crate::args::InputArgs;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_index::Upsert;
-use newsdesk_model::Document;
+use newsdesk_model::{Document, RawDocument};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -38,7 +39,7 @@ pub(crate) struct Summary {
 pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> {
     let start = Instant::now();
     let colour = std::io::stdout().is_terminal();
-    let summary = run(input, &mut |doc, _progress| {
+    let summary = run(input, None, &mut |doc, _key, _progress| {
         let text = if json {
             let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
             line.push('\n');
@@ -62,9 +63,12 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
         .with_context(|| format!("cannot open index {}", dir.display()))?;
     let mut writer = index.writer(WRITER_MEMORY)?;
     let mut since_commit = 0u64;
-    let summary = run(input, &mut |doc, progress| {
+    let known = index
+        .input_keys()
+        .with_context(|| format!("cannot read the index {}", dir.display()))?;
+    let summary = run(input, Some(&known), &mut |doc, key, progress| {
         let outcome = writer
-            .upsert(doc)
+            .upsert_keyed(doc, Some(key))
             .with_context(|| format!("{}: cannot index document", doc.article.source))?;
         if outcome != Upsert::Unchanged {
             since_commit += 1;
@@ -97,14 +101,61 @@ fn summary_line(s: &Summary, elapsed: Duration, ingest: bool) -> String {
     line
 }
 
-/// A processed item: a document or a one-line error naming the document.
-type Processed = Result<Document, String>;
+/// A processed item.
+enum Processed {
+    /// A cleaned and extracted document, with the fingerprint of its input.
+    Done(Box<Document>, u64),
+    /// An input already in the index, unchanged: not processed again.
+    Known,
+    /// A one-line error naming the document.
+    Failed(String),
+}
+
+/// Salt of the input fingerprints: a new version of newsdesk processes every input again.
+const KEY_SALT: &str = concat!("newsdesk ", env!("CARGO_PKG_VERSION"));
+
+/// A fingerprint of an input document and of the settings that shape its
+/// processing; equal fingerprints give equal documents.
+fn input_key(raw: &RawDocument, published: Option<chrono::NaiveDate>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(KEY_SALT.as_bytes());
+    field(raw.source.as_bytes());
+    field(&[raw.kind as u8]);
+    field(&raw.bytes);
+    for opt in [
+        &raw.charset,
+        &raw.title,
+        &raw.url,
+        &raw.published,
+        &raw.outlet,
+    ] {
+        match opt {
+            Some(v) => field(v.as_bytes()),
+            None => field(&[0xff]),
+        }
+    }
+    field(
+        published
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    h.digest()
+}
 
 /// Reads, cleans and extracts every input, calling `sink` for each good document in
 /// input order; failures are reported on standard error and counted.
+///
+/// With `known`, inputs whose fingerprint is in it are counted as unchanged
+/// without being processed.
 fn run(
     input: &InputArgs,
-    sink: &mut dyn FnMut(&Document, &ProgressBar) -> anyhow::Result<Upsert>,
+    known: Option<&HashSet<u64>>,
+    sink: &mut dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert>,
 ) -> anyhow::Result<Summary> {
     let threads = input
         .threads
@@ -152,14 +203,27 @@ fn run(
             }
         }
         let process = |item: newsdesk_ingest::Item| -> Processed {
-            let raw = item.map_err(|e| e.to_string())?;
-            let article =
-                newsdesk_normalise::normalise(raw, &normalise_config).map_err(|e| e.to_string())?;
-            let extraction = newsdesk_extract::extract(&article, &extract_config);
-            Ok(Document {
-                article,
-                extraction,
-            })
+            let raw = match item {
+                Ok(raw) => raw,
+                Err(e) => return Processed::Failed(e.to_string()),
+            };
+            let key = input_key(&raw, input.published);
+            if known.is_some_and(|k| k.contains(&key)) {
+                return Processed::Known;
+            }
+            match newsdesk_normalise::normalise(raw, &normalise_config) {
+                Ok(article) => {
+                    let extraction = newsdesk_extract::extract(&article, &extract_config);
+                    Processed::Done(
+                        Box::new(Document {
+                            article,
+                            extraction,
+                        }),
+                        key,
+                    )
+                }
+                Err(e) => Processed::Failed(e.to_string()),
+            }
         };
         let items = std::mem::take(&mut batch);
         let results: Vec<Processed> = match &pool {
@@ -170,12 +234,13 @@ fn run(
             summary.read += 1;
             progress.inc(1);
             match result {
-                Ok(doc) => match sink(&doc, &progress)? {
+                Processed::Done(doc, key) => match sink(&doc, key, &progress)? {
                     Upsert::Added => summary.indexed += 1,
                     Upsert::Replaced => summary.replaced += 1,
                     Upsert::Unchanged => summary.unchanged += 1,
                 },
-                Err(message) => {
+                Processed::Known => summary.unchanged += 1,
+                Processed::Failed(message) => {
                     summary.failed += 1;
                     progress.suspend(|| eprintln!("error: {}", message.replace('\n', " ")));
                 }

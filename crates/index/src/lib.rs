@@ -52,6 +52,7 @@
 //! | `keyword` | extracted key terms | English |
 //! | `entity` | facet `/LABEL/canonical name`, one per distinct entity | facet (counts for [`Index::entity_facets`]) |
 //! | `doc_json` | the whole [`Document`](newsdesk_model::Document) as JSON | stored only; [`Index::get`] rebuilds the document from it |
+//! | `input_key` | a fingerprint of the input the document was made from ([`Writer::upsert_keyed`]) | u64, indexed and fast; [`Index::input_keys`] lists them so unchanged inputs are skipped before any work |
 //!
 //! The schema version ([`SCHEMA_VERSION`]) is recorded in [`SCHEMA_FILE`] in the
 //! index directory; an index with another version is refused with
@@ -332,6 +333,22 @@ impl Index {
     /// The number of documents in the last commit seen.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// The input fingerprints of every live committed document (see
+    /// [`Writer::upsert_keyed`]): a pipeline skips an input whose key is here
+    /// without cleaning or extracting it again.
+    pub fn input_keys(&self) -> Result<std::collections::HashSet<u64>, Error> {
+        let searcher = self.reader.searcher();
+        let mut keys = std::collections::HashSet::new();
+        for segment in searcher.segment_readers() {
+            let column = segment
+                .fast_fields()
+                .u64(schema::name::INPUT_KEY)
+                .map_err(|e| tantivy_error(&self.dir, e))?;
+            keys.extend(segment.doc_ids_alive().filter_map(|doc| column.first(doc)));
+        }
+        Ok(keys)
     }
 }
 

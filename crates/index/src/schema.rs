@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions,
+    Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, Stemmer, TextAnalyzer,
@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// The schema version this build writes and reads. Bump it whenever a field,
 /// an option or a tokenizer changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file in the index directory that records the schema version.
 pub const SCHEMA_FILE: &str = "newsdesk-schema.json";
@@ -52,6 +52,7 @@ pub(crate) mod name {
     pub(crate) const KEYWORD: &str = "keyword";
     pub(crate) const ENTITY: &str = "entity";
     pub(crate) const DOC_JSON: &str = "doc_json";
+    pub(crate) const INPUT_KEY: &str = "input_key";
 }
 
 /// The fields of the schema.
@@ -75,6 +76,7 @@ pub(crate) struct Fields {
     pub(crate) keyword: Field,
     pub(crate) entity: Field,
     pub(crate) doc_json: Field,
+    pub(crate) input_key: Field,
 }
 
 impl Fields {
@@ -131,6 +133,10 @@ pub(crate) fn build() -> (Schema, Fields) {
         keyword: b.add_text_field(name::KEYWORD, text(TOKENIZER_ENGLISH, true)),
         entity: b.add_facet_field(name::ENTITY, FacetOptions::default()),
         doc_json: b.add_text_field(name::DOC_JSON, TextOptions::default().set_stored()),
+        input_key: b.add_u64_field(
+            name::INPUT_KEY,
+            NumericOptions::default().set_indexed().set_fast(),
+        ),
     };
     (b.build(), fields)
 }

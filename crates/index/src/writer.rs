@@ -68,6 +68,17 @@ impl Writer {
     ///
     /// A document with a blank id or source is an [`Error::InvalidDocument`].
     pub fn upsert(&mut self, doc: &Document) -> Result<Upsert, Error> {
+        self.upsert_keyed(doc, None)
+    }
+
+    /// [`Writer::upsert`], recording `input_key`, a fingerprint of the input the
+    /// document was made from, so that [`Index::input_keys`] can tell a later
+    /// run which inputs it need not process again.
+    pub fn upsert_keyed(
+        &mut self,
+        doc: &Document,
+        input_key: Option<u64>,
+    ) -> Result<Upsert, Error> {
         let id = doc.article.id.as_str();
         let source = doc.article.source.as_str();
         if id.trim().is_empty() {
@@ -88,7 +99,10 @@ impl Writer {
         if !self.deleted_ids.contains(id) && self.committed_count(self.fields.id, id)? > 0 {
             return Ok(Upsert::Unchanged);
         }
-        let tantivy_doc = schema::to_tantivy(doc, &self.fields)?;
+        let mut tantivy_doc = schema::to_tantivy(doc, &self.fields)?;
+        if let Some(key) = input_key {
+            tantivy_doc.add_u64(self.fields.input_key, key);
+        }
 
         let mut replaced = false;
         if let Some(old_id) = self.pending_sources.get(source) {
@@ -190,6 +204,23 @@ mod tests {
     use crate::test_docs::{corpus, doc, index_with};
     use crate::{Error, Index, Upsert};
     use newsdesk_model::Document;
+
+    #[test]
+    fn input_keys_list_committed_fingerprints() {
+        let (_dir, index) = index_with(&[]);
+        let mut w = index.writer(15_000_000).unwrap();
+        let docs = corpus();
+        assert_eq!(w.upsert_keyed(&docs[0], Some(7)).unwrap(), Upsert::Added);
+        assert_eq!(w.upsert_keyed(&docs[1], None).unwrap(), Upsert::Added);
+        assert!(
+            index.input_keys().unwrap().is_empty(),
+            "nothing committed yet"
+        );
+        w.commit().unwrap();
+        index.reload().unwrap();
+        let keys: Vec<u64> = index.input_keys().unwrap().into_iter().collect();
+        assert_eq!(keys, vec![7]);
+    }
 
     fn edited(d: &Document, id: &str) -> Document {
         let mut d = d.clone();
