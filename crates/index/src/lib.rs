@@ -397,7 +397,10 @@ mod tests {
         let again = Index::open(&dir.path().join("idx")).expect("reopen");
         assert_eq!(again.num_docs(), 3);
         let version = std::fs::read_to_string(dir.path().join("idx").join(SCHEMA_FILE)).unwrap();
-        assert!(version.contains("\"version\": 1"), "{version}");
+        assert!(
+            version.contains(&format!("\"version\": {SCHEMA_VERSION}")),
+            "{version}"
+        );
     }
 
     #[test]
@@ -470,7 +473,11 @@ mod tests {
         let mut b = tantivy::schema::Schema::builder();
         b.add_text_field("id", tantivy::schema::STRING);
         tantivy::Index::create_in_dir(dir.path(), b.build()).unwrap();
-        std::fs::write(dir.path().join(SCHEMA_FILE), r#"{"version": 1}"#).unwrap();
+        std::fs::write(
+            dir.path().join(SCHEMA_FILE),
+            format!(r#"{{"version": {SCHEMA_VERSION}}}"#),
+        )
+        .unwrap();
         check_open_error(
             dir.path(),
             false,
