@@ -80,11 +80,130 @@ fn idx(l: Label) -> usize {
     }
 }
 
-/// Finds the named entities of `text`, given its tokens and sentences.
+/// Finds the named entities of `text`, given its tokens and sentences: the
+/// trained tagger when its model loads, else the rules.
 pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Entity> {
+    match crate::ner::Model::builtin() {
+        Some(model) => tagged(model, text, tokens, sentences),
+        None => find_by_rules(text, tokens, sentences),
+    }
+}
+
+/// The rule-based recogniser (fallback when no model is available).
+pub(crate) fn find_by_rules(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Entity> {
     let words = words(text, tokens, sentences);
     let cands = candidates(&words);
     resolve(text, &words, cands)
+}
+
+/// Tags every sentence with the model, makes the labels of a name consistent
+/// across the document, and groups the mentions into entities.
+fn tagged(
+    model: &crate::ner::Model,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<Entity> {
+    let sents: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| {
+            tokens
+                .get(s.tokens.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    let mut tagger = crate::ner::Tagger::default();
+    tagger.start_document(sents.iter());
+    let mut words: Vec<Word<'_>> = Vec::with_capacity(tokens.len());
+    let mut spans: Vec<(usize, usize, Label)> = Vec::new();
+    let mut tags = Vec::new();
+    for (si, (s, ws)) in sentences.iter().zip(&sents).enumerate() {
+        tagger.tag_sentence(model, ws, &mut tags);
+        let base = words.len();
+        for (k, t) in tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().enumerate() {
+            let tx = t.text(text);
+            words.push(Word {
+                start: t.start,
+                end: t.end,
+                text: tx,
+                lower: word_key(tx),
+                kind: t.kind,
+                cap: starts_upper(tx),
+                initial: k == 0,
+                sent: si,
+            });
+        }
+        for (a, b, l) in crate::ner::spans(&tags) {
+            spans.push((base + a, base + b, l));
+        }
+    }
+    // `Russia-backed`, `Moscow-based`: the name without its lowercase tail.
+    for &(_, b, _) in &spans {
+        if let Some(w) = b.checked_sub(1).and_then(|i| words.get_mut(i))
+            && let Some(cut) = lowercase_tail(w.text)
+        {
+            w.end = w.start + cut;
+            w.text = w.text.get(..cut).unwrap_or(w.text);
+            w.lower = word_key(w.text);
+        }
+    }
+    let keys: Vec<String> = spans.iter().map(|&(a, b, _)| span_key(&words, a, b)).collect();
+    // One label per surface form: the most frequent one, the first on ties.
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for (k, &(_, _, l)) in keys.iter().zip(&spans) {
+        if let Some(v) = votes.entry(k.as_str()).or_default().get_mut(idx(l)) {
+            *v += 1;
+        }
+    }
+    // A single word that ends a multi-word person's name is that person.
+    let surnames: HashSet<String> = spans
+        .iter()
+        .filter(|&&(a, b, l)| l == Label::Person && b >= a + 2)
+        .filter_map(|&(_, b, _)| words.get(b - 1))
+        .flat_map(|w| surname_keys(&w.lower))
+        .collect();
+    let mut cands = Vec::with_capacity(spans.len());
+    let mut labelled = Vec::with_capacity(spans.len());
+    for (i, (&(a, b, l), k)) in spans.iter().zip(&keys).enumerate() {
+        let mut label = l;
+        if let Some(v) = votes.get(k.as_str()) {
+            let mine = v.get(idx(l)).copied().unwrap_or(0);
+            if let Some((best, _)) = Label::ALL
+                .iter()
+                .zip(v.iter())
+                .filter(|&(_, &n)| n > mine)
+                .max_by_key(|&(_, &n)| n)
+            {
+                label = *best;
+            }
+        }
+        if b == a + 1 && surnames.contains(k.as_str()) {
+            label = Label::Person;
+        }
+        cands.push(Cand {
+            a,
+            b,
+            after_title: false,
+        });
+        labelled.push((i, label));
+    }
+    group(text, &words, &cands, &keys, &labelled)
+}
+
+/// Byte length of the name part of `Russia-backed` (a capitalised word, a hyphen,
+/// then only lowercase letters), if the word has that form.
+fn lowercase_tail(s: &str) -> Option<usize> {
+    let (i, c) = s.char_indices().find(|&(_, c)| is_hyphen(c))?;
+    let tail = s.get(i + c.len_utf8()..)?;
+    let head = s.get(..i)?;
+    (starts_upper(head)
+        && particle_hyphen(s).is_none()
+        && !tail.is_empty()
+        && tail.chars().all(char::is_lowercase))
+    .then_some(i)
 }
 
 fn is_hyphen(c: char) -> bool {

@@ -288,3 +288,54 @@ mod tests {
         }
     }
 }
+
+/// Which hand-written list a phrase comes from (used as tagger gazetteer features).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum List {
+    /// Countries, regions and cities.
+    Location,
+    /// Organisations.
+    Org,
+    /// Well-known people.
+    Person,
+    /// Nationalities and demonyms.
+    Demonym,
+    /// Given names.
+    FirstName,
+    /// Titles and roles before a name.
+    TitleHead,
+    /// Head nouns of organisations.
+    OrgHead,
+    /// Head nouns of places.
+    LocHead,
+    /// Head nouns of events, prizes, laws.
+    MiscHead,
+    /// Function and common words.
+    Common,
+    /// Months and days.
+    Calendar,
+    /// Reporting verbs.
+    Speech,
+}
+
+/// The raw `|`-separated lists, by kind.
+pub(crate) fn raw_lists() -> [(List, &'static str); 16] {
+    [
+        (List::Location, COUNTRIES),
+        (List::Location, REGIONS),
+        (List::Location, CITIES),
+        (List::Org, ORGS),
+        (List::Person, PEOPLE),
+        (List::Demonym, DEMONYMS),
+        (List::FirstName, FIRST_NAMES),
+        (List::TitleHead, TITLE_HEADS),
+        (List::OrgHead, ORG_HEADS),
+        (List::LocHead, LOC_HEADS),
+        (List::MiscHead, MISC_HEADS),
+        (List::Common, COMMON),
+        (List::Common, STOPWORDS),
+        (List::Calendar, MONTHS),
+        (List::Calendar, DAYS),
+        (List::Speech, SPEECH_VERBS),
+    ]
+}

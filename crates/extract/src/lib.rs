@@ -33,13 +33,16 @@
 
 mod dates;
 mod entities;
+mod error;
 mod keywords;
 mod lexicon;
+pub mod ner;
 mod quantities;
 mod quotes;
 mod sentences;
 mod tokens;
 
+pub use error::Error;
 pub use sentences::Sentence;
 pub use tokens::{Token, TokenKind, tokenize};
 

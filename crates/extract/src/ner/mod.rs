@@ -1,0 +1,197 @@
+//! Trained entity tagger: an averaged structured perceptron over BIO tags with Viterbi decoding.
+//!
+//! [`Model`] tags tokenized sentences; [`Model::builtin`] is the model committed
+//! in `crates/extract/models/ner.bin`, loaded once on first use and shared
+//! read-only by every thread. [`train`] produces a model from CoNLL-style
+//! documents (`cargo xtask train-ner` drives it); training is deterministic, so
+//! the same data and options give the same bytes.
+mod features;
+mod gazetteer;
+mod hash;
+mod model;
+mod train;
+
+use crate::error::Error;
+use features::Extractor;
+use gazetteer::Gazetteer;
+use model::{Scratch, Weights};
+use newsdesk_model::Label;
+use std::sync::LazyLock;
+
+/// The committed model (zlib-compressed; see `models/README.md`).
+const BUILTIN: &[u8] = include_bytes!("../../models/ner.bin");
+
+/// One token's tag: an entity label (or none) and whether it begins the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tag {
+    /// The entity type, `None` outside entities.
+    pub label: Option<Label>,
+    /// Whether this token starts a new entity (BIO `B-`); ignored outside entities.
+    pub begin: bool,
+}
+
+/// A word of a training sentence and its gold tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainToken {
+    /// The token as written.
+    pub word: String,
+    /// Its gold tag.
+    pub tag: Tag,
+}
+
+/// A training document: sentences of tagged tokens (document context is a feature).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TrainDocument {
+    /// The sentences in order.
+    pub sentences: Vec<Vec<TrainToken>>,
+}
+
+/// Training settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: u32,
+    /// Seed of the sentence shuffle.
+    pub seed: u64,
+    /// Features seen fewer times than this in training are dropped.
+    pub min_count: u32,
+    /// Features whose averaged weights are all smaller than this are dropped.
+    pub prune: f32,
+    /// Word clusters `(word, fine id, coarse id)`, most frequent word first;
+    /// stored in the model.
+    pub clusters: Vec<(String, u16, u16)>,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            seed: 0x5eed,
+            min_count: 1,
+            prune: 1e-3,
+            clusters: Vec::new(),
+        }
+    }
+}
+
+/// Trains a model on `train` and returns its bytes (for [`Model::from_bytes`]).
+/// `dev`, if not empty, is scored after each epoch (not trained on); progress
+/// lines go to `log`.
+pub fn train(
+    train: &[TrainDocument],
+    dev: &[TrainDocument],
+    options: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Vec<u8> {
+    train::train(train, dev, options, resources().gazetteer(), log)
+}
+
+/// A loaded tagger model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    weights: Weights,
+}
+
+impl Model {
+    /// Reads a model from the bytes [`train`] produced; `name` is used in errors.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model, Error> {
+        Ok(Model {
+            weights: Weights::from_bytes(bytes, name)?,
+        })
+    }
+
+    /// The committed model, loaded on first use; `None` if it cannot be read.
+    pub fn builtin() -> Option<&'static Model> {
+        resources().model.as_ref()
+    }
+
+    /// Tags the sentences of one document (each a list of tokens).
+    pub fn tag<'a, S: AsRef<[&'a str]>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
+        let mut t = Tagger::default();
+        t.start_document(sentences.iter().map(AsRef::as_ref));
+        sentences
+            .iter()
+            .map(|s| {
+                let mut out = Vec::new();
+                t.tag_sentence(self, s.as_ref(), &mut out);
+                out.into_iter().map(tag_of).collect()
+            })
+            .collect()
+    }
+}
+
+/// Reusable tagging state for one thread.
+#[derive(Debug, Default)]
+pub(crate) struct Tagger {
+    x: Extractor,
+    keys: Vec<u64>,
+    offsets: Vec<usize>,
+    scratch: Scratch,
+}
+
+impl Tagger {
+    /// Records the document context of `sentences` before tagging them.
+    pub(crate) fn start_document<'a, S: AsRef<[&'a str]>>(
+        &mut self,
+        sentences: impl Iterator<Item = S>,
+    ) {
+        self.x.start_document(sentences);
+    }
+
+    /// Tags one sentence: tag indices (0 outside, then B/I per label) into `out`.
+    pub(crate) fn tag_sentence(&mut self, model: &Model, sentence: &[&str], out: &mut Vec<u8>) {
+        self.x.sentence(
+            sentence,
+            resources().gazetteer(),
+            &model.weights.clusters,
+            &mut self.keys,
+            &mut self.offsets,
+        );
+        model
+            .weights
+            .decode(&self.keys, &self.offsets, &mut self.scratch, out);
+    }
+}
+
+/// `(start, end, label)` token spans of a tag-index sequence.
+pub(crate) fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
+    train::spans(tags)
+        .into_iter()
+        .filter_map(|(s, e, l)| Label::ALL.get(l).map(|&l| (s, e, l)))
+        .collect()
+}
+
+fn tag_of(i: u8) -> Tag {
+    let i = usize::from(i);
+    if i == 0 {
+        return Tag::default();
+    }
+    Tag {
+        label: Label::ALL.get((i - 1) / 2).copied(),
+        begin: i % 2 == 1,
+    }
+}
+
+pub(crate) fn label_index(l: Label) -> usize {
+    Label::ALL.iter().position(|&x| x == l).unwrap_or(0)
+}
+
+/// Data loaded once: gazetteer and the committed model.
+pub(crate) struct Resources {
+    gazetteer: Gazetteer,
+    model: Option<Model>,
+}
+
+impl Resources {
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+}
+
+pub(crate) fn resources() -> &'static Resources {
+    static R: LazyLock<Resources> = LazyLock::new(|| Resources {
+        gazetteer: Gazetteer::builtin(),
+        model: Model::from_bytes(BUILTIN, "builtin").ok(),
+    });
+    &R
+}

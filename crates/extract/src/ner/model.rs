@@ -1,0 +1,348 @@
+//! The tagger model: weights keyed by feature hash, tag transitions, word clusters; binary format and Viterbi decoding.
+use super::features::Clusters;
+use super::hash::Table;
+use crate::error::Error;
+use std::io::{Read, Write};
+
+/// Number of tags: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC.
+pub(crate) const T: usize = 9;
+
+const MAGIC: &[u8] = b"NDNER1\n";
+
+/// Whether tag `cur` may follow tag `prev` (`None`: sentence start).
+#[inline]
+pub(crate) fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true;
+    }
+    prev.is_some_and(|p| p != 0 && (p + 1) / 2 == cur / 2)
+}
+
+/// A trained model, ready to tag.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    pub(crate) start: [f32; T],
+    pub(crate) trans: [[f32; T]; T],
+    pub(crate) table: Table,
+    pub(crate) rows: Vec<[f32; T]>,
+    pub(crate) clusters: Clusters,
+}
+
+/// Scratch space for decoding.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    emit: Vec<[f32; T]>,
+    back: Vec<[u8; T]>,
+}
+
+impl Weights {
+    /// Emission scores of each token, from its feature keys.
+    fn emissions(&self, feats: &[u64], offsets: &[usize], emit: &mut Vec<[f32; T]>) {
+        emit.clear();
+        for w in offsets.windows(2) {
+            let mut e = [0f32; T];
+            for &k in feats.get(w[0]..w[1]).unwrap_or(&[]) {
+                if let Some(row) = self.table.get(k).and_then(|r| self.rows.get(r as usize)) {
+                    for (a, b) in e.iter_mut().zip(row) {
+                        *a += *b;
+                    }
+                }
+            }
+            emit.push(e);
+        }
+    }
+
+    /// The best tag sequence for one sentence's features.
+    pub(crate) fn decode(
+        &self,
+        feats: &[u64],
+        offsets: &[usize],
+        scratch: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) {
+        self.emissions(feats, offsets, &mut scratch.emit);
+        viterbi(
+            &scratch.emit,
+            &self.start,
+            &self.trans,
+            &mut scratch.back,
+            out,
+        );
+    }
+
+    /// Serialises the model (zlib-compressed, deterministic).
+    pub(crate) fn to_bytes(
+        start: &[f32; T],
+        trans: &[[f32; T]; T],
+        rows: &[(u64, [f32; T])],
+        clusters: &[(String, u16, u16)],
+    ) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&(T as u32).to_le_bytes());
+        for v in start.iter().chain(trans.iter().flatten()) {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
+        for (w, f, c) in clusters {
+            let bytes = w.as_bytes();
+            let len = bytes.len().min(255);
+            b.push(len as u8);
+            b.extend_from_slice(bytes.get(..len).unwrap_or(&[]));
+            b.extend_from_slice(&f.to_le_bytes());
+            b.extend_from_slice(&c.to_le_bytes());
+        }
+        let mut sorted: Vec<&(u64, [f32; T])> = rows.iter().collect();
+        sorted.sort_unstable_by_key(|r| r.0);
+        let max = sorted
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, v| m.max(v.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        b.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+        b.extend_from_slice(&scale.to_le_bytes());
+        let mut prev = 0u64;
+        for r in &sorted {
+            let mut d = r.0 - prev;
+            prev = r.0;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    b.push(byte);
+                    break;
+                }
+                b.push(byte | 0x80);
+            }
+        }
+        // Weights column by column compress better than row by row.
+        for t in 0..T {
+            for r in &sorted {
+                let q = (r.1[t] / scale).round().clamp(-32767.0, 32767.0) as i16;
+                b.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = z.write_all(&b);
+        z.finish().unwrap_or_default()
+    }
+
+    /// Reads a model written by [`Weights::to_bytes`].
+    pub(crate) fn from_bytes(bytes: &[u8], name: &str) -> Result<Weights, Error> {
+        let mut raw = Vec::new();
+        flate2::read::ZlibDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| Error::Decompress {
+                name: name.to_string(),
+                reason: e.to_string(),
+            })?;
+        let mut r = Reader {
+            b: &raw,
+            at: 0,
+            name,
+        };
+        if r.take(MAGIC.len(), "magic")? != MAGIC {
+            return Err(r.err("magic `NDNER1`"));
+        }
+        if r.u32("tag count")? as usize != T {
+            return Err(r.err("9 tags"));
+        }
+        let mut start = [0f32; T];
+        for v in &mut start {
+            *v = r.f32("start weights")?;
+        }
+        let mut trans = [[0f32; T]; T];
+        for v in trans.iter_mut().flatten() {
+            *v = r.f32("transition weights")?;
+        }
+        let nc = r.u32("cluster count")? as usize;
+        let mut words = Vec::with_capacity(nc.min(1 << 20));
+        for _ in 0..nc {
+            let len = usize::from(
+                r.take(1, "cluster word length")?
+                    .first()
+                    .copied()
+                    .unwrap_or(0),
+            );
+            let w = std::str::from_utf8(r.take(len, "cluster word")?)
+                .map_err(|_| r.err("UTF-8 cluster word"))?;
+            let f = r.u16("fine cluster")?;
+            let c = r.u16("coarse cluster")?;
+            words.push((w, f, c));
+        }
+        let clusters = Clusters::new(words.into_iter());
+        let n = r.u32("feature count")? as usize;
+        let scale = r.f32("weight scale")?;
+        let mut table = Table::with_capacity(n);
+        let mut key = 0u64;
+        for i in 0..n {
+            let mut d = 0u64;
+            let mut shift = 0;
+            loop {
+                let byte = r.take(1, "feature key")?.first().copied().unwrap_or(0);
+                d |= u64::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+                shift += 7;
+                if byte & 0x80 == 0 || shift > 63 {
+                    break;
+                }
+            }
+            key = key.wrapping_add(d);
+            table.insert(key, i as u32);
+        }
+        let mut rows = vec![[0f32; T]; n];
+        let cols = r.take(n * T * 2, "weights")?;
+        for (t, col) in cols.chunks_exact(n.max(1) * 2).enumerate().take(T) {
+            for (row, q) in rows.iter_mut().zip(col.chunks_exact(2)) {
+                if let (Some(slot), [lo, hi]) = (row.get_mut(t), q) {
+                    *slot = f32::from(i16::from_le_bytes([*lo, *hi])) * scale;
+                }
+            }
+        }
+        Ok(Weights {
+            start,
+            trans,
+            table,
+            rows,
+            clusters,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+    name: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    fn err(&self, what: &'static str) -> Error {
+        Error::Format {
+            name: self.name.to_string(),
+            offset: self.at,
+            what,
+        }
+    }
+    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], Error> {
+        let s = self
+            .b
+            .get(self.at..self.at.saturating_add(n))
+            .ok_or_else(|| self.err(what))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self, what: &'static str) -> Result<u32, Error> {
+        let s = self.take(4, what)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn u16(&mut self, what: &'static str) -> Result<u16, Error> {
+        let s = self.take(2, what)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn f32(&mut self, what: &'static str) -> Result<f32, Error> {
+        Ok(f32::from_bits(self.u32(what)?))
+    }
+}
+
+/// First-order Viterbi with the BIO constraints; `out` gets one tag per token.
+pub(crate) fn viterbi(
+    emit: &[[f32; T]],
+    start: &[f32; T],
+    trans: &[[f32; T]; T],
+    back: &mut Vec<[u8; T]>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    back.clear();
+    let Some(first) = emit.first() else { return };
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut score = [NEG; T];
+    for t in 0..T {
+        if allowed(None, t) {
+            score[t] = start[t] + first[t];
+        }
+    }
+    back.push([0; T]);
+    for e in emit.iter().skip(1) {
+        let mut next = [NEG; T];
+        let mut bp = [0u8; T];
+        for cur in 0..T {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for prev in 0..T {
+                if !allowed(Some(prev), cur) {
+                    continue;
+                }
+                let s = score[prev] + trans[prev][cur];
+                if s > best {
+                    best = s;
+                    arg = prev as u8;
+                }
+            }
+            next[cur] = best + e[cur];
+            bp[cur] = arg;
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut best = 0usize;
+    for t in 1..T {
+        if score[t] > score[best] {
+            best = t;
+        }
+    }
+    out.resize(emit.len(), 0);
+    let mut cur = best;
+    for i in (0..emit.len()).rev() {
+        if let Some(o) = out.get_mut(i) {
+            *o = cur as u8;
+        }
+        cur = back.get(i).map_or(0, |b| usize::from(b[cur]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraints() {
+        let cases = [
+            (None, 0, true),
+            (None, 1, true),
+            (None, 2, false),
+            (Some(1), 2, true),
+            (Some(2), 2, true),
+            (Some(3), 2, false),
+            (Some(0), 4, false),
+            (Some(7), 8, true),
+        ];
+        for (p, c, e) in cases {
+            assert_eq!(allowed(p, c), e, "{p:?} -> {c}");
+        }
+    }
+
+    #[test]
+    fn viterbi_follows_constraints() {
+        // Emissions prefer I-PER everywhere, which is illegal first.
+        let mut e = [[0f32; T]; 3];
+        for row in &mut e {
+            row[2] = 5.0;
+            row[1] = 4.0;
+        }
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(&e, &[0.0; T], &[[0.0; T]; T], &mut back, &mut out);
+        assert_eq!(out, vec![1, 2, 2]);
+    }
+
+    #[test]
+    fn round_trip() {
+        let rows = vec![(5u64, [1.0f32; T]), (3u64, [-2.0f32; T])];
+        let bytes = Weights::to_bytes(&[0.5; T], &[[0.25; T]; T], &rows, &[("Paris".into(), 3, 1)]);
+        let w = Weights::from_bytes(&bytes, "test").expect("reads back");
+        let r = w.table.get(3).and_then(|i| w.rows.get(i as usize)).copied();
+        assert!(r.is_some_and(|r| (r[0] + 2.0).abs() < 1e-3));
+        assert!(Weights::from_bytes(&bytes[..bytes.len() / 2], "cut").is_err());
+        assert!(Weights::from_bytes(b"junk", "junk").is_err());
+    }
+}
