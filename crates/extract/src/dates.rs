@@ -43,27 +43,41 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
         }
     }
     cands.sort_by(|a, b| a.s.cmp(&b.s).then((b.e - b.s).cmp(&(a.e - a.s))));
+    // longest first at each start, no overlaps: sorted by start, so only the
+    // furthest end kept so far can overlap
     let mut kept: Vec<Cand> = Vec::new();
+    let mut reach = 0;
     for c in cands {
-        if kept.iter().any(|k| k.s < c.e && c.s < k.e) {
+        if c.s < reach {
             continue;
         }
+        reach = c.e;
         kept.push(c);
     }
-    kept.sort_by_key(|c| c.s);
-    // clock times take the day named in their sentence
+    resolve(text, kept, published)
+}
+
+/// Fills in what needs the other mentions: clock times take the day named in
+/// their sentence, else the publication day; anchored expressions (`that
+/// day`, `the next morning`, `later that year`) take the latest date before
+/// them that is precise enough, and are dropped when there is none.
+fn resolve(text: &str, kept: Vec<Cand>, published: Option<NaiveDate>) -> Vec<DateMention> {
     let days: Vec<(usize, usize, String)> = kept
         .iter()
-        .filter(|c| !c.time && c.value.len() == 10)
-        .map(|c| (c.s, c.e, c.value.clone()))
+        .filter(|c| !c.time && is_day_value(&c.value))
+        .map(|c| (c.s, c.e, c.value.get(..10).unwrap_or_default().to_string()))
         .collect();
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = Vec::new();
     for c in kept {
         let value = if c.time {
             let (ss, se) = sentence_bounds(text, c.s);
+            let lo = days.partition_point(|(s, _, _)| *s < ss);
             let day = days
+                .get(lo..)
+                .unwrap_or_default()
                 .iter()
-                .filter(|(s, e, _)| *s >= ss && *e <= se)
+                .take_while(|(s, _, _)| *s < se)
+                .filter(|(_, e, _)| *e <= se)
                 .min_by_key(|(s, e, _)| {
                     if *s >= c.e {
                         s - c.e
@@ -77,6 +91,11 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
                 Some(d) => format!("{d}T{}", c.value),
                 None => continue,
             }
+        } else if let Some(anchor) = c.value.strip_prefix('@') {
+            match resolve_anchor(anchor, &out) {
+                Some(v) => v,
+                None => continue,
+            }
         } else {
             c.value
         };
@@ -88,6 +107,87 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
         });
     }
     out
+}
+
+/// `unit:offset[:pod]` against the latest earlier mention precise enough.
+fn resolve_anchor(anchor: &str, before: &[DateMention]) -> Option<String> {
+    let mut parts = anchor.split(':');
+    let unit = parts.next()?;
+    let off: i64 = parts.next()?.parse().ok()?;
+    let pod = parts.next().unwrap_or("");
+    match unit {
+        "year" => {
+            let y: i32 = before
+                .iter()
+                .rev()
+                .find_map(|d| {
+                    d.value
+                        .get(..4)
+                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                })?
+                .parse()
+                .ok()?;
+            Some(format!("{:04}", i64::from(y) + off))
+        }
+        _ => {
+            let d = before.iter().rev().find_map(|d| {
+                if is_day_value(&d.value) {
+                    NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d").ok()
+                } else {
+                    None
+                }
+            })?;
+            Some(format!(
+                "{}{pod}",
+                ymd(d.checked_add_signed(Duration::days(off))?)
+            ))
+        }
+    }
+}
+
+/// `that day`, `the next morning`, `later that year`: resolved in [`resolve`].
+fn build_anchored(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    p?;
+    let (s, e) = whole(caps);
+    let rel = m(caps, "rel").map(|x| x.2.to_lowercase());
+    let unit = m(caps, "unit")?.2.to_lowercase();
+    let off = match rel.as_deref() {
+        Some("next" | "following") => 1,
+        Some("previous" | "preceding") => -1,
+        _ => 0,
+    };
+    let value = match unit.as_str() {
+        "year" => format!("@year:{off}"),
+        "day" => format!("@day:{off}"),
+        part => format!("@day:{off}:{}", part_of_day(part)),
+    };
+    Some(Cand {
+        s,
+        e,
+        value,
+        time: false,
+    })
+}
+
+/// `4 in the morning`, `six o'clock in the evening`.
+fn build_hour_of_day(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let mut h = u32::try_from(small_number(&m(caps, "h")?.2)?).ok()?;
+    if !(1..=12).contains(&h) {
+        return None;
+    }
+    let part = m(caps, "part")?.2.to_lowercase();
+    if part != "morning" && h < 12 {
+        h += 12;
+    } else if part == "morning" && h == 12 {
+        h = 0;
+    }
+    Some(Cand {
+        s,
+        e,
+        value: format!("{h:02}:00:00"),
+        time: true,
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +210,18 @@ const MONTHS_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTHS_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// Holidays with a rule for their date (see [`holiday_date`]).
+const HOLIDAYS: &str = "Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'s|’s)\\s+(?:Day|Eve)|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|Veterans(?:'|’)?\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Valentine(?:'s|’s)\\s+Day|Halloween|Boxing\\s+Day|Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?\\s+Day|Presidents(?:'|’)?\\s+Day|Mother(?:'s|’s)\\s+Day|Father(?:'s|’s)\\s+Day|St\\.?\\s+Patrick(?:'s|’s)\\s+Day";
+
+/// TimeML part-of-day codes: `2020-03-05TMO`.
+fn part_of_day(part: &str) -> &'static str {
+    match part.to_lowercase().as_str() {
+        "morning" => "TMO",
+        "afternoon" => "TAF",
+        "evening" => "TEV",
+        _ => "TNI",
+    }
+}
 
 fn rule(pattern: &str, build: Build) -> Option<Rule> {
     Regex::new(pattern).ok().map(|re| Rule { re, build })
@@ -141,13 +253,28 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             &format!(r"(?:\b(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:\b(?P<on>[Oo]n)\s+)?\b(?P<wd>{WEEKDAYS})\b(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
             build_weekday,
         ),
-        rule(r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", build_relative_day),
+        rule(
+            r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|this)(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+            build_relative_day,
+        ),
+        rule(
+            r"(?i)\b(?P<ref>(?:right\s+)?now|currently|presently|nowadays|at\s+present|these\s+days|recently|previously|formerly|lately|in\s+the\s+past|(?:the|its|his|her|their|our)\s+current|(?:in\s+)?(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
+            build_ref,
+        ),
+        rule(
+            &format!(r"(?i:\b(?P<pre>last|next|this)\s+)?\b(?P<hol>{HOLIDAYS})(?P<week>\s+week(?:end)?)?\b"),
+            build_holiday,
+        ),
+        rule(
+            &format!(r"\b(?i:the\s+week\s+of)\s+{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+            build_week_of,
+        ),
         rule(
             r"(?i)\b(?P<pre>last|next|this|coming)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
             build_relative_unit,
         ),
         rule(
-            r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
             build_ago,
         ),
         rule(r"\b(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s\b", build_decade),
@@ -162,6 +289,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             build_time,
         ),
         rule(r"(?i)\b(?:noon|midday)\b", build_noon),
+        rule(
+            r"(?i)\b(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>next|following|previous|preceding)\s+)(?P<unit>day|morning|afternoon|evening|night|year)\b",
+            build_anchored,
+        ),
+        rule(
+            r"(?i)\b(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)\b",
+            build_hour_of_day,
+        ),
     ]
     .into_iter()
     .flatten()
@@ -205,6 +340,10 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+/// How far ahead of publication a date without a year may lie when nothing
+/// in its sentence speaks of the future.
+const FUTURE_WINDOW_DAYS: i64 = 130;
+
 /// The year that puts `mo`/`day` nearest to `pub_date`; ties go to the past.
 ///
 /// Outside a sentence about the future, a date more than a month ahead loses
@@ -218,7 +357,7 @@ fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, future: bool) -> Option<
         };
         let diff = (d - pub_date).num_days();
         let mut key = diff.abs() * 2 + i64::from(diff > 0);
-        if diff > 31 && !future {
+        if diff > FUTURE_WINDOW_DAYS && !future {
             key += 100_000;
         }
         if best.is_none_or(|(k, _)| key < k) {
@@ -284,7 +423,7 @@ fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opt
                 _ => true,
             };
             let mut key = d.abs() * 2 + i64::from(d > 0);
-            if d > 1 && !future && dir == 0 {
+            if d > FUTURE_WINDOW_DAYS / 30 && !future && dir == 0 {
                 key += 1000;
             }
             if ok && key < best.0 {
@@ -327,6 +466,7 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
             .chars()
             .rev()
             .take_while(|c| c.is_alphabetic() || *c == '.')
+            .take(20)
             .collect();
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if c == '.'
@@ -341,14 +481,21 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
         trimmed.len() < rest.len()
             && trimmed.starts_with(|d: char| d.is_uppercase() || d == '"' || d == '“')
     };
-    let mut s = 0;
-    for (i, c) in text.get(..at).unwrap_or("").char_indices() {
-        if is_end(i, c) {
-            s = i + 1;
+    // a sentence longer than this is a list or a table: cut it there, so
+    // that each lookup stays bounded
+    const REACH: usize = 600;
+    let mut lo = at.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut s = lo;
+    for (i, c) in text.get(lo..at).unwrap_or("").char_indices() {
+        if is_end(lo + i, c) {
+            s = lo + i + 1;
         }
     }
     let mut e = text.len();
-    for (i, c) in text.get(at..).unwrap_or("").char_indices() {
+    for (i, c) in text.get(at..).unwrap_or("").char_indices().take(REACH) {
         if is_end(at + i, c) {
             e = at + i;
             break;
@@ -361,10 +508,34 @@ static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:will|shall|going to|plans? to|planning to|scheduled|expected to|due to|is to|are to|upcoming)\b|'ll\b").ok()
 });
 
+/// Past-tense verbs: a verb ending in `-ed` or a common irregular one.
+static PAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:[a-z]{3,}ed|was|were|had|did|said|told|came|went|took|made|met|began|left|saw|gave|held|won|lost|fell|rose|got|found|became|brought|sent|spoke|wrote|struck|fought|paid|sold|bought|led|kept|ran|shot|hit|put|set)\b").ok()
+});
+
+/// Whether the mention at `at` sits in a sentence about the future: the
+/// nearest tense marker before it in its sentence (or, failing one, after it)
+/// is a future one (`will`, `scheduled`...) rather than a past verb.
 fn future_context(text: &str, at: usize) -> bool {
     let (s, e) = sentence_bounds(text, at);
-    let sent = text.get(s..e.min(at.max(s))).unwrap_or("");
-    FUTURE.as_ref().is_some_and(|re| re.is_match(sent))
+    let (Some(fut), Some(past)) = (FUTURE.as_ref(), PAST.as_ref()) else {
+        return false;
+    };
+    let before = text.get(s..at.max(s)).unwrap_or_default();
+    let last = |re: &Regex| re.find_iter(before).last().map(|x| x.end());
+    match (last(fut), last(past)) {
+        (Some(f), Some(p)) => return f > p,
+        (Some(_), None) => return true,
+        (None, Some(_)) => return false,
+        (None, None) => {}
+    }
+    let after = text.get(at.min(e)..e).unwrap_or_default();
+    let first = |re: &Regex| re.find(after).map(|x| x.start());
+    match (first(fut), first(past)) {
+        (Some(f), Some(p)) => f < p,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 fn build_weekday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
@@ -402,10 +573,11 @@ fn build_weekday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> O
         }
     };
     let d = p.checked_add_signed(Duration::days(offset))?;
+    let pod = m(caps, "part").map_or("", |x| part_of_day(&x.2));
     Some(Cand {
         s,
         e,
-        value: ymd(d),
+        value: format!("{}{pod}", ymd(d)),
         time: false,
     })
 }
@@ -414,6 +586,15 @@ fn build_relative_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>
     let p = p?;
     let (s, e) = whole(caps);
     let w = m(caps, "w")?.2.to_lowercase();
+    let part = m(caps, "part").map(|x| x.2);
+    if w == "this" && part.is_none() {
+        return None;
+    }
+    let pod = match (w.as_str(), part.as_deref()) {
+        ("tonight", _) => "TNI",
+        (_, Some(x)) => part_of_day(x),
+        _ => "",
+    };
     let off = if w.starts_with("yesterday") {
         -1
     } else if w.starts_with("tomorrow") {
@@ -424,7 +605,7 @@ fn build_relative_day(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>
     Some(Cand {
         s,
         e,
-        value: ymd(p.checked_add_signed(Duration::days(off))?),
+        value: format!("{}{pod}", ymd(p.checked_add_signed(Duration::days(off))?)),
         time: false,
     })
 }
@@ -513,6 +694,7 @@ fn build_ago(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opti
             let (y, mo) = add_months(p.year(), p.month(), -i32::try_from(n).ok()?);
             ym(y, mo)
         }
+        "decade" => format!("{:04}", p.year() - 10 * i32::try_from(n).ok()?),
         _ => format!("{:04}", p.year() - i32::try_from(n).ok()?),
     };
     Some(Cand {
@@ -660,9 +842,15 @@ const COUNT_AFTER: &[&str] = &[
 fn build_year(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let prev = t.get(..s).and_then(|x| x.chars().next_back());
-    if prev.is_some_and(|c| {
-        c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | ',' | '.' | '#' | '-' | '/')
-    }) {
+    let before = t.get(..s).unwrap_or_default().to_lowercase();
+    let prefixed = ["pre-", "post-", "mid-"]
+        .iter()
+        .any(|x| before.ends_with(x));
+    if !prefixed
+        && prev.is_some_and(|c| {
+            c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥' | ',' | '.' | '#' | '-' | '/')
+        })
+    {
         return None;
     }
     let rest = t.get(e..).unwrap_or("");
@@ -728,10 +916,10 @@ fn zone_suffix(z: &str) -> &'static str {
         "BST" | "CET" => "+01:00",
         "CEST" | "EET" => "+02:00",
         "EEST" | "MSK" => "+03:00",
-        "EST" => "-05:00",
-        "EDT" | "CST" => "-04:00",
-        "CDT" | "MST" => "-05:00",
-        "MDT" => "-06:00",
+        "EDT" => "-04:00",
+        "EST" | "CDT" => "-05:00",
+        "CST" | "MDT" => "-06:00",
+        "MST" => "-07:00",
         "PST" => "-08:00",
         "PDT" => "-07:00",
         _ => "",
@@ -777,6 +965,169 @@ fn build_time(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opt
         e,
         value: format!("{h:02}:{mi:02}:00{suffix}"),
         time: true,
+    })
+}
+
+/// Whether `v` is a calendar day, optionally with a part of day (`2020-03-05TMO`).
+fn is_day_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    (v.len() == 10 || (v.len() == 13 && b.get(10) == Some(&b'T')))
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && b.iter().take(10).all(|c| c.is_ascii_digit() || *c == b'-')
+}
+
+/// `now`, `recently`, `the future`: TimeML's `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+fn build_ref(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    let w = m(caps, "ref")?.2.to_lowercase();
+    let rest = t.get(e..).unwrap_or_default();
+    let value = if w.ends_with("future") {
+        // `futures` contracts, `future-proof`
+        if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            return None;
+        }
+        "FUTURE_REF"
+    } else if matches!(
+        w.as_str(),
+        "recently" | "previously" | "formerly" | "lately" | "in the past"
+    ) {
+        "PAST_REF"
+    } else {
+        if w.ends_with("current")
+            && rest
+                .trim_start()
+                .to_lowercase()
+                .starts_with(|c: char| c.is_alphabetic())
+            && rest.trim_start().to_lowercase().starts_with("account")
+        {
+            return None;
+        }
+        "PRESENT_REF"
+    };
+    Some(Cand {
+        s,
+        e,
+        value: value.to_string(),
+        time: false,
+    })
+}
+
+/// The `nth` (1-based) `wd` of a month, or the last one when `nth` is 0.
+fn nth_weekday(y: i32, mo: u32, wd: Weekday, nth: u32) -> Option<NaiveDate> {
+    if nth == 0 {
+        let (ny, nm) = add_months(y, mo, 1);
+        let mut d = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
+        while d.weekday() != wd {
+            d = d.pred_opt()?;
+        }
+        return Some(d);
+    }
+    let mut d = NaiveDate::from_ymd_opt(y, mo, 1)?;
+    while d.weekday() != wd {
+        d = d.succ_opt()?;
+    }
+    d.checked_add_signed(Duration::weeks(i64::from(nth) - 1))
+}
+
+/// Easter Sunday (Gregorian, anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The date of a holiday (US conventions for the movable ones) in year `y`.
+fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
+    let n = name.to_lowercase().replace('’', "'");
+    let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
+    let fixed = |mo, d| NaiveDate::from_ymd_opt(y, mo, d);
+    match n.as_str() {
+        x if x.starts_with("thanksgiving") => nth_weekday(y, 11, Weekday::Thu, 4),
+        "christmas eve" => fixed(12, 24),
+        x if x.starts_with("christmas") => fixed(12, 25),
+        "new year's eve" => fixed(12, 31),
+        x if x.starts_with("new year") => fixed(1, 1),
+        "independence day" => fixed(7, 4),
+        x if x.starts_with("labor") || x.starts_with("labour") => {
+            nth_weekday(y, 9, Weekday::Mon, 1)
+        }
+        "memorial day" => nth_weekday(y, 5, Weekday::Mon, 0),
+        x if x.starts_with("veterans") => fixed(11, 11),
+        "election day" => nth_weekday(y, 11, Weekday::Mon, 1)?.succ_opt(),
+        x if x.starts_with("easter") => easter(y),
+        "good friday" => easter(y)?.checked_sub_signed(Duration::days(2)),
+        x if x.starts_with("valentine") => fixed(2, 14),
+        "halloween" => fixed(10, 31),
+        "boxing day" => fixed(12, 26),
+        x if x.starts_with("martin luther king") => nth_weekday(y, 1, Weekday::Mon, 3),
+        x if x.starts_with("presidents") => nth_weekday(y, 2, Weekday::Mon, 3),
+        x if x.starts_with("mother") => nth_weekday(y, 5, Weekday::Sun, 2),
+        x if x.starts_with("father") => nth_weekday(y, 6, Weekday::Sun, 3),
+        x if x.starts_with("st") => fixed(3, 17),
+        _ => None,
+    }
+}
+
+/// `Thanksgiving`, `last Christmas`, `Easter week`: the occurrence nearest the
+/// publication date as for a day without a year (the next one in a sentence
+/// about the future); `last`/`next`/`this` pick.
+fn build_holiday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let name = m(caps, "hol")?.2;
+    let pre = m(caps, "pre").map(|x| x.2.to_lowercase());
+    let y = p.year();
+    let cands: Vec<NaiveDate> = [y - 1, y, y + 1]
+        .iter()
+        .filter_map(|&cy| holiday_date(&name, cy))
+        .collect();
+    let d = match pre.as_deref() {
+        Some("last") => cands.iter().rev().find(|d| **d < p).copied()?,
+        Some("next") => cands.iter().find(|d| **d > p).copied()?,
+        Some(_) => holiday_date(&name, y)?,
+        None if future_context(t, s) => cands.iter().find(|d| **d >= p).copied()?,
+        None => {
+            let this = holiday_date(&name, y)?;
+            nearest_year(p, this.month(), this.day(), false)
+                .and_then(|n| holiday_date(&name, n.year()))?
+        }
+    };
+    let value = match m(caps, "week").map(|x| x.2.trim().to_lowercase()) {
+        Some(w) if w == "weekend" => format!("{}-WE", iso_week(d)),
+        Some(_) => iso_week(d),
+        None => ymd(d),
+    };
+    Some(Cand {
+        s,
+        e,
+        value,
+        time: false,
+    })
+}
+
+/// `the week of March 6` -> the ISO week of that day.
+fn build_week_of(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let day = build_day(t, caps, p)?;
+    let d = NaiveDate::parse_from_str(&day.value, "%Y-%m-%d").ok()?;
+    let (s, e) = whole(caps);
+    Some(Cand {
+        s,
+        e,
+        value: iso_week(d),
+        time: false,
     })
 }
 
@@ -891,6 +1242,119 @@ mod tests {
                 &[("Aug. 7, 1998", "1998-08-07"), ("Jan. 14", "2020-01-14")],
             ),
             ("in 2019, prices", &[("2019", "2019")]),
+            (
+                "talks in early March, officials",
+                &[("early March", "2020-03")],
+            ),
+            ("a decade ago", &[("a decade ago", "2010")]),
+            ("the post-1959 order", &[("1959", "1959")]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn parts_of_day_and_references() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Friday morning", &[("Friday morning", "2020-03-06TMO")]),
+            (
+                "on Wednesday night",
+                &[("on Wednesday night", "2020-03-04TNI")],
+            ),
+            ("Tuesday evening", &[("Tuesday evening", "2020-03-03TEV")]),
+            ("Monday afternoon", &[("Monday afternoon", "2020-03-02TAF")]),
+            ("this morning", &[("this morning", "2020-03-05TMO")]),
+            ("tonight", &[("tonight", "2020-03-05TNI")]),
+            (
+                "yesterday afternoon",
+                &[("yesterday afternoon", "2020-03-04TAF")],
+            ),
+            ("is now open", &[("now", "PRESENT_REF")]),
+            ("it is currently", &[("currently", "PRESENT_REF")]),
+            ("he recently left", &[("recently", "PAST_REF")]),
+            ("as it did in the past", &[("in the past", "PAST_REF")]),
+            (
+                "in the near future",
+                &[("in the near future", "FUTURE_REF")],
+            ),
+            ("oil futures rose", &[]),
+            ("the current crisis", &[("the current", "PRESENT_REF")]),
+            ("the current account", &[]),
+            (
+                "It hit on March 2. Later that day it rained, and the next morning it froze.",
+                &[
+                    ("March 2", "2020-03-02"),
+                    ("Later that day", "2020-03-02"),
+                    ("the next morning", "2020-03-03TMO"),
+                ],
+            ),
+            ("that day", &[]),
+            (
+                "In 1998 it began; later that year it ended.",
+                &[("1998", "1998"), ("later that year", "1998")],
+            ),
+            (
+                "at 4 in the morning",
+                &[("4 in the morning", "2020-03-05T04:00:00")],
+            ),
+            (
+                "He met them at 9 a.m. Tuesday morning.",
+                &[
+                    ("9 a.m.", "2020-03-03T09:00:00"),
+                    ("Tuesday morning", "2020-03-03TMO"),
+                ],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn holidays_and_weeks() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "since Thanksgiving Day",
+                &[("Thanksgiving Day", "2019-11-28")],
+            ),
+            ("last Christmas", &[("last Christmas", "2019-12-25")]),
+            ("next Christmas", &[("next Christmas", "2020-12-25")]),
+            ("on Election Day", &[("Election Day", "2019-11-05")]),
+            (
+                "voters will go to the polls on Election Day",
+                &[("Election Day", "2020-11-03")],
+            ),
+            ("before Easter", &[("Easter", "2020-04-12")]),
+            ("during Easter week", &[("Easter week", "2020-W15")]),
+            ("Memorial Day", &[("Memorial Day", "2020-05-25")]),
+            ("Labor Day", &[("Labor Day", "2019-09-02")]),
+            (
+                "the week of March 16",
+                &[("the week of March 16", "2020-W12")],
+            ),
+            ("New Year's Day", &[("New Year's Day", "2020-01-01")]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn tense_picks_the_direction() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "The court will rule, Cuba predicted Wednesday.",
+                &[("Wednesday", "2020-03-04")],
+            ),
+            ("The talks will resume Monday.", &[("Monday", "2020-03-09")]),
+            (
+                "Until Thursday, they had not called him",
+                &[("Thursday", "2020-03-05")],
+            ),
+            ("the hearing in May", &[("May", "2020-05")]),
+            ("a vote on April 24", &[("April 24", "2020-04-24")]),
+            ("it began in October", &[("October", "2019-10")]),
         ];
         for (input, expected) in cases {
             check(input, expected);
