@@ -35,6 +35,14 @@ tasks:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if cfg!(debug_assertions)
+        && matches!(
+            args.first().map(String::as_str),
+            Some("bench" | "eval" | "train-ner")
+        )
+    {
+        return rerun_optimised(&args);
+    }
     let result = match args.first().map(String::as_str) {
         Some("pipeline") => pipeline::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
@@ -57,6 +65,25 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs this task again from an optimised build of xtask: timings, training and
+/// evaluation over real corpora need release code.
+fn rerun_optimised(args: &[String]) -> ExitCode {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--quiet", "--release", "--package", "xtask", "--"])
+        .args(args)
+        .current_dir(root())
+        .status();
+    match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        Ok(s) => ExitCode::from(u8::try_from(s.code().unwrap_or(1)).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("error: cannot run cargo: {e}");
             ExitCode::FAILURE
         }
     }
