@@ -155,7 +155,7 @@ fn input_key(raw: &RawDocument, published: Option<chrono::NaiveDate>) -> u64 {
 fn run(
     input: &InputArgs,
     known: Option<&HashSet<u64>>,
-    sink: &mut dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert>,
+    sink: &mut (dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert> + Send),
 ) -> anyhow::Result<Summary> {
     let threads = input
         .threads
@@ -191,63 +191,83 @@ fn run(
     };
     let extract_config = newsdesk_extract::Config::default();
     let progress = progress_bar();
-    let mut summary = Summary::default();
     let batch_size = BATCH_PER_THREAD * threads;
-    let mut batch = Vec::with_capacity(batch_size);
-    while let Some(first) = rx.blocking_recv() {
-        batch.push(first);
-        while batch.len() < batch_size {
-            match rx.try_recv() {
-                Ok(item) => batch.push(item),
-                Err(_) => break,
-            }
+    let process = |item: newsdesk_ingest::Item| -> Processed {
+        let raw = match item {
+            Ok(raw) => raw,
+            Err(e) => return Processed::Failed(e.to_string()),
+        };
+        let key = input_key(&raw, input.published);
+        if known.is_some_and(|k| k.contains(&key)) {
+            return Processed::Known;
         }
-        let process = |item: newsdesk_ingest::Item| -> Processed {
-            let raw = match item {
-                Ok(raw) => raw,
-                Err(e) => return Processed::Failed(e.to_string()),
+        match newsdesk_normalise::normalise(raw, &normalise_config) {
+            Ok(article) => {
+                let extraction = newsdesk_extract::extract(&article, &extract_config);
+                Processed::Done(
+                    Box::new(Document {
+                        article,
+                        extraction,
+                    }),
+                    key,
+                )
+            }
+            Err(e) => Processed::Failed(e.to_string()),
+        }
+    };
+    // The sink runs on its own thread so that writing batch N overlaps the
+    // processing of batch N+1; two batches at most wait between them.
+    let summary = std::thread::scope(|scope| -> anyhow::Result<Summary> {
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(2);
+        let sink_progress = progress.clone();
+        let sink_thread = scope.spawn(move || -> anyhow::Result<Summary> {
+            let progress = sink_progress;
+            let mut summary = Summary::default();
+            for results in done_rx {
+                for result in results {
+                    summary.read += 1;
+                    progress.inc(1);
+                    match result {
+                        Processed::Done(doc, key) => match sink(&doc, key, &progress)? {
+                            Upsert::Added => summary.indexed += 1,
+                            Upsert::Replaced => summary.replaced += 1,
+                            Upsert::Unchanged => summary.unchanged += 1,
+                        },
+                        Processed::Known => summary.unchanged += 1,
+                        Processed::Failed(message) => {
+                            summary.failed += 1;
+                            progress.suspend(|| eprintln!("error: {}", message.replace('\n', " ")));
+                        }
+                    }
+                }
+                progress.set_message(format!("{} failed", summary.failed));
+            }
+            Ok(summary)
+        });
+        let mut batch = Vec::with_capacity(batch_size);
+        while let Some(first) = rx.blocking_recv() {
+            batch.push(first);
+            while batch.len() < batch_size {
+                match rx.try_recv() {
+                    Ok(item) => batch.push(item),
+                    Err(_) => break,
+                }
+            }
+            let items = std::mem::take(&mut batch);
+            let results: Vec<Processed> = match &pool {
+                Some(pool) => pool.install(|| items.into_par_iter().map(process).collect()),
+                None => items.into_iter().map(process).collect(),
             };
-            let key = input_key(&raw, input.published);
-            if known.is_some_and(|k| k.contains(&key)) {
-                return Processed::Known;
-            }
-            match newsdesk_normalise::normalise(raw, &normalise_config) {
-                Ok(article) => {
-                    let extraction = newsdesk_extract::extract(&article, &extract_config);
-                    Processed::Done(
-                        Box::new(Document {
-                            article,
-                            extraction,
-                        }),
-                        key,
-                    )
-                }
-                Err(e) => Processed::Failed(e.to_string()),
-            }
-        };
-        let items = std::mem::take(&mut batch);
-        let results: Vec<Processed> = match &pool {
-            Some(pool) => pool.install(|| items.into_par_iter().map(process).collect()),
-            None => items.into_iter().map(process).collect(),
-        };
-        for result in results {
-            summary.read += 1;
-            progress.inc(1);
-            match result {
-                Processed::Done(doc, key) => match sink(&doc, key, &progress)? {
-                    Upsert::Added => summary.indexed += 1,
-                    Upsert::Replaced => summary.replaced += 1,
-                    Upsert::Unchanged => summary.unchanged += 1,
-                },
-                Processed::Known => summary.unchanged += 1,
-                Processed::Failed(message) => {
-                    summary.failed += 1;
-                    progress.suspend(|| eprintln!("error: {}", message.replace('\n', " ")));
-                }
+            if done_tx.send(results).is_err() {
+                // The sink stopped on an error; its result says which.
+                break;
             }
         }
-        progress.set_message(format!("{} failed", summary.failed));
-    }
+        drop(done_tx);
+        sink_thread
+            .join()
+            .map_err(|_| anyhow::anyhow!("the writing thread panicked"))?
+    })?;
     progress.finish_and_clear();
     drop(rx);
     runtime.shutdown_timeout(Duration::from_secs(1));
