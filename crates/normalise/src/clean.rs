@@ -173,7 +173,21 @@ fn classify(p: &str, index: usize, total: usize, kept: usize) -> Option<&'static
     if kept < 2 && len <= 120 && byline_names(p).is_some() {
         return Some("byline");
     }
+    if len <= 80 && words(p) <= 8 && is_date_line(p) {
+        // `March 15, 2022`, `Published 15 March 2022`, `Updated: 2022-03-15 10:00`.
+        return Some("date");
+    }
     None
+}
+
+/// Whether a short paragraph holds a date (`Updated: 2022-03-16 10:00`): a date found in it,
+/// or one starting at its first digit.
+fn is_date_line(p: &str) -> bool {
+    crate::dates::parse_date(p).is_some()
+        || p.find(|c: char| c.is_ascii_digit())
+            .and_then(|i| p.get(i..))
+            .and_then(crate::dates::parse_date)
+            .is_some()
 }
 
 /// Whether a bracketed `[A/B]` group names people or agencies rather than alternatives
@@ -289,6 +303,22 @@ mod tests {
                 &["Text.", "More:", "Text 2."],
                 &["Text.", "Text 2."],
                 &[("boilerplate", "More:")],
+            ),
+            (
+                &[
+                    "Published March 15, 2022",
+                    "Text.",
+                    "Updated: 2022-03-16 10:00",
+                    "Talks resumed on March 15, 2022 in Geneva after a pause of two months.",
+                ],
+                &[
+                    "Text.",
+                    "Talks resumed on March 15, 2022 in Geneva after a pause of two months.",
+                ],
+                &[
+                    ("date", "Published March 15, 2022"),
+                    ("date", "Updated: 2022-03-16 10:00"),
+                ],
             ),
             (
                 &[

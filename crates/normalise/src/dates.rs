@@ -15,6 +15,10 @@ static MONTH_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").ok()
 });
 
+static URL_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})(?:([/_-])(0?[1-9]|1[0-2])[/_-]|(0[1-9]|1[0-2]))(0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)").ok()
+});
+
 /// The month number of a three-letter English abbreviation.
 fn month(abbr: &str) -> Option<u32> {
     let m = match abbr.to_ascii_lowercase().as_str() {
@@ -67,9 +71,52 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     None
 }
 
+/// The date written in a URL path (`/2019/11/04/`, `/2019-11-04-slug`, `/20191104/`),
+/// as news sites put it in article links. Only the path is looked at.
+pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').and_then(|i| after_scheme.get(i..))?;
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let c = URL_DATE.as_ref()?.captures(path)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let y = i32::try_from(num(1)?).ok()?;
+    let m = num(3).or_else(|| num(4))?;
+    NaiveDate::from_ymd_opt(y, m, num(5)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_urls() {
+        type Ymd = Option<(i32, u32, u32)>;
+        let cases: &[(&str, Ymd)] = &[
+            (
+                "https://example.com/local/2019/11/04/bridge-repairs/",
+                Some((2019, 11, 4)),
+            ),
+            ("https://example.com/2019/1/4/bridge", Some((2019, 1, 4))),
+            (
+                "https://example.com/news/2021-03-09-port-strike",
+                Some((2021, 3, 9)),
+            ),
+            (
+                "https://example.com/news/20210309/port-strike",
+                Some((2021, 3, 9)),
+            ),
+            ("http://example.com/2019/11/bridge", None),
+            ("https://example.com/story/2019123456/", None),
+            ("https://example.com/2019/13/40/x", None),
+            ("https://2019.example.com/x?d=/2019/11/04/", None),
+            ("/2020/02/30/not-a-day", None),
+            ("not a url", None),
+        ];
+        for (url, expected) in cases {
+            let expected = expected.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+            assert_eq!(date_in_url(url), expected, "url {url:?}");
+        }
+    }
 
     fn check(input: &str, expected: Option<(i32, u32, u32)>) {
         let expected = expected.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));

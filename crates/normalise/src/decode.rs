@@ -68,6 +68,16 @@ pub(crate) fn decode(
     Ok(guess.decode_without_bom_handling(bytes).0.into_owned())
 }
 
+/// Whether the bytes may be UTF-16 (a UTF-16 byte-order mark or a declared UTF-16 charset),
+/// the one encoding whose decoded UTF-8 can be smaller than its bytes.
+pub(crate) fn may_be_utf16(bytes: &[u8], declared: Option<&str>) -> bool {
+    let utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
+    Encoding::for_bom(bytes).is_some_and(|(e, _)| utf16(e))
+        || declared
+            .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+            .is_some_and(utf16)
+}
+
 /// CJK encodings whose byte pairs can look like UTF-8 by chance.
 fn is_multibyte_legacy(enc: &'static Encoding) -> bool {
     [
@@ -217,34 +227,51 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// of characters whose windows-1252 bytes are UTF-8 continuation bytes, decoding to a
 /// printable character.
 pub(crate) fn fix_mojibake(text: &str) -> Cow<'_, str> {
-    let has_lead = text.chars().any(|c| matches!(c, '\u{c2}'..='\u{f4}'));
-    if !has_lead {
-        return Cow::Borrowed(text);
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if let Some((fixed, used)) = repair_at(&chars, i) {
-            out.push(fixed);
-            i += used;
-            changed = true;
-        } else {
-            out.push(c);
-            i += 1;
+    // Every lead character U+00C2..U+00F4 is encoded as the byte 0xC3 followed by 0x82..0xB4,
+    // and 0xC3 never occurs inside another character, so a byte scan finds every candidate.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for pos in memchr::memchr_iter(0xc3, text.as_bytes()) {
+        if pos < copied {
+            continue;
         }
+        let Some((fixed, used)) = text.get(pos..).and_then(repair_at) else {
+            continue;
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(text.get(copied..pos).unwrap_or_default());
+        o.push(fixed);
+        copied = pos + used;
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(text.get(copied..).unwrap_or_default());
+            Cow::Owned(o)
+        }
     }
 }
 
-/// The repaired character starting at `i`, and how many characters it replaces.
-fn repair_at(chars: &[char], i: usize) -> Option<(char, usize)> {
-    let lead = u8::try_from(*chars.get(i)?).ok()?;
+/// `â€` whose third byte (0x9D, undefined in windows-1252) was dropped in the bad decoding:
+/// the right double quotation mark, when what follows cannot continue the sequence and
+/// reads like the end of a quotation (space, punctuation or the end).
+fn lost_closing_quote(
+    buf: &[u8; 4],
+    k: usize,
+    used: usize,
+    next: Option<char>,
+) -> Option<(char, usize)> {
+    let closes = next.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?' | '<')
+    });
+    (k == 2 && buf.get(..2) == Some(&[0xe2, 0x80][..]) && closes).then_some(('\u{201d}', used))
+}
+
+/// The repaired character at the start of `rest`, and how many bytes of `rest` it replaces.
+fn repair_at(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.chars();
+    let lead_char = chars.next()?;
+    let lead = u8::try_from(lead_char).ok()?;
     let n = match lead {
         0xc2..=0xdf => 1,
         0xe0..=0xef => 2,
@@ -252,19 +279,26 @@ fn repair_at(chars: &[char], i: usize) -> Option<(char, usize)> {
         _ => return None,
     };
     let mut buf = [lead, 0, 0, 0];
+    let mut used = lead_char.len_utf8();
     for k in 1..=n {
-        let b = cp1252_byte(*chars.get(i + k)?)?;
+        let Some(c) = chars.next() else {
+            return lost_closing_quote(&buf, k, used, None);
+        };
+        let Some(b) = cp1252_byte(c) else {
+            return lost_closing_quote(&buf, k, used, Some(c));
+        };
         if !(0x80..=0xbf).contains(&b) {
             return None;
         }
         *buf.get_mut(k)? = b;
+        used += c.len_utf8();
     }
     let s = std::str::from_utf8(buf.get(..=n)?).ok()?;
     let c = s.chars().next()?;
     if c.is_control() {
         return None;
     }
-    Some((c, n + 1))
+    Some((c, used))
 }
 
 #[cfg(test)]
@@ -343,6 +377,12 @@ mod tests {
                 "\u{e2}\u{20ac}\u{153}quoted\u{e2}\u{20ac}\u{9d}",
                 "“quoted”",
             ),
+            (
+                "\u{e2}\u{20ac}\u{153}We agree,\u{e2}\u{20ac} she said",
+                "“We agree,” she said",
+            ),
+            ("ended.\u{e2}\u{20ac}", "ended.”"),
+            ("x\u{e2}\u{20ac}y", "x\u{e2}\u{20ac}y"),
             ("São Paulo, NÃO", "São Paulo, NÃO"),
             ("à la carte", "à la carte"),
             ("plain", "plain"),

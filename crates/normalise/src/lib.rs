@@ -100,8 +100,14 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         offset: _,
     } = raw;
     let limit = config.max_text_bytes;
-    // Decoded text is at least half the raw size (UTF-16), so this bound is safe.
-    if bytes.len() / 2 > limit {
+    // Decoded text is at least as large as the raw bytes except for UTF-16, which can halve
+    // it; refusing here keeps an oversized page from being decoded and parsed at all.
+    let bound = if decode::may_be_utf16(&bytes, charset.as_deref()) {
+        bytes.len() / 2
+    } else {
+        bytes.len()
+    };
+    if bound > limit {
         return Err(Error::TooLarge {
             document: source,
             size: bytes.len(),
@@ -159,6 +165,13 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
             meta.dates
                 .iter()
                 .filter_map(|d| dates::parse_date(d))
+                .find(not_future)
+        })
+        .or_else(|| {
+            [url.as_deref(), meta.url.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter_map(dates::date_in_url)
                 .find(not_future)
         })
         .or(config.default_published);
@@ -324,6 +337,49 @@ mod tests {
         let a = normalise(raw(ContentKind::Text, line.as_bytes()), &config).unwrap();
         assert!(!a.text.is_empty());
         assert!(start.elapsed().as_secs() < 60);
+    }
+
+    #[test]
+    fn oversized_html_page_is_refused_before_decoding() {
+        // 21 MiB of real-looking markup: refused with a message naming the page and both sizes.
+        let para =
+            "<p>Officials said the talks would resume on Monday, according to a statement.</p>\n";
+        let mut page = String::from("<html><body><article>");
+        while page.len() < 21 * 1024 * 1024 {
+            page.push_str(para);
+        }
+        let size = page.len();
+        let mut doc = raw(ContentKind::Html, page.as_bytes());
+        doc.source = "huge.html".into();
+        let start = std::time::Instant::now();
+        let err = normalise(doc, &Config::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("huge.html: document too large ({size} bytes, limit {DEFAULT_MAX_TEXT_BYTES})")
+        );
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "refusal must not parse the page"
+        );
+        // UTF-16 halves in decoding: a UTF-16 page over the limit whose text fits is read.
+        let text = "word ".repeat(160 * 1024);
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in text.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let config = Config {
+            max_text_bytes: 1024 * 1024,
+            ..Config::default()
+        };
+        assert!(utf16.len() > config.max_text_bytes);
+        let a = normalise(raw(ContentKind::Text, &utf16), &config).unwrap();
+        assert_eq!(a.text.len(), text.len() - 1);
+        let err = normalise(
+            raw(ContentKind::Text, "x".repeat(utf16.len()).as_bytes()),
+            &config,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }), "{err}");
     }
 
     /// Checks the invariants of any successful result.

@@ -3,6 +3,7 @@
 
 use super::parse::{Child, Dom, Node};
 use crate::clean::Item;
+use std::collections::HashMap;
 
 /// What to do with an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +16,9 @@ enum Drop {
     Hard(&'static str),
     /// Dropped and recorded unless it holds a large body of prose.
     Soft(&'static str),
+    /// An embedded social-media post: its paragraphs are quoted content and stay, the rest
+    /// (author, handle, date, widget text) is chrome, recorded as `embed`.
+    Embed,
 }
 
 /// Whether the tag starts a new text block.
@@ -92,130 +96,329 @@ const BODY_MARKERS: &[&str] = &[
     "bodytext",
 ];
 
-/// Splits class/id text into lowercase words.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Substrings of class and id names marking comment sections.
+const COMMENT_PARTS: &[&str] = &["comment", "disqus"];
+
+/// Substrings marking boilerplate: related lists, share bars, banners, ads, prompts.
+const BOILERPLATE_PARTS: &[&str] = &[
+    "related",
+    "recommend",
+    "more-stories",
+    "morestories",
+    "read-more",
+    "readmore",
+    "most-popular",
+    "mostpopular",
+    "most-read",
+    "mostread",
+    "trending",
+    "outbrain",
+    "taboola",
+    "also-read",
+    "further-reading",
+    "more-from",
+    "yarpp",
+    "next-article",
+    "popular",
+    "share",
+    "sharing",
+    "social",
+    "sociable",
+    "addthis",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "sign-up",
+    "paywall",
+    "promo",
+    "popup",
+    "modal",
+    "banner",
+    "advert",
+    "sponsor",
+    "adslot",
+    "ad-slot",
+    "adunit",
+    "ad-unit",
+    "ad-container",
+    "ad-wrapper",
+    "google-ad",
+    "doubleclick",
+    "print-only",
+];
+
+/// Substrings marking navigation and page chrome.
+const NAVIGATION_PARTS: &[&str] = &[
+    "navigation",
+    "navbar",
+    "sidebar",
+    "footer",
+    "breadcrumb",
+    "menu",
+    "masthead",
+    "widget",
+    "dropdown",
+    "pagination",
+    "toolbar",
+    "sitemap",
+];
+
+/// Readability's negative class and id substrings.
+const NEGATIVE_PARTS: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "nav",
+    "menu",
+];
+
+/// Readability's positive class and id substrings.
+const POSITIVE_PARTS: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story",
+];
+
+/// What the class and id names of an element say, as bit flags.
+mod flag {
+    pub(super) const BODY: u16 = 1;
+    pub(super) const HIDDEN: u16 = 1 << 1;
+    pub(super) const COMMENTS: u16 = 1 << 2;
+    pub(super) const CAPTION: u16 = 1 << 3;
+    pub(super) const CREDIT: u16 = 1 << 4;
+    pub(super) const BYLINE: u16 = 1 << 5;
+    pub(super) const BOILERPLATE: u16 = 1 << 6;
+    pub(super) const NAVIGATION: u16 = 1 << 7;
+    pub(super) const NEGATIVE: u16 = 1 << 8;
+    pub(super) const POSITIVE: u16 = 1 << 9;
+    pub(super) const EMBED: u16 = 1 << 10;
+    pub(super) const GALLERY: u16 = 1 << 11;
 }
 
-/// The drop decision from class and id.
+/// Substrings marking embedded social-media posts (their text and chrome are not the article's).
+const EMBED_PARTS: &[&str] = &[
+    "twitter-tweet",
+    "twitter-timeline",
+    "tweet-embed",
+    "embedded-tweet",
+    "embed-twitter",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-post",
+    "social-embed",
+    "embed-social",
+];
+
+/// Substrings marking image galleries and slideshows.
+const GALLERY_PARTS: &[&str] = &["gallery", "slideshow", "carousel", "lightbox"];
+
+/// The substring groups, each with its flag.
+fn part_groups() -> [(&'static [&'static str], u16); 11] {
+    [
+        (BODY_MARKERS, flag::BODY),
+        (COMMENT_PARTS, flag::COMMENTS),
+        (&["caption"], flag::CAPTION),
+        (&["credit"], flag::CREDIT),
+        (&["byline", "author", "contributor"], flag::BYLINE),
+        (BOILERPLATE_PARTS, flag::BOILERPLATE),
+        (NAVIGATION_PARTS, flag::NAVIGATION),
+        (NEGATIVE_PARTS, flag::NEGATIVE),
+        (POSITIVE_PARTS, flag::POSITIVE),
+        (EMBED_PARTS, flag::EMBED),
+        (GALLERY_PARTS, flag::GALLERY),
+    ]
+}
+
+/// The slot of a name byte in the two-byte prefix table (`a`-`z`, `0`-`9`, `-`, `_`).
+fn slot(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        b'-' => Some(36),
+        b'_' => Some(37),
+        _ => None,
+    }
+}
+
+/// Number of slots per byte.
+const SLOTS: usize = 38;
+
+/// A group substring and its flag.
+type Part = (&'static [u8], u16);
+
+/// Every group substring, indexed by its first two bytes, so one pass over a name finds
+/// them all.
+static PREFIX_TABLE: std::sync::LazyLock<Vec<Vec<Part>>> = std::sync::LazyLock::new(|| {
+    let mut table = vec![Vec::new(); SLOTS * SLOTS];
+    for (parts, f) in part_groups() {
+        for part in parts {
+            let b = part.as_bytes();
+            let (Some(x), Some(y)) = (
+                b.first().copied().and_then(slot),
+                b.get(1).copied().and_then(slot),
+            ) else {
+                continue;
+            };
+            if let Some(bucket) = table.get_mut(x * SLOTS + y) {
+                bucket.push((b, f));
+            }
+        }
+    }
+    table
+});
+
+/// Whole words (split on non-alphanumerics) that mark comments, boilerplate or navigation.
+fn word_flag(w: &str) -> u16 {
+    match w {
+        "replies" | "respond" | "discussion" => flag::COMMENTS,
+        "ad" | "ads" | "adv" | "dfp" | "gpt" | "promoted" | "teaser" | "teasers" | "donate" => {
+            flag::BOILERPLATE
+        }
+        "nav" | "header" | "pager" | "skip" | "tags" | "tag" | "topics" | "keywords" | "search"
+        | "login" | "account" | "rail" | "aside" => flag::NAVIGATION,
+        _ => 0,
+    }
+}
+
+/// Whitespace-separated class tokens that hide an element.
+fn is_hidden_token(t: &str) -> bool {
+    matches!(
+        t,
+        "hidden"
+            | "hide"
+            | "invisible"
+            | "d-none"
+            | "is-hidden"
+            | "u-hidden"
+            | "display-none"
+            | "sr-only"
+            | "visually-hidden"
+            | "visuallyhidden"
+            | "screen-reader-text"
+            | "screenreader-only"
+            | "offscreen"
+            | "element-invisible"
+            | "element-hidden"
+    )
+}
+
+/// The flags of one class or id attribute value (case-insensitive), in one pass.
+fn name_flags(name: &str) -> u16 {
+    if name.is_empty() {
+        return 0;
+    }
+    let lower = name.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut flags = 0;
+    for i in 0..b.len() {
+        let (Some(x), Some(y)) = (
+            b.get(i).copied().and_then(slot),
+            b.get(i + 1).copied().and_then(slot),
+        ) else {
+            continue;
+        };
+        for (part, f) in PREFIX_TABLE
+            .get(x * SLOTS + y)
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if flags & f == 0 && b.get(i..).is_some_and(|rest| rest.starts_with(part)) {
+                flags |= f;
+            }
+        }
+    }
+    for w in lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        flags |= word_flag(w);
+    }
+    if lower.split_ascii_whitespace().any(is_hidden_token) {
+        flags |= flag::HIDDEN;
+    }
+    flags
+}
+
+/// The drop decision from the flags of class and id.
+fn flags_drop(f: u16) -> Drop {
+    if f & flag::BODY != 0 {
+        Drop::Keep
+    } else if f & flag::HIDDEN != 0 {
+        Drop::Silent
+    } else if f & flag::COMMENTS != 0 {
+        Drop::Hard("comments")
+    } else if f & flag::EMBED != 0 {
+        Drop::Embed
+    } else if f & flag::CAPTION != 0 {
+        Drop::Soft("caption")
+    } else if f & flag::CREDIT != 0 {
+        Drop::Soft("credit")
+    } else if f & flag::BYLINE != 0 {
+        Drop::Soft("byline")
+    } else if f & flag::GALLERY != 0 {
+        Drop::Soft("gallery")
+    } else if f & flag::BOILERPLATE != 0 {
+        Drop::Soft("boilerplate")
+    } else if f & flag::NAVIGATION != 0 {
+        Drop::Soft("navigation")
+    } else {
+        Drop::Keep
+    }
+}
+
+/// The drop decision from class and id text.
+#[cfg(test)]
 fn class_drop(class_id: &str) -> Drop {
-    let s = class_id.to_ascii_lowercase();
-    if BODY_MARKERS.iter().any(|m| s.contains(m)) {
-        return Drop::Keep;
+    flags_drop(name_flags(class_id))
+}
+
+/// Memoised [`name_flags`] of class values: pages repeat the same class on many elements.
+#[derive(Default)]
+struct NameCache<'a> {
+    classes: HashMap<&'a str, u16>,
+}
+
+impl<'a> NameCache<'a> {
+    /// The flags of an element's class and id.
+    fn flags(&mut self, node: &'a Node) -> u16 {
+        self.class_flags(node) | node.attr("id").map_or(0, name_flags)
     }
-    let has = |subs: &[&str]| subs.iter().any(|m| s.contains(m));
-    let word = |ws: &[&str]| words(&s).any(|w| ws.contains(&w));
-    let hidden_tokens = [
-        "hidden",
-        "hide",
-        "invisible",
-        "d-none",
-        "is-hidden",
-        "u-hidden",
-        "display-none",
-        "sr-only",
-        "visually-hidden",
-        "visuallyhidden",
-        "screen-reader-text",
-        "screenreader-only",
-        "offscreen",
-        "element-invisible",
-        "element-hidden",
-    ];
-    if s.split_whitespace().any(|t| hidden_tokens.contains(&t)) {
-        return Drop::Silent;
+
+    /// The flags of an element's class alone.
+    fn class_flags(&mut self, node: &'a Node) -> u16 {
+        match node.attr("class") {
+            None | Some("") => 0,
+            Some(c) => *self.classes.entry(c).or_insert_with(|| name_flags(c)),
+        }
     }
-    if has(&["comment", "disqus"]) || word(&["replies", "respond", "discussion"]) {
-        return Drop::Hard("comments");
-    }
-    if has(&["caption"]) {
-        return Drop::Soft("caption");
-    }
-    if has(&["credit"]) {
-        return Drop::Soft("credit");
-    }
-    if has(&["byline", "author", "contributor"]) {
-        return Drop::Soft("byline");
-    }
-    if has(&[
-        "related",
-        "recommend",
-        "more-stories",
-        "morestories",
-        "read-more",
-        "readmore",
-        "most-popular",
-        "mostpopular",
-        "most-read",
-        "mostread",
-        "trending",
-        "outbrain",
-        "taboola",
-        "also-read",
-        "further-reading",
-        "more-from",
-        "yarpp",
-        "next-article",
-        "popular",
-        "share",
-        "sharing",
-        "social",
-        "sociable",
-        "addthis",
-        "cookie",
-        "consent",
-        "gdpr",
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "sign-up",
-        "paywall",
-        "promo",
-        "popup",
-        "modal",
-        "banner",
-        "advert",
-        "sponsor",
-        "adslot",
-        "ad-slot",
-        "adunit",
-        "ad-unit",
-        "ad-container",
-        "ad-wrapper",
-        "google-ad",
-        "doubleclick",
-        "print-only",
-    ]) || word(&[
-        "ad", "ads", "adv", "dfp", "gpt", "promoted", "teaser", "teasers", "donate",
-    ]) {
-        return Drop::Soft("boilerplate");
-    }
-    if has(&[
-        "navigation",
-        "navbar",
-        "sidebar",
-        "footer",
-        "breadcrumb",
-        "menu",
-        "masthead",
-        "widget",
-        "dropdown",
-        "pagination",
-        "toolbar",
-        "sitemap",
-    ]) || word(&[
-        "nav", "header", "pager", "skip", "tags", "tag", "topics", "keywords", "search", "login",
-        "account", "rail", "aside",
-    ]) {
-        return Drop::Soft("navigation");
-    }
-    Drop::Keep
 }
 
 /// The drop decision for an element.
-fn classify(node: &Node) -> Drop {
+fn classify<'a>(node: &'a Node, cache: &mut NameCache<'a>) -> Drop {
     let tag = &*node.tag;
     match tag {
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "button"
@@ -272,27 +475,15 @@ fn classify(node: &Node) -> Drop {
     {
         return Drop::Soft("byline");
     }
-    let class = node.attr("class").unwrap_or_default();
-    let id = node.attr("id").unwrap_or_default();
-    if class.is_empty() && id.is_empty() {
+    let flags = cache.flags(node);
+    if flags == 0 {
         return by_tag;
     }
-    let by_class = class_drop(&format!("{class} {id}"));
-    match (by_tag, by_class) {
+    match (by_tag, flags_drop(flags)) {
         (Drop::Keep, c) => c,
         (t, Drop::Keep) if tag == "figure" => t,
-        (t, Drop::Keep) => {
-            // A header or footer named like the article body is the body.
-            let _ = t;
-            if BODY_MARKERS
-                .iter()
-                .any(|m| class.to_ascii_lowercase().contains(m))
-            {
-                Drop::Keep
-            } else {
-                t
-            }
-        }
+        // A header or footer named like the article body is the body.
+        (_, Drop::Keep) if cache.class_flags(node) & flag::BODY != 0 => Drop::Keep,
         (t, _) => t,
     }
 }
@@ -381,55 +572,13 @@ fn link_density(s: &Stats) -> f64 {
     }
 }
 
-/// The readability class weight.
-fn class_weight(node: &Node) -> f64 {
-    let s = format!(
-        "{} {}",
-        node.attr("class").unwrap_or_default(),
-        node.attr("id").unwrap_or_default()
-    )
-    .to_ascii_lowercase();
-    if s.trim().is_empty() {
-        return 0.0;
-    }
+/// The readability class weight from class and id flags.
+fn class_weight(flags: u16) -> f64 {
     let mut w = 0.0;
-    const NEG: &[&str] = &[
-        "hidden",
-        "banner",
-        "combx",
-        "comment",
-        "com-",
-        "contact",
-        "foot",
-        "footnote",
-        "gdpr",
-        "masthead",
-        "media",
-        "meta",
-        "outbrain",
-        "promo",
-        "related",
-        "scroll",
-        "share",
-        "shoutbox",
-        "sidebar",
-        "skyscraper",
-        "sponsor",
-        "shopping",
-        "tags",
-        "tool",
-        "widget",
-        "nav",
-        "menu",
-    ];
-    const POS: &[&str] = &[
-        "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
-        "story",
-    ];
-    if NEG.iter().any(|m| s.contains(m)) {
+    if flags & flag::NEGATIVE != 0 {
         w -= 25.0;
     }
-    if POS.iter().any(|m| s.contains(m)) {
+    if flags & flag::POSITIVE != 0 {
         w += 25.0;
     }
     w
@@ -445,7 +594,12 @@ pub(crate) struct Content {
 /// page's headline: a heading repeating it is not body text.
 pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let n = dom.nodes.len();
-    let decisions: Vec<Drop> = dom.nodes.iter().map(classify).collect();
+    let mut cache = NameCache::default();
+    let decisions: Vec<Drop> = dom
+        .nodes
+        .iter()
+        .map(|node| classify(node, &mut cache))
+        .collect();
     // Pass 1: only unconditional drops, to measure what soft candidates hold.
     let hard: Vec<bool> = decisions
         .iter()
@@ -462,10 +616,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         let marked = node
             .attr("itemprop")
             .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
-            || node.attr("class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                BODY_MARKERS.iter().any(|m| c.contains(m))
-            });
+            || cache.class_flags(node) & flag::BODY != 0;
         if (marked && substantial(200)) || (&*node.tag == "article" && substantial(500)) {
             let mut p = node.parent;
             let mut guard = 0;
@@ -485,7 +636,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         let s = raw.get(id).copied().unwrap_or_default();
         let is_protected = protected.get(id).copied().unwrap_or(false);
         let (drop, kind) = match d {
-            Drop::Keep => (false, None),
+            Drop::Keep | Drop::Embed => (false, None),
             Drop::Silent => (true, None),
             Drop::Hard(k) => (true, Some(k)),
             Drop::Soft(k) => {
@@ -512,9 +663,10 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             *slot = true;
         }
     }
-    let roots = choose_roots(dom, &stats, &gone);
+    let roots = choose_roots(dom, &mut cache, &decisions, &stats, &gone);
     let mut walker = Walker {
         dom,
+        decisions: &decisions,
         dropped: &dropped,
         kinds: &kinds,
         title: title.map(heading_key),
@@ -534,7 +686,13 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
 }
 
 /// Chooses the element(s) holding the article, in document order.
-fn choose_roots(dom: &Dom, stats: &[Stats], gone: &[bool]) -> Vec<usize> {
+fn choose_roots<'a>(
+    dom: &'a Dom,
+    cache: &mut NameCache<'a>,
+    decisions: &[Drop],
+    stats: &[Stats],
+    gone: &[bool],
+) -> Vec<usize> {
     let n = dom.nodes.len();
     let alive = |id: usize| !gone.get(id).copied().unwrap_or(true);
     let st = |id: usize| stats.get(id).copied().unwrap_or_default();
@@ -581,7 +739,7 @@ fn choose_roots(dom: &Dom, stats: &[Stats], gone: &[bool]) -> Vec<usize> {
             if let (Some(c), Some(sc)) = (is_candidate.get_mut(anc), score.get_mut(anc)) {
                 if !*c {
                     *c = true;
-                    *sc = base_score(a);
+                    *sc = base_score(a, cache.flags(a));
                 }
                 let divider = match level {
                     0 => 1.0,
@@ -700,7 +858,7 @@ fn choose_roots(dom: &Dom, stats: &[Stats], gone: &[bool]) -> Vec<usize> {
                 "p" | "blockquote" | "h2" | "h3" | "h4" | "ul" | "ol"
             ) && s.text > 80
                 && ld < 0.25)
-            || (&*node.tag == "p" && s.text > 0 && ld == 0.0 && sentence_like(dom, c));
+            || (&*node.tag == "p" && s.text > 0 && ld == 0.0 && sentence_like(dom, decisions, c));
         if include {
             roots.push(c);
         }
@@ -709,15 +867,15 @@ fn choose_roots(dom: &Dom, stats: &[Stats], gone: &[bool]) -> Vec<usize> {
 }
 
 /// Whether a short paragraph reads like a sentence.
-fn sentence_like(dom: &Dom, id: usize) -> bool {
+fn sentence_like(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
     let mut t = String::new();
-    collect_text(dom, id, &mut t, 0);
+    collect_text(dom, decisions, id, &mut t, 0);
     let t = t.trim();
     t.contains(". ") || t.ends_with('.')
 }
 
 /// All text of a subtree (silent elements excluded).
-fn collect_text(dom: &Dom, id: usize, out: &mut String, depth: usize) {
+fn collect_text(dom: &Dom, decisions: &[Drop], id: usize, out: &mut String, depth: usize) {
     let Some(node) = dom.nodes.get(id) else {
         return;
     };
@@ -731,14 +889,14 @@ fn collect_text(dom: &Dom, id: usize, out: &mut String, depth: usize) {
                 let Some(cn) = dom.nodes.get(*c) else {
                     continue;
                 };
-                if classify(cn) == Drop::Silent {
+                if decisions.get(*c).is_none_or(|d| *d == Drop::Silent) {
                     continue;
                 }
                 let block = is_block(&cn.tag) || &*cn.tag == "br";
                 if block {
                     out.push(' ');
                 }
-                collect_text(dom, *c, out, depth + 1);
+                collect_text(dom, decisions, *c, out, depth + 1);
                 if block || matches!(&*cn.tag, "td" | "th") {
                     out.push(' ');
                 }
@@ -748,7 +906,7 @@ fn collect_text(dom: &Dom, id: usize, out: &mut String, depth: usize) {
 }
 
 /// The readability starting score of a candidate by tag and class.
-fn base_score(node: &Node) -> f64 {
+fn base_score(node: &Node, flags: u16) -> f64 {
     let tag_score = match &*node.tag {
         "div" | "article" | "section" | "main" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -756,7 +914,7 @@ fn base_score(node: &Node) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    tag_score + class_weight(node)
+    tag_score + class_weight(flags)
 }
 
 /// A comparison key for headings: lowercase alphanumerics.
@@ -770,6 +928,7 @@ fn heading_key(s: &str) -> String {
 /// Walks the chosen content, producing paragraph items.
 struct Walker<'a> {
     dom: &'a Dom,
+    decisions: &'a [Drop],
     dropped: &'a [bool],
     kinds: &'a [Option<&'static str>],
     title: Option<String>,
@@ -795,6 +954,30 @@ impl Walker<'_> {
         }
     }
 
+    /// An embedded post: paragraph children are walked as text, everything else is chrome.
+    fn walk_embed(&mut self, node: &Node, depth: usize) {
+        self.flush();
+        let mut chrome = String::new();
+        for child in &node.children {
+            match child {
+                Child::Node(c) if self.dom.nodes.get(*c).is_some_and(|n| &*n.tag == "p") => {
+                    self.walk(*c, depth + 1);
+                    chrome.push(' ');
+                }
+                Child::Node(c) => {
+                    if !self.dropped.get(*c).copied().unwrap_or(true) {
+                        collect_text(self.dom, self.decisions, *c, &mut chrome, 0);
+                    }
+                }
+                Child::Text(t) => chrome.push_str(t),
+            }
+        }
+        self.flush();
+        if !chrome.trim().is_empty() {
+            self.items.push(Item::Removed("embed", chrome));
+        }
+    }
+
     fn walk(&mut self, id: usize, depth: usize) {
         let Some(node) = self.dom.nodes.get(id) else {
             return;
@@ -806,7 +989,7 @@ impl Walker<'_> {
         if self.dropped.get(id).copied().unwrap_or(true) {
             if let Some(kind) = self.kinds.get(id).copied().flatten() {
                 let mut text = String::new();
-                collect_text(self.dom, id, &mut text, 0);
+                collect_text(self.dom, self.decisions, id, &mut text, 0);
                 if !text.trim().is_empty() {
                     self.flush();
                     self.items.push(Item::Removed(kind, text));
@@ -818,9 +1001,13 @@ impl Walker<'_> {
             self.flush();
             return;
         }
+        if self.decisions.get(id) == Some(&Drop::Embed) {
+            self.walk_embed(node, depth);
+            return;
+        }
         if tag == "h1" && !self.skipped_title {
             let mut text = String::new();
-            collect_text(self.dom, id, &mut text, 0);
+            collect_text(self.dom, self.decisions, id, &mut text, 0);
             let key = heading_key(&text);
             if self
                 .title
@@ -908,6 +1095,37 @@ mod tests {
                 "<comments> Great article, thanks.",
             ],
         );
+    }
+
+    #[test]
+    fn class_decisions() {
+        let cases: &[(&str, Drop)] = &[
+            ("", Drop::Keep),
+            ("article-body main", Drop::Keep),
+            ("Article-Body comments", Drop::Keep),
+            ("sr-only", Drop::Silent),
+            ("visually-hidden label", Drop::Silent),
+            ("hiddenish", Drop::Keep),
+            ("comments-area", Drop::Hard("comments")),
+            ("twitter-tweet", Drop::Embed),
+            ("instagram-media", Drop::Embed),
+            ("wp-caption-text", Drop::Soft("caption")),
+            ("image-credit", Drop::Soft("credit")),
+            ("article-byline", Drop::Soft("byline")),
+            ("photo-gallery slideshow", Drop::Soft("gallery")),
+            ("related-stories", Drop::Soft("boilerplate")),
+            ("inline-newsletter", Drop::Soft("boilerplate")),
+            ("ad", Drop::Soft("boilerplate")),
+            ("header ad-slot", Drop::Soft("boilerplate")),
+            ("shadow", Drop::Keep),
+            ("site-header", Drop::Soft("navigation")),
+            ("breadcrumbs", Drop::Soft("navigation")),
+            ("tag-list", Drop::Soft("navigation")),
+            ("story", Drop::Keep),
+        ];
+        for (class, expected) in cases {
+            assert_eq!(class_drop(class), *expected, "class {class:?}");
+        }
     }
 
     #[test]
