@@ -528,6 +528,49 @@ const CUES: &[&str] = &[
     "emphasizing",
     "emphasising",
     "suggesting",
+    "demanded",
+    "demands",
+    "asserted",
+    "asserts",
+    "asserting",
+    "tweeting",
+    "chanted",
+    "chanting",
+    "sang",
+    "sings",
+    "recounted",
+    "reiterated",
+    "reiterates",
+    "retorted",
+    "exclaimed",
+    "pleaded",
+    "scoffed",
+    "snapped",
+    "questioned",
+    "wrote",
+    "writing",
+    "added",
+    "announcing",
+    "acknowledges",
+    "likened",
+    "attacked",
+    "hailed",
+    "blasted",
+    "slammed",
+    "praised",
+    "criticized",
+    "criticised",
+    "condemned",
+    "mocked",
+    "derided",
+    "dismissed",
+    "citing",
+    "quoting",
+    "stating",
+    "barked",
+    "interjected",
+    "interjecting",
+    "repeated",
 ];
 
 const PARTICIPLE_SUFFIX: &str = "ing";
@@ -991,6 +1034,26 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "finally",
     "bluntly",
     "openly",
+];
+
+/// Heads of noun phrases through which an organisation speaks: `a Kremlin
+/// spokesman`, `the IMF report`.
+const ORG_SPEECH_HEADS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "report",
+    "statement",
+    "release",
+    "website",
+    "document",
+    "editorial",
+    "article",
+    "official",
+    "officials",
+    "source",
+    "sources",
 ];
 
 const ROLE_HEADS: &[&str] = &[
@@ -1459,11 +1522,7 @@ impl<'a> Doc<'a> {
         let s = self.toks.get(a).map_or(0, |t| t.s);
         let e = self.toks.get(b).map_or(s, |t| t.e);
         if !self.entities.is_empty() {
-            if let Some(ent) = self
-                .entities
-                .iter()
-                .find(|en| en.mentions.iter().any(|m| m.start < e && s < m.end))
-            {
+            if let Some(ent) = self.entity_at(s, e) {
                 return ent.name.clone();
             }
             let last = words.last().cloned().unwrap_or_default();
@@ -1498,6 +1557,25 @@ impl<'a> Doc<'a> {
         before.or(after).map_or(written, |n| n.text.clone())
     }
 
+    /// The entity with a mention inside bytes `s..e`: the one whose mention
+    /// ends last (the head of `White House spokesman Josh Earnest`), persons
+    /// first on a tie.
+    fn entity_at(&self, s: usize, e: usize) -> Option<&'a Entity> {
+        self.entities
+            .iter()
+            .filter_map(|en| {
+                let end = en
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start < e && s < m.end)
+                    .map(|m| m.end)
+                    .max()?;
+                Some((end, en.label == Label::Person, en))
+            })
+            .max_by_key(|(end, person, _)| (*end, *person))
+            .map(|(_, _, en)| en)
+    }
+
     fn is_person(&self, a: usize, b: usize) -> bool {
         let words = self.name_words(a, b);
         if words.is_empty() || self.looks_org(&words) {
@@ -1506,11 +1584,7 @@ impl<'a> Doc<'a> {
         let s = self.toks.get(a).map_or(0, |t| t.s);
         let e = self.toks.get(b).map_or(s, |t| t.e);
         if !self.entities.is_empty() {
-            let hit = self
-                .entities
-                .iter()
-                .find(|en| en.mentions.iter().any(|m| m.start < e && s < m.end));
-            if let Some(en) = hit {
+            if let Some(en) = self.entity_at(s, e) {
                 return en.label == Label::Person;
             }
             let last = words.last();
@@ -1600,7 +1674,11 @@ impl<'a> Doc<'a> {
     // ----- cues and subjects -------------------------------------------
 
     fn is_cue(&self, i: usize) -> bool {
-        self.is_word(i) && !self.in_quote(i) && CUES.contains(&self.low(i).as_str())
+        self.is_word(i)
+            && !self.in_quote(i)
+            && (CUES.contains(&self.low(i).as_str())
+                // `as X put it, "..."`
+                || (matches!(self.low(i).as_str(), "put" | "puts") && self.low(i + 1) == "it"))
     }
 
     /// `according to` starting at `i`.
@@ -1610,6 +1688,22 @@ impl<'a> Doc<'a> {
 
     /// The subject of the cue verb at `v`, looking left.
     fn subject_before(&self, v: usize, floor: usize) -> Option<Subj> {
+        // `Nefzi said, adding, "..."`: a participle shares the subject of the
+        // speech verb before it in the sentence
+        if self.tok_text(v).ends_with(PARTICIPLE_SUFFIX) && v > 0 && self.punct(v - 1) == Some(',')
+        {
+            let (sa, _) = self.sentence_range(v);
+            let lo = sa.max(floor);
+            if let Some(u) = (lo..v.saturating_sub(1))
+                .rev()
+                .find(|&u| self.is_cue(u) && !self.tok_text(u).ends_with(PARTICIPLE_SUFFIX))
+                && let Some(subj) = self
+                    .subject_before(u, lo)
+                    .filter(|s| !matches!(s, Subj::Other))
+            {
+                return Some(subj);
+            }
+        }
         let mut j = v.checked_sub(1)?;
         // skip adverbs and auxiliaries, and `on Thursday`
         loop {
@@ -1710,6 +1804,9 @@ impl<'a> Doc<'a> {
                     return Some(Subj::Name(a, b));
                 }
             }
+            if let Some(org) = self.speaking_org(k, j + 1) {
+                return Some(org);
+            }
             let head = lower(strip_possessive(self.tok_text(j)));
             if ROLE_HEADS.contains(&head.as_str()) {
                 return Some(Subj::Role(words, j));
@@ -1736,11 +1833,72 @@ impl<'a> Doc<'a> {
             || self.clause_subject(sa, a + 1).is_some_and(|(x, _)| x == a)
     }
 
+    /// The organisation named inside the noun phrase `k..end` whose head
+    /// speaks for it (`a Kremlin spokesman`, `the IMF report`).
+    fn speaking_org(&self, k: usize, end: usize) -> Option<Subj> {
+        let head = lower(strip_possessive(self.tok_text(end.checked_sub(1)?)));
+        if !ORG_SPEECH_HEADS.contains(&head.as_str()) {
+            return None;
+        }
+        (k + 1..end.saturating_sub(1)).find_map(|i| {
+            let (a, b) = self.name_starting_at(i)?;
+            (b < end.saturating_sub(1) && a >= i).then_some(Subj::Name(a, b))
+        })
+    }
+
     /// The subject after an inverted cue (`said X`) starting at token `k`.
     fn subject_after(&self, k: usize) -> Option<Subj> {
         let w = self.low(k);
         if PRONOUNS.contains(&w.as_str()) {
             return Some(Subj::Pronoun(k));
+        }
+        // `said the Rev. Peter Wherry`, `said 9/11 widow Terry Strada`: a few
+        // lower-case words, then a name that ends the clause
+        let lead = if matches!(w.as_str(), "the" | "a" | "an") {
+            1
+        } else {
+            0
+        };
+        if lead == 1
+            || self
+                .tok_text(k)
+                .starts_with(|c: char| c.is_lowercase() || c.is_numeric())
+        {
+            // `said the White House`: a determiner and a whole name
+            if lead == 1
+                && let Some((a, b)) = self.name_starting_at(k + 1)
+                && a == k + 1
+                && self.name_ends_clause(b)
+            {
+                return Some(Subj::Name(a, b));
+            }
+            // `said another Twitter user, Johanna Bayer`
+            let mut commas = 0;
+            for j in k + lead..k + 14 {
+                if matches!(self.punct(j), Some('/' | '-'))
+                    || (self.punct(j) == Some('.') && !self.is_sentence_end(j))
+                {
+                    continue;
+                }
+                if self.punct(j) == Some(',') && commas == 0 {
+                    commas += 1;
+                    continue;
+                }
+                if self.in_quote(j)
+                    || self.is_sentence_end(j)
+                    || self.punct(j).is_some()
+                    || self.is_cue(j)
+                {
+                    break;
+                }
+                if let Some((a, b)) = self.name_starting_at(j)
+                    && a >= j
+                    && self.name_ends_clause(b)
+                    && self.is_person(a, b)
+                {
+                    return Some(Subj::Name(a, b));
+                }
+            }
         }
         let lower_det = self.tok_text(k).starts_with(char::is_lowercase);
         if !lower_det
@@ -1766,6 +1924,9 @@ impl<'a> Doc<'a> {
                 j += 1;
             }
             let head = words.last().cloned().unwrap_or_default();
+            if let Some(org) = self.speaking_org(k, j) {
+                return Some(org);
+            }
             if ROLE_HEADS.contains(&head.as_str()) {
                 return Some(Subj::Role(words, j.saturating_sub(1)));
             }
@@ -1780,6 +1941,9 @@ impl<'a> Doc<'a> {
             && let Some((a, b)) = self.name_starting_at(k + 1)
         {
             let ends = self.is_sentence_end(b + 1)
+                || self.line_break_after(b)
+                || self.in_quote(b + 1)
+                || self.tok_text(b + 1).starts_with(is_open_like)
                 || self
                     .toks
                     .get(b + 1)
@@ -1812,10 +1976,12 @@ impl<'a> Doc<'a> {
             return Some((v, s));
         }
         if let Some((a, b)) = self.name_starting_at(k) {
+            // `Rep. Gwen Moore (D-Wis.) said`, `Mr. Morgan of the Sierra Club said`
+            let after = self.skip_affiliation(self.skip_parenthetical(b + 1));
             // an appositive after the name: `X, a Moscow-based analyst, said`
-            if self.punct(b + 1) == Some(',') {
-                let limit = b + 30;
-                let mut c = b + 2;
+            if self.punct(after) == Some(',') {
+                let limit = after + 30;
+                let mut c = after + 1;
                 while c < limit && !self.is_sentence_end(c) {
                     if self.punct(c) == Some(',') && self.is_cue(c + 1) {
                         return Some((c + 1, Subj::Name(a, b)));
@@ -1823,9 +1989,9 @@ impl<'a> Doc<'a> {
                     c += 1;
                 }
             }
-            return self
-                .next_cue_within(b + 1, 2)
-                .map(|v| (v, Subj::Name(a, b)));
+            if let Some(v) = self.next_cue_within(after, 2) {
+                return Some((v, Subj::Name(a, b)));
+            }
         }
         if matches!(
             w.as_str(),
@@ -1839,7 +2005,14 @@ impl<'a> Doc<'a> {
             }
             if self.is_cue(j) && words.len() >= 2 {
                 let head = words.last().cloned().unwrap_or_default();
-                let s = if ROLE_HEADS.contains(&head.as_str()) {
+                let named = self
+                    .name_ending_at(j - 1)
+                    .filter(|&(a, b)| a > k && self.is_person(a, b));
+                let s = if let Some((a, b)) = named {
+                    Subj::Name(a, b)
+                } else if let Some(org) = self.speaking_org(k, j) {
+                    org
+                } else if ROLE_HEADS.contains(&head.as_str()) {
                     Subj::Role(words, j.saturating_sub(1))
                 } else {
                     Subj::Other
@@ -1873,8 +2046,65 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A sentence-final `.`, `?` or `!` (not the period of `Rep.`), or the end.
     fn is_sentence_end(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some('.' | '?' | '!')) && !self.in_quote(i) || i >= self.toks.len()
+        if i >= self.toks.len() {
+            return true;
+        }
+        let mark = matches!(self.punct(i), Some('.' | '?' | '!')) && !self.in_quote(i);
+        // while sentences are being split, every mark counts
+        mark && (self.sent.is_empty()
+            || i + 1 >= self.toks.len()
+            || self.sent.get(i) != self.sent.get(i + 1))
+    }
+
+    /// Whether a line break separates token `i` from the next one.
+    fn line_break_after(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.e..b.s).is_some_and(|g| g.contains('\n')),
+            _ => true,
+        }
+    }
+
+    /// The token after a parenthetical that opens at `i` (`(D-Wis.)`), or `i`.
+    fn skip_parenthetical(&self, i: usize) -> usize {
+        if self.punct(i) != Some('(') {
+            return i;
+        }
+        (i + 1..i + 10)
+            .find(|&j| self.punct(j) == Some(')') || self.is_sentence_end(j))
+            .filter(|&j| self.punct(j) == Some(')'))
+            .map_or(i, |j| j + 1)
+    }
+
+    /// The token after `of the Sierra Club` / `of Human Rights Watch` at `i`, or `i`.
+    fn skip_affiliation(&self, i: usize) -> usize {
+        if !matches!(self.low(i).as_str(), "of" | "from" | "at") {
+            return i;
+        }
+        let mut j = i + 1;
+        if self.low(j) == "the" {
+            j += 1;
+        }
+        let start = j;
+        while j < start + 6 && self.is_name_part(j) && !self.in_quote(j) {
+            j += 1;
+        }
+        if j > start { j } else { i }
+    }
+
+    /// A name that ends its clause: followed by punctuation, a line break, a
+    /// parenthetical or a relative clause, not by a lower-case noun (`the New
+    /// York businessman`).
+    fn name_ends_clause(&self, b: usize) -> bool {
+        self.toks.get(b + 1).is_none()
+            || self.line_break_after(b)
+            || self.punct(b + 1).is_some()
+            || matches!(
+                self.low(b + 1).as_str(),
+                "of" | "who" | "from" | "at" | "in" | "on" | "to"
+            )
+            || self.is_cue(b + 1)
     }
 
     /// A cue at `k` or after at most `skip` adverbs.
@@ -1893,7 +2123,8 @@ impl<'a> Doc<'a> {
     /// The attribution before the quote that opens at token `m`, in its sentence.
     fn before_attribution(&self, m: usize) -> Option<(usize, Subj)> {
         let (sa, _) = self.sentence_range(m);
-        let direct = m > 0 && matches!(self.punct(m - 1), Some(':' | ','));
+        let direct =
+            (m > 0 && matches!(self.punct(m - 1), Some(':' | ','))) || self.punct(m) == Some(':');
         let cues: Vec<usize> = (sa..m)
             .filter(|&i| {
                 (self.is_cue(i) || self.is_according(i))
@@ -1911,7 +2142,13 @@ impl<'a> Doc<'a> {
             let subj = if self.is_according(v) {
                 self.subject_after(v + 2)
             } else {
-                self.subject_before(v, sa)
+                match self.subject_before(v, sa) {
+                    // `Said Ellis: "..."`: the subject follows the cue
+                    None if direct => self
+                        .subject_after(v + 1)
+                        .filter(|s| matches!(s, Subj::Name(a, _) if *a < m)),
+                    other => other,
+                }
             };
             match subj {
                 Some(Subj::Other) | None => {
@@ -1924,7 +2161,59 @@ impl<'a> Doc<'a> {
                 Some(s) => return Some((v, s)),
             }
         }
-        if direct { fallback } else { None }
+        if direct && fallback.is_some() {
+            return fallback;
+        }
+        if m == 0 {
+            return None;
+        }
+        // `Mitt Romney -- "It is disqualifying..."`: a person, a dash, the quote
+        let mut d = m - 1;
+        let mut dashes = 0;
+        while d > sa && matches!(self.punct(d), Some('-' | '—' | '–')) {
+            d -= 1;
+            dashes += 1;
+        }
+        if dashes > 0
+            && let Some((a, b)) = self.name_ending_at(d)
+            && self.is_person(a, b)
+        {
+            return Some((m - 1, Subj::Name(a, b)));
+        }
+        // `Williamson concludes: "..."`, `Silverman interjected, "..."`: an
+        // unknown verb in the past or present tense right before the mark
+        if direct && m >= 2 && self.is_word(m - 2) && !self.in_quote(m - 2) {
+            let verb = self.low(m - 2);
+            let verbish = self.tok_text(m - 2).starts_with(char::is_lowercase)
+                && verb.chars().count() > 3
+                && (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")));
+            if verbish {
+                match self.subject_before(m - 2, sa) {
+                    Some(Subj::Name(a, b)) if self.is_person(a, b) => {
+                        return Some((m - 2, Subj::Name(a, b)));
+                    }
+                    Some(Subj::Pronoun(p)) => return Some((m - 2, Subj::Pronoun(p))),
+                    _ => {}
+                }
+            }
+        }
+        // `Republican pollster Daron Shaw: "..."`: a name, a colon, the quote
+        if m >= 2
+            && self.punct(m - 1) == Some(':')
+            && let Some((a, b)) = self.name_ending_at(m - 2)
+            && b == m - 2
+        {
+            return Some((m - 1, Subj::Name(a, b)));
+        }
+        // `President Obama has a new message: "It's about me."`: no cue, a
+        // colon, and a person as the subject of the sentence
+        if matches!(self.punct(m - 1), Some(':'))
+            && let Some((a, b)) = self.clause_subject(sa, m)
+            && self.is_person(a, b)
+        {
+            return Some((m - 1, Subj::Name(a, b)));
+        }
+        None
     }
 
     /// Most recent person in salience before token `p`, within a few paragraphs.
@@ -1996,6 +2285,7 @@ impl<'a> Doc<'a> {
         let mut out: Vec<Quote> = Vec::new();
         let mut sal = self.salience.clone();
         let mut prev: Option<(usize, usize, Option<String>, bool)> = None; // (last para, sentence, speaker, closed)
+        let mut enclosing: Vec<(usize, usize, Option<String>)> = Vec::new(); // (open, close end, speaker)
         for (qi, sp) in self.spans.iter().enumerate() {
             let open_tok = self.token_at_or_after(sp.open);
             let close_tok = self.token_at_or_after(sp.close_end);
@@ -2022,10 +2312,24 @@ impl<'a> Doc<'a> {
                 if cue.is_none() && complete {
                     cue = self.after_attribution_scan(close_tok);
                 }
+                // `''I admire the mechanics'' of the plan, Mr. Holtz-Eakin said.`
+                if cue.is_none() && !complete {
+                    cue = self.sentence_final_attribution(close_tok);
+                }
             }
-            // 2. before it in the same sentence
-            if cue.is_none() {
-                cue = self.before_attribution(open_tok);
+            // 2. before it in the same sentence; also when the cue after it
+            // names nobody (`," adding that ...`)
+            match cue {
+                None => cue = self.before_attribution(open_tok),
+                Some((_, Subj::Other)) => {
+                    if let Some(found) = self
+                        .before_attribution(open_tok)
+                        .filter(|(_, s)| !matches!(s, Subj::Other))
+                    {
+                        cue = Some(found);
+                    }
+                }
+                Some(_) => {}
             }
             // 3. a previous paragraph ending with a colon
             if cue.is_none()
@@ -2038,10 +2342,7 @@ impl<'a> Doc<'a> {
             {
                 cue = self.before_attribution(open_tok - 1);
             }
-            let (sa, _) = self.sentence_range(open_tok);
-            let starts_sentence = (sa..open_tok)
-                .all(|i| self.in_quote(i) && self.toks.get(i).and_then(|t| t.quote) != Some(qi))
-                || sa == open_tok;
+            let starts_sentence = self.opens_sentence(qi, open_tok);
             let words: usize = sp
                 .parts
                 .iter()
@@ -2051,15 +2352,22 @@ impl<'a> Doc<'a> {
             let mut cue_word: Option<String> = None;
             match cue {
                 Some((v, subj)) => {
-                    cue_word = Some(if self.is_according(v) {
-                        "according to".to_string()
+                    // a layout without a verb (`X: "..."`, `"..." ― X`) has no cue
+                    cue_word = if self.is_according(v) {
+                        Some("according to".to_string())
+                    } else if self.is_word(v) {
+                        Some(self.tok_text(v).to_string())
                     } else {
-                        self.tok_text(v).to_string()
-                    });
+                        None
+                    };
                     speaker = match &subj {
                         Subj::Name(a, b) => Some(self.canonical(*a, *b)),
                         Subj::Pronoun(p) => self.resolve_pronoun(*p, &sal),
-                        Subj::Role(ws, at) => self.resolve_role(ws, *at),
+                        // an unknown role (`the Republican nominee said`) is
+                        // the person most recently in focus, like a pronoun
+                        Subj::Role(ws, at) => self
+                            .resolve_role(ws, *at)
+                            .or_else(|| self.resolve_pronoun(*at, &sal)),
                         Subj::Other => None,
                     };
                     if let Subj::Name(a, b) = subj
@@ -2069,9 +2377,24 @@ impl<'a> Doc<'a> {
                         sal.push((a, s.clone()));
                     }
                 }
+                None if sp.first_para == 0 => {
+                    // 4. a quote in the headline: the person the headline names
+                    speaker = self.headline_person(open_tok);
+                }
                 None => {
-                    // 4. a sentence-initial quote continues the previous speaker
-                    if let Some((pp, _, ps, pclosed)) = &prev {
+                    // 5. a quote inside another one (`he read the question: "..."`)
+                    //    is spoken by the speaker of the outer one
+                    if let Some(outer) = enclosing
+                        .iter()
+                        .rev()
+                        .find(|(o, c, _)| *o < sp.open && sp.close_end <= *c)
+                    {
+                        speaker = outer.2.clone();
+                    }
+                    // 6. a sentence-initial quote continues the previous speaker
+                    if speaker.is_none()
+                        && let Some((pp, _, ps, pclosed)) = &prev
+                    {
                         let gap = sp.first_para.saturating_sub(*pp);
                         let near =
                             gap <= 1 || (gap == 2 && (!pclosed || self.caption_like(pp + 1)));
@@ -2096,6 +2419,7 @@ impl<'a> Doc<'a> {
             );
             let si = self.sent.get(open_tok).copied().unwrap_or(0);
             prev = Some((sp.last_para, si, speaker.clone(), sp.closed));
+            enclosing.push((sp.open, sp.close_end, speaker.clone()));
             out.push(Quote {
                 text,
                 speaker,
@@ -2105,6 +2429,73 @@ impl<'a> Doc<'a> {
             });
         }
         out
+    }
+
+    /// Whether quote `qi`, opening at token `open_tok`, starts its sentence
+    /// (only other quotes before it).
+    fn opens_sentence(&self, qi: usize, open_tok: usize) -> bool {
+        let (sa, _) = self.sentence_range(open_tok);
+        sa == open_tok
+            || (sa..open_tok)
+                .all(|i| self.in_quote(i) && self.toks.get(i).and_then(|t| t.quote) != Some(qi))
+    }
+
+    /// `, X said.` (or `, said X.`) closing the sentence of a partial quote:
+    /// the first speech verb after the quote, with at most a few words
+    /// between it and the end of the sentence.
+    fn sentence_final_attribution(&self, k: usize) -> Option<(usize, Subj)> {
+        let (_, end) = self.sentence_range(k);
+        let v = (k..end.min(k + 40)).find(|&i| self.is_cue(i))?;
+        if self.tok_text(v).ends_with(PARTICIPLE_SUFFIX)
+            || (k..v).any(|i| self.in_quote(i))
+            || end.saturating_sub(v) > 12
+            || (v + 1..end).any(|i| self.in_quote(i))
+        {
+            return None;
+        }
+        match self.subject_before(v, k) {
+            Some(Subj::Name(a, b)) => return Some((v, Subj::Name(a, b))),
+            Some(Subj::Pronoun(p)) => return Some((v, Subj::Pronoun(p))),
+            _ => {}
+        }
+        if v > 0 && self.punct(v - 1) == Some(',') {
+            return match self.subject_after(v + 1)? {
+                Subj::Name(a, b) => Some((v, Subj::Name(a, b))),
+                _ => None,
+            };
+        }
+        None
+    }
+
+    /// The person a headline names before its quote (`Warren Hammers Wells
+    /// Fargo CEO: 'You Should Be Investigated'`): the first person entity
+    /// mentioned there, else the first multi-word name.
+    fn headline_person(&self, open_tok: usize) -> Option<String> {
+        let end = self.toks.get(open_tok).map_or(0, |t| t.s);
+        if !self.entities.is_empty() {
+            // title case makes a headline's name runs unreliable (`Obama Sees`):
+            // find the surname of a person entity among its words
+            let words: Vec<(usize, String)> = (0..open_tok)
+                .filter(|&i| self.is_word(i))
+                .map(|i| (i, lower(strip_possessive(self.tok_text(i)))))
+                .collect();
+            return self
+                .entities
+                .iter()
+                .filter(|en| en.label == Label::Person && en.mentions.len() > 1)
+                .filter_map(|en| {
+                    let last = en.name.split_whitespace().next_back().map(lower)?;
+                    let at = words.iter().find(|(_, w)| *w == last)?.0;
+                    Some((at, std::cmp::Reverse(en.mentions.len()), en.name.clone()))
+                })
+                .min()
+                .map(|(_, _, n)| n);
+        }
+        self.names
+            .iter()
+            .filter(|n| n.start < end)
+            .min_by_key(|n| n.start)
+            .map(|n| n.text.clone())
     }
 
     /// A short paragraph with no sentence end, or ending in `]` (a photo caption).
