@@ -182,6 +182,16 @@ fn trim_content(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 /// Pairs marks paragraph by paragraph and merges multi-paragraph quotes.
+/// A photo caption between the paragraphs of a quote: a short line ending in
+/// a bracketed credit (`[Reuters]`), or with no sentence end and no quote mark.
+fn is_caption(p: &str) -> bool {
+    let p = p.trim();
+    let short = p.split_whitespace().count() <= 30;
+    short
+        && (p.ends_with(']')
+            || (!p.ends_with(['.', '?', '!', '"', '”', '’', '\'']) && !p.contains(['"', '“', '”'])))
+}
+
 fn pair_marks(text: &str) -> Vec<Span> {
     let paras = paragraphs(text);
     let mut raws: Vec<Raw> = Vec::new();
@@ -317,8 +327,17 @@ fn pair_marks(text: &str) -> Vec<Span> {
         let mut keep = first.closed || first.at_para_start || first.after_colon_or_comma;
         let mut j = i + 1;
         while !span.closed {
+            // the next paragraph, or the one after a photo caption
+            let next_ok = |n: &Raw| {
+                n.para == span.last_para + 1
+                    || (n.para == span.last_para + 2
+                        && paras
+                            .get(span.last_para + 1)
+                            .and_then(|&(s, e)| text.get(s..e))
+                            .is_some_and(is_caption))
+            };
             match raws.get(j) {
-                Some(n) if n.para == span.last_para + 1 && n.at_para_start => {
+                Some(n) if next_ok(n) && n.at_para_start => {
                     span.parts.push(n.content);
                     span.close_end = n.close_end;
                     span.closed = n.closed;
@@ -2317,6 +2336,10 @@ impl<'a> Doc<'a> {
                     cue = self.sentence_final_attribution(close_tok);
                 }
             }
+            // `"...."\n\n- Bernie Sanders.`: a signature line under the quote
+            if cue.is_none() && sp.closed && !same_para {
+                cue = self.signature_line(close_tok, sp.last_para);
+            }
             // 2. before it in the same sentence; also when the cue after it
             // names nobody (`," adding that ...`)
             match cue {
@@ -2404,6 +2427,15 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+            // a headline's `Name Verbs X: '...'` has no speech verb, and its
+            // title-case name runs are unreliable: trust the person entity
+            if sp.first_para == 0
+                && cue_word.is_none()
+                && !self.entities.is_empty()
+                && let Some(h) = self.headline_person(open_tok)
+            {
+                speaker = Some(h);
+            }
             if let Some(s) = &speaker {
                 sal.push((open_tok, s.clone()));
             }
@@ -2429,6 +2461,21 @@ impl<'a> Doc<'a> {
             });
         }
         out
+    }
+
+    /// A paragraph right after the quote that holds only a dash and a name.
+    fn signature_line(&self, k: usize, quote_para: usize) -> Option<(usize, Subj)> {
+        let para = self.toks.get(k)?.para;
+        if para != quote_para + 1 || !matches!(self.punct(k), Some('-' | '—' | '―' | '–')) {
+            return None;
+        }
+        let (a, b) = self.name_starting_at(k + 1)?;
+        let mut end = b + 1;
+        if matches!(self.punct(end), Some('.' | ',')) {
+            end += 1;
+        }
+        let alone = self.toks.get(end).is_none_or(|t| t.para != para);
+        alone.then_some((k, Subj::Name(a, b)))
     }
 
     /// Whether quote `qi`, opening at token `open_tok`, starts its sentence
@@ -2622,6 +2669,115 @@ mod tests {
         for (input, expected) in cases {
             check(input, expected);
         }
+    }
+
+    #[test]
+    fn more_layouts() {
+        let cases: &[(&str, &[Want<'_>])] = &[
+            (
+                "\"We will see,\" Erdogan told reporters in Moscow.",
+                &[("We will see", Some("Erdogan"), Some("told"))],
+            ),
+            (
+                "Putin said: \"It is a good basis.\"",
+                &[("good basis", Some("Putin"), Some("said"))],
+            ),
+            (
+                "\"It is a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday.",
+                &[("dog whistle", Some("Gwen Moore"), Some("said"))],
+            ),
+            (
+                "\"It was the least bad outcome,\" Mr. Morgan of the Sierra Club said.",
+                &[("least bad", Some("Morgan"), Some("said"))],
+            ),
+            (
+                "\"It won't hold,\" said 9/11 widow Terry Strada.",
+                &[("won't hold", Some("Terry Strada"), Some("said"))],
+            ),
+            (
+                "\"To be frank, it will change,\" said the Rev. Peter Wherry.",
+                &[("To be frank", Some("Peter Wherry"), Some("said"))],
+            ),
+            (
+                "Said Ellis: \"I don't get the sense she cares.\"",
+                &[("get the sense", Some("Ellis"), Some("Said"))],
+            ),
+            (
+                "“It hurts.” ― Pamela Padilla\n“It is a shame.” ― Jacklyn Ashley",
+                &[
+                    ("It hurts", Some("Pamela Padilla"), None),
+                    ("It is a shame", Some("Jacklyn Ashley"), None),
+                ],
+            ),
+            (
+                "\"Boeing pays zero taxes.\"\n\n- Bernie Sanders.\n\nThat is not so.",
+                &[("zero taxes", Some("Bernie Sanders"), None)],
+            ),
+            (
+                "Republican pollster Daron Shaw: “Lesser-known candidates get a boost.”",
+                &[("Lesser-known", Some("Daron Shaw"), None)],
+            ),
+            (
+                "Jim Smith met them.\n\nSmith concludes: “Nobody did this to them.”",
+                &[("Nobody did this", Some("Jim Smith"), Some("concludes"))],
+            ),
+            (
+                "''I admire the mechanics'' of the plan, Mr. Holtz-Eakin said.",
+                &[("admire the mechanics", Some("Holtz-Eakin"), Some("said"))],
+            ),
+            (
+                "Mateen left early, Nefzi said, adding, \"He was not very religious.\"",
+                &[("not very religious", Some("Nefzi"), Some("adding"))],
+            ),
+            (
+                "\"The outlook is unclear,\" the IMF report stated.",
+                &[("outlook is unclear", Some("IMF"), Some("stated"))],
+            ),
+            (
+                "As Steven Rosenthal, a tax lawyer, put it, ''Did Trump lower his taxes?''",
+                &[("lower his taxes", Some("Steven Rosenthal"), Some("put"))],
+            ),
+            (
+                "Pat Caddell continued:\n\n\"The polls are close.\"",
+                &[("polls are close", Some("Pat Caddell"), Some("continued"))],
+            ),
+            (
+                "The New York Times reports:\n\n\"Just 24 percent gave $200 or less.\"",
+                &[("Just 24 percent", Some("New York Times"), Some("reports"))],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn headline_quotes_go_to_the_person_named() {
+        let text = "Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’\n\nElizabeth Warren grilled John Stumpf. Warren was angry.";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let mention = |w: &str| Mention {
+            start: at(w),
+            end: at(w) + w.len(),
+            text: w.into(),
+        };
+        let warren = Entity {
+            label: Label::Person,
+            name: "Elizabeth Warren".into(),
+            mentions: vec![mention("Elizabeth Warren"), mention("Warren was")],
+        };
+        check_with(
+            text,
+            &[warren],
+            &[("Should Be Investigated", Some("Elizabeth Warren"), None)],
+        );
+    }
+
+    #[test]
+    fn photo_caption_inside_a_quote() {
+        check(
+            "Ahmet Yilmaz, a trader, said: \"We are tired.\n\nA man walks past rubble in Idlib [Reuters]\n\n\"We want peace.\"",
+            &[("We are tired", Some("Ahmet Yilmaz"), Some("said"))],
+        );
     }
 
     #[test]
