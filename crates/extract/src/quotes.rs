@@ -590,6 +590,7 @@ const CUES: &[&str] = &[
     "interjected",
     "interjecting",
     "repeated",
+    "agrees",
 ];
 
 const PARTICIPLE_SUFFIX: &str = "ing";
@@ -1982,6 +1983,11 @@ impl<'a> Doc<'a> {
             return Some((k, self.subject_after(k + 2).unwrap_or(Subj::Other)));
         }
         if self.is_cue(k) {
+            // `," promising the club will return`: a participle after the
+            // quote has its subject before the quote
+            if self.tok_text(k).ends_with(PARTICIPLE_SUFFIX) {
+                return Some((k, Subj::Other));
+            }
             return Some((k, self.subject_after(k + 1).unwrap_or(Subj::Other)));
         }
         let w = self.low(k);
@@ -2201,17 +2207,31 @@ impl<'a> Doc<'a> {
         }
         // `Williamson concludes: "..."`, `Silverman interjected, "..."`: an
         // unknown verb in the past or present tense right before the mark
-        if direct && m >= 2 && self.is_word(m - 2) && !self.in_quote(m - 2) {
-            let verb = self.low(m - 2);
-            let verbish = self.tok_text(m - 2).starts_with(char::is_lowercase)
+        if direct && m >= 2 {
+            // `Rubio fired back forcefully: "..."`: over adverbs and particles
+            let mut v = m - 2;
+            for _ in 0..2 {
+                let w = self.low(v);
+                let adverb = self.is_word(v)
+                    && (w.ends_with("ly") || matches!(w.as_str(), "back" | "out" | "up" | "again"));
+                if adverb && v > sa {
+                    v -= 1;
+                } else {
+                    break;
+                }
+            }
+            let verb = self.low(v);
+            let verbish = self.is_word(v)
+                && !self.in_quote(v)
+                && self.tok_text(v).starts_with(char::is_lowercase)
                 && verb.chars().count() > 3
                 && (verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss")));
             if verbish {
-                match self.subject_before(m - 2, sa) {
+                match self.subject_before(v, sa) {
                     Some(Subj::Name(a, b)) if self.is_person(a, b) => {
-                        return Some((m - 2, Subj::Name(a, b)));
+                        return Some((v, Subj::Name(a, b)));
                     }
-                    Some(Subj::Pronoun(p)) => return Some((m - 2, Subj::Pronoun(p))),
+                    Some(Subj::Pronoun(p)) => return Some((v, Subj::Pronoun(p))),
                     _ => {}
                 }
             }
@@ -2316,6 +2336,26 @@ impl<'a> Doc<'a> {
                 .is_some_and(|t| t.para == sp.last_para);
             if sp.closed && same_para {
                 cue = self.after_attribution_at(close_tok);
+                // `"Why now?" Mills then writes back, "You look cute."`: after a
+                // finished sentence, a cue that opens the next quote is that
+                // quote's, not this one's
+                let finished = self
+                    .text
+                    .get(..sp.close_end)
+                    .and_then(|t| {
+                        t.trim_end_matches(|c: char| {
+                            is_open_like(c) || matches!(c, '”' | '»' | '’')
+                        })
+                        .chars()
+                        .next_back()
+                    })
+                    .is_some_and(|c| matches!(c, '.' | '?' | '!'));
+                if finished
+                    && let Some((v, _)) = &cue
+                    && self.introduces_quote(*v, qi)
+                {
+                    cue = None;
+                }
                 let complete = self
                     .text
                     .get(..sp.close_end)
@@ -2430,11 +2470,16 @@ impl<'a> Doc<'a> {
             // a headline's `Name Verbs X: '...'` has no speech verb, and its
             // title-case name runs are unreliable: trust the person entity
             if sp.first_para == 0
-                && cue_word.is_none()
                 && !self.entities.is_empty()
                 && let Some(h) = self.headline_person(open_tok)
             {
-                speaker = Some(h);
+                // `Trevor Noah Says`: a title-case verb glued to the name
+                let glued = speaker
+                    .as_deref()
+                    .is_some_and(|s| s != h && s.starts_with(h.as_str()));
+                if cue_word.is_none() || glued {
+                    speaker = Some(h);
+                }
             }
             if let Some(s) = &speaker {
                 sal.push((open_tok, s.clone()));
@@ -2461,6 +2506,17 @@ impl<'a> Doc<'a> {
             });
         }
         out
+    }
+
+    /// Whether the cue at `v` is followed (after at most a few words) by a
+    /// comma or colon and the opening of a quote other than `qi`.
+    fn introduces_quote(&self, v: usize, qi: usize) -> bool {
+        (v + 1..v + 5)
+            .find(|&i| matches!(self.punct(i), Some(',' | ':')) || self.is_sentence_end(i))
+            .filter(|&i| matches!(self.punct(i), Some(',' | ':')))
+            .and_then(|i| self.toks.get(i + 1))
+            .and_then(|t| t.quote)
+            .is_some_and(|q| q != qi)
     }
 
     /// A paragraph right after the quote that holds only a dash and a name.
