@@ -123,7 +123,7 @@ fn is_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let controls = head.iter().filter(|&&b| is_bad_control(b)).count();
+    let controls: usize = head.iter().map(|&b| usize::from(is_bad_control(b))).sum();
     !head.is_empty() && controls * 10 > head.len()
 }
 

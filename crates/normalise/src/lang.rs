@@ -3,7 +3,7 @@
 use whatlang::Lang;
 
 /// Characters of text given to the detector (detection cost stays bounded).
-const SAMPLE: usize = 4000;
+const SAMPLE: usize = 2000;
 /// Fewer alphabetic characters than this: too short to say.
 const MIN_LETTERS: usize = 40;
 

@@ -26,21 +26,24 @@ pub(crate) struct Node {
     /// Children in document order.
     pub(crate) children: Vec<Child>,
     /// The attributes the extractor uses (lowercase names, values entity-decoded).
-    attrs: Vec<(Box<str>, String)>,
+    attrs: Vec<Attr>,
 }
+
+/// A kept attribute: its lowercase name and entity-decoded value.
+type Attr = (&'static str, String);
 
 impl Node {
     /// The value of an attribute.
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| &**n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
 
     /// Whether the attribute is present.
     pub(crate) fn has_attr(&self, name: &str) -> bool {
-        self.attrs.iter().any(|(n, _)| &**n == name)
+        self.attrs.iter().any(|(n, _)| *n == name)
     }
 }
 
@@ -55,29 +58,34 @@ pub(crate) struct Dom {
     pub(crate) json_ld: Vec<String>,
 }
 
-/// Attributes kept on elements.
-fn keep_attr(name: &str) -> bool {
-    matches!(
-        name,
-        "class"
-            | "id"
-            | "role"
-            | "itemprop"
-            | "itemtype"
-            | "property"
-            | "name"
-            | "content"
-            | "datetime"
-            | "rel"
-            | "href"
-            | "lang"
-            | "type"
-            | "hidden"
-            | "aria-hidden"
-            | "style"
-            | "pubdate"
-            | "http-equiv"
-    )
+/// The attributes kept on elements.
+const KEPT_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "itemprop",
+    "itemtype",
+    "property",
+    "name",
+    "content",
+    "datetime",
+    "rel",
+    "href",
+    "lang",
+    "type",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "pubdate",
+    "http-equiv",
+];
+
+/// The kept attribute named `raw` (any case), as its static lowercase name.
+fn kept_attr(raw: &str) -> Option<&'static str> {
+    KEPT_ATTRS
+        .iter()
+        .copied()
+        .find(|k| k.eq_ignore_ascii_case(raw))
 }
 
 /// Elements without content.
@@ -214,7 +222,7 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, tag: &str, attrs: Vec<(Box<str>, String)>, self_closing: bool) {
+    fn start(&mut self, tag: &str, attrs: Vec<Attr>, self_closing: bool) {
         let head_content = matches!(
             tag,
             "meta"
@@ -284,6 +292,15 @@ impl Builder {
         {
             self.stack.truncate(k);
         }
+    }
+}
+
+/// A tag name in lowercase, borrowed when it already is.
+fn lowercase(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(name)
     }
 }
 
@@ -364,10 +381,7 @@ pub(crate) fn parse(html: &str) -> Dom {
                     i = skip_to_gt(bytes, i);
                     continue;
                 }
-                let tag = html
-                    .get(start..start + len)
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
+                let tag = lowercase(html.get(start..start + len).unwrap_or_default());
                 i = skip_to_gt(bytes, start + len);
                 b.end(&tag);
             }
@@ -376,10 +390,7 @@ pub(crate) fn parse(html: &str) -> Dom {
                 let len = bytes
                     .get(start..)
                     .map_or(0, |r| r.iter().take_while(|&&c| is_name_byte(c)).count());
-                let tag = html
-                    .get(start..start + len)
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
+                let tag = lowercase(html.get(start..start + len).unwrap_or_default());
                 let (attrs, self_closing, next) = parse_attrs(html, start + len);
                 i = next;
                 if next >= bytes.len() && bytes.last() != Some(&b'>') {
@@ -413,7 +424,7 @@ pub(crate) fn parse(html: &str) -> Dom {
 }
 
 /// Handles a raw-text element: the title and JSON-LD are kept, the rest is dropped.
-fn raw_text_element(b: &mut Builder, tag: &str, attrs: Vec<(Box<str>, String)>, content: &str) {
+fn raw_text_element(b: &mut Builder, tag: &str, attrs: Vec<Attr>, content: &str) {
     match tag {
         "title" => {
             let in_svg = b.stack.iter().any(|&id| b.tag_of(id) == "svg");
@@ -424,7 +435,7 @@ fn raw_text_element(b: &mut Builder, tag: &str, attrs: Vec<(Box<str>, String)>, 
         "script" => {
             let is_ld = attrs
                 .iter()
-                .any(|(n, v)| &**n == "type" && v.to_ascii_lowercase().contains("ld+json"));
+                .any(|(n, v)| *n == "type" && v.to_ascii_lowercase().contains("ld+json"));
             if is_ld && b.dom.json_ld.len() < 32 {
                 b.dom.json_ld.push(content.to_string());
             }
@@ -445,7 +456,7 @@ fn skip_to_gt(bytes: &[u8], from: usize) -> usize {
 
 /// Parses attributes from `i` to the end of the tag. Returns the kept attributes, whether the
 /// tag was self-closing and the index after `>`.
-fn parse_attrs(html: &str, mut i: usize) -> (Vec<(Box<str>, String)>, bool, usize) {
+fn parse_attrs(html: &str, mut i: usize) -> (Vec<Attr>, bool, usize) {
     let bytes = html.as_bytes();
     let mut attrs = Vec::new();
     let mut self_closing = false;
@@ -476,10 +487,7 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(Box<str>, String)>, bool, usiz
             i += 1;
             continue;
         }
-        let name = html
-            .get(name_start..i)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let name = kept_attr(html.get(name_start..i).unwrap_or_default());
         while bytes.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
             i += 1;
         }
@@ -511,8 +519,10 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(Box<str>, String)>, bool, usiz
                 }
             }
         }
-        if keep_attr(&name) && !attrs.iter().any(|(n, _): &(Box<str>, String)| **n == *name) {
-            attrs.push((name.into_boxed_str(), decode_entities(value).into_owned()));
+        if let Some(name) = name
+            && !attrs.iter().any(|(n, _)| *n == name)
+        {
+            attrs.push((name, decode_entities(value).into_owned()));
         }
     }
 }
