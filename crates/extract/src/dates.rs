@@ -233,68 +233,68 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     [
         // March 5, 2020 / Aug. 7 / March 15
         rule(
-            &format!(r"\b{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+            &format!(r"(?-u:\b){mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_day,
         ),
         // 5 March 2020 / 5th of March
         rule(
-            &format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<year>\d{{4}})\b)?"),
+            &format!(r"(?-u:\b)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_day,
         ),
         // September 2018
-        rule(&format!(r"\b{mon},?\s+(?P<year>(?:1[6-9]|20)\d\d)\b"), build_month_year),
+        rule(&format!(r"(?-u:\b){mon},?\s+(?P<year>(?:1[6-9]|20)\d\d)(?-u:\b)"), build_month_year),
         // (last) December, since February
         rule(
-            &format!(r"(?i:\b(?P<pre>last|next|this|early|late|mid|since|in|until|till|by|from|during|of|through|before|after|between|and|to|or)[\s-]+)?\b{full}\b"),
+            &format!(r"(?i:(?-u:\b)(?P<pre>last|next|this|early|late|mid|since|in|until|till|by|from|during|of|through|before|after|between|and|to|or)[\s-]+)?(?-u:\b){full}(?-u:\b)"),
             build_month,
         ),
         // on Thursday, last Friday, Tuesday morning
         rule(
-            &format!(r"(?:\b(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:\b(?P<on>[Oo]n)\s+)?\b(?P<wd>{WEEKDAYS})\b(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+            &format!(r"(?:(?-u:\b)(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:(?-u:\b)(?P<on>[Oo]n)\s+)?(?-u:\b)(?P<wd>{WEEKDAYS})(?-u:\b)(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
             build_weekday,
         ),
         rule(
-            r"(?i)\b(?P<w>today|tonight|yesterday|tomorrow|this)(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+            r"(?i)(?-u:\b)(?P<w>today|tonight|yesterday|tomorrow|this)(?:\s+(?P<part>morning|afternoon|evening|night))?(?-u:\b)",
             build_relative_day,
         ),
         rule(
-            r"(?i)\b(?P<ref>(?:right\s+)?now|currently|presently|nowadays|at\s+present|these\s+days|recently|previously|formerly|lately|in\s+the\s+past|(?:the|its|his|her|their|our)\s+current|(?:in\s+)?(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future)\b",
+            r"(?i)(?-u:\b)(?P<ref>(?:right\s+)?now|currently|presently|nowadays|at\s+present|these\s+days|recently|previously|formerly|lately|in\s+the\s+past|(?:the|its|his|her|their|our)\s+current|(?:in\s+)?(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future)(?-u:\b)",
             build_ref,
         ),
         rule(
-            &format!(r"(?i:\b(?P<pre>last|next|this)\s+)?\b(?P<hol>{HOLIDAYS})(?P<week>\s+week(?:end)?)?\b"),
+            &format!(r"(?i:(?-u:\b)(?P<pre>last|next|this)\s+)?(?-u:\b)(?P<hol>{HOLIDAYS})(?P<week>\s+week(?:end)?)?(?-u:\b)"),
             build_holiday,
         ),
         rule(
-            &format!(r"\b(?i:the\s+week\s+of)\s+{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+            &format!(r"(?-u:\b)(?i:the\s+week\s+of)\s+{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_week_of,
         ),
         rule(
-            r"(?i)\b(?P<pre>last|next|this|coming)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)\b",
+            r"(?i)(?-u:\b)(?P<pre>last|next|this|coming)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)(?-u:\b)",
             build_relative_unit,
         ),
         rule(
-            r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+            r"(?i)(?-u:\b)(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year|decade)s?\s+ago(?-u:\b)",
             build_ago,
         ),
-        rule(r"\b(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s\b", build_decade),
-        rule(r"(?:\b[Tt]he\s+)?'(?P<dec2>\d0)s\b", build_decade),
-        rule(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", build_iso),
-        rule(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})\b", build_iso),
-        rule(r"(?i)\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+(?P<year>\d{4}))?", build_quarter),
-        rule(r"(?i)\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})\b", build_season_year),
-        rule(r"\b(?P<year>1[6-9]\d\d|20\d\d)\b", build_year),
+        rule(r"(?-u:\b)(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s(?-u:\b)", build_decade),
+        rule(r"(?:(?-u:\b)[Tt]he\s+)?'(?P<dec2>\d0)s(?-u:\b)", build_decade),
+        rule(r"(?-u:\b)(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", build_iso),
+        rule(r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})(?-u:\b)", build_iso),
+        rule(r"(?i)(?-u:\b)(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+of\s+(?P<year>\d{4}))?", build_quarter),
+        rule(r"(?i)(?-u:\b)(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?-u:\b)", build_season_year),
+        rule(r"(?-u:\b)(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b)", build_year),
         rule(
-            r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?\b",
+            r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?(?-u:\b)",
             build_time,
         ),
-        rule(r"(?i)\b(?:noon|midday)\b", build_noon),
+        rule(r"(?i)(?-u:\b)(?:noon|midday)(?-u:\b)", build_noon),
         rule(
-            r"(?i)\b(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>next|following|previous|preceding)\s+)(?P<unit>day|morning|afternoon|evening|night|year)\b",
+            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>next|following|previous|preceding)\s+)(?P<unit>day|morning|afternoon|evening|night|year)(?-u:\b)",
             build_anchored,
         ),
         rule(
-            r"(?i)\b(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)\b",
+            r"(?i)(?-u:\b)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)(?-u:\b)",
             build_hour_of_day,
         ),
     ]
@@ -505,12 +505,12 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 }
 
 static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|going to|plans? to|planning to|scheduled|expected to|due to|is to|are to|upcoming)\b|'ll\b").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|going to|plans? to|planning to|scheduled|expected to|due to|is to|are to|upcoming)(?-u:\b)|'ll(?-u:\b)").ok()
 });
 
 /// Past-tense verbs: a verb ending in `-ed` or a common irregular one.
 static PAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:[a-z]{3,}ed|was|were|had|did|said|told|came|went|took|made|met|began|left|saw|gave|held|won|lost|fell|rose|got|found|became|brought|sent|spoke|wrote|struck|fought|paid|sold|bought|led|kept|ran|shot|hit|put|set)\b").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:[a-z]{3,}ed|was|were|had|did|said|told|came|went|took|made|met|began|left|saw|gave|held|won|lost|fell|rose|got|found|became|brought|sent|spoke|wrote|struck|fought|paid|sold|bought|led|kept|ran|shot|hit|put|set)(?-u:\b)").ok()
 });
 
 /// Whether the mention at `at` sits in a sentence about the future: the
@@ -842,7 +842,10 @@ const COUNT_AFTER: &[&str] = &[
 fn build_year(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let prev = t.get(..s).and_then(|x| x.chars().next_back());
-    let before = t.get(..s).unwrap_or_default().to_lowercase();
+    let lo = (s.saturating_sub(5)..=s)
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(s);
+    let before = t.get(lo..s).unwrap_or_default().to_lowercase();
     let prefixed = ["pre-", "post-", "mid-"]
         .iter()
         .any(|x| before.ends_with(x));
@@ -997,9 +1000,8 @@ fn build_ref(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opti
         if w.ends_with("current")
             && rest
                 .trim_start()
-                .to_lowercase()
-                .starts_with(|c: char| c.is_alphabetic())
-            && rest.trim_start().to_lowercase().starts_with("account")
+                .get(..7)
+                .is_some_and(|x| x.eq_ignore_ascii_case("account"))
         {
             return None;
         }

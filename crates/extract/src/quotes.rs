@@ -22,6 +22,8 @@
 //!    overlaps them or whose name ends with them, else to the fullest form of
 //!    the name found in the text (`Erdogan` -> `Recep Tayyip Erdogan`).
 use newsdesk_model::{Entity, Label, Quote};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Finds direct quotes in `text`; speakers are canonical names from `entities`.
 pub(crate) fn find(text: &str, entities: &[Entity]) -> Vec<Quote> {
@@ -415,6 +417,12 @@ struct Doc<'a> {
     names: Vec<FullName>,
     /// (token index, canonical person name) for pronoun resolution.
     salience: Vec<(usize, String)>,
+    /// Lower-case form of every token.
+    lows: Vec<String>,
+    /// Paragraph byte ranges.
+    paras: Vec<(usize, usize)>,
+    /// Entity mentions sorted by start: (start, end, entity index).
+    mention_index: Vec<(usize, usize, usize)>,
 }
 
 const CUES: &[&str] = &[
@@ -594,6 +602,15 @@ const CUES: &[&str] = &[
 ];
 
 const PARTICIPLE_SUFFIX: &str = "ing";
+
+// The word lists as sets, built once.
+static CUES_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| CUES.iter().copied().collect());
+static STOP_CAPS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_CAPS.iter().copied().collect());
+static TITLES_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+static DEMONYMS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
+static ORG_WORDS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+static ROLE_HEADS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
+static SKIP_BEFORE_VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| SKIP_BEFORE_VERB.iter().copied().collect());
 
 const PRONOUNS: &[&str] = &["he", "she"];
 const OTHER_PRONOUNS: &[&str] = &["they", "i", "we", "it", "you"];
@@ -1209,6 +1226,16 @@ impl<'a> Doc<'a> {
     fn new(text: &'a str, spans: Vec<Span>, entities: &'a [Entity]) -> Doc<'a> {
         let paras = paragraphs(text);
         let toks = tokenize(text, &spans, &paras);
+        let lows = toks
+            .iter()
+            .map(|t| lower(text.get(t.s..t.e).unwrap_or("")))
+            .collect();
+        let mut mention_index: Vec<(usize, usize, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, en)| en.mentions.iter().map(move |m| (m.start, m.end, ei)))
+            .collect();
+        mention_index.sort_unstable();
         let mut doc = Doc {
             text,
             spans,
@@ -1218,6 +1245,9 @@ impl<'a> Doc<'a> {
             sent_start: Vec::new(),
             names: Vec::new(),
             salience: Vec::new(),
+            lows,
+            paras,
+            mention_index,
         };
         doc.split_sentences();
         doc.collect_names();
@@ -1247,8 +1277,9 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| t.quote.is_some())
     }
 
-    fn low(&self, i: usize) -> String {
-        lower(self.tok_text(i))
+    /// The lower-case form of token `i` (computed once per document).
+    fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map_or("", String::as_str)
     }
 
     fn split_sentences(&mut self) {
@@ -1319,7 +1350,7 @@ impl<'a> Doc<'a> {
                 }
                 let w = self.low(prev_i.wrapping_sub(1));
                 let abbrev = self.is_word(prev_i.wrapping_sub(1))
-                    && (ABBREVIATIONS.contains(&w.as_str())
+                    && (ABBREVIATIONS.contains(&w)
                         || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
                         || w.contains('.'));
                 !(abbrev && self.punct(prev_i) == Some('.'))
@@ -1348,7 +1379,7 @@ impl<'a> Doc<'a> {
         let mut chars = t.chars();
         let Some(c) = chars.next() else { return false };
         if c.is_uppercase() {
-            return !STOP_CAPS.contains(&lower(strip_possessive(t)).as_str());
+            return !STOP_CAPS_SET.contains(&lower(strip_possessive(t)).as_str());
         }
         // al-Assad, bin Salman
         if let Some((head, rest)) = t.split_once('-')
@@ -1378,8 +1409,8 @@ impl<'a> Doc<'a> {
                 .zip(self.toks.get(i))
                 .is_some_and(|(a, b)| a.e == b.s);
             return joined
-                && (ABBREVIATIONS.contains(&w.as_str())
-                    || TITLES.contains(&w.as_str())
+                && (ABBREVIATIONS.contains(&w)
+                    || TITLES_SET.contains(&w)
                     || w.chars().filter(|c| c.is_alphabetic()).count() <= 2)
                 && self.is_name_tok(i + 1);
         }
@@ -1400,8 +1431,8 @@ impl<'a> Doc<'a> {
             let w = self.low(a);
             let w = strip_possessive(&w);
             let strip = self.punct(a) == Some('.')
-                || STOP_CAPS.contains(&w)
-                || ((TITLES.contains(&w) || DEMONYMS.contains(&w)) && a < b);
+                || STOP_CAPS_SET.contains(&w)
+                || ((TITLES_SET.contains(&w) || DEMONYMS_SET.contains(&w)) && a < b);
             if strip {
                 a += 1;
             } else {
@@ -1436,7 +1467,7 @@ impl<'a> Doc<'a> {
     /// The name run starting at token `a` (after stop words), titles stripped.
     fn name_starting_at(&self, a: usize) -> Option<(usize, usize)> {
         let mut a = a;
-        while self.is_word(a) && STOP_CAPS.contains(&self.low(a).as_str()) {
+        while self.is_word(a) && STOP_CAPS_SET.contains(&self.low(a)) {
             a += 1;
         }
         // titles and demonyms written in lower case (`former president`) are fine too
@@ -1473,7 +1504,7 @@ impl<'a> Doc<'a> {
     fn looks_org(&self, words: &[String]) -> bool {
         words
             .iter()
-            .any(|w| ORG_WORDS.contains(&w.as_str()) || DEMONYMS.contains(&w.as_str()))
+            .any(|w| ORG_WORDS_SET.contains(&w.as_str()) || DEMONYMS_SET.contains(&w.as_str()))
     }
 
     /// Collects every multi-word name in the text (outside quotes), with its title prefix.
@@ -1511,8 +1542,8 @@ impl<'a> Doc<'a> {
                     let mut prefix = prefix;
                     if a > 0 && self.is_word(a - 1) {
                         let w = self.low(a - 1);
-                        if ROLE_HEADS.contains(&w.as_str()) || DEMONYMS.contains(&w.as_str()) {
-                            prefix.insert(0, w);
+                        if ROLE_HEADS_SET.contains(&w) || DEMONYMS_SET.contains(&w) {
+                            prefix.insert(0, w.to_string());
                         }
                     }
                     names.push(FullName {
@@ -1531,7 +1562,7 @@ impl<'a> Doc<'a> {
     fn is_title_word(&self, i: usize) -> bool {
         self.is_word(i) && {
             let w = self.low(i);
-            TITLES.contains(&w.as_str()) || DEMONYMS.contains(&w.as_str())
+            TITLES_SET.contains(&w) || DEMONYMS_SET.contains(&w)
         }
     }
 
@@ -1581,19 +1612,23 @@ impl<'a> Doc<'a> {
     /// ends last (the head of `White House spokesman Josh Earnest`), persons
     /// first on a tie.
     fn entity_at(&self, s: usize, e: usize) -> Option<&'a Entity> {
-        self.entities
+        // mentions are short: those overlapping `s..e` start after `s - REACH`
+        const REACH: usize = 256;
+        let lo = self
+            .mention_index
+            .partition_point(|m| m.0 + REACH < s);
+        let hi = self.mention_index.partition_point(|m| m.0 < e);
+        self.mention_index
+            .get(lo..hi)
+            .unwrap_or_default()
             .iter()
-            .filter_map(|en| {
-                let end = en
-                    .mentions
-                    .iter()
-                    .filter(|m| m.start < e && s < m.end)
-                    .map(|m| m.end)
-                    .max()?;
-                Some((end, en.label == Label::Person, en))
+            .filter(|m| s < m.1)
+            .filter_map(|&(_, end, ei)| {
+                let en = self.entities.get(ei)?;
+                Some((end, en.label == Label::Person, std::cmp::Reverse(ei), en))
             })
-            .max_by_key(|(end, person, _)| (*end, *person))
-            .map(|(_, _, en)| en)
+            .max_by_key(|(end, person, ei, _)| (*end, *person, *ei))
+            .map(|(_, _, _, en)| en)
     }
 
     fn is_person(&self, a: usize, b: usize) -> bool {
@@ -1627,7 +1662,7 @@ impl<'a> Doc<'a> {
             } else {
                 a - 1
             };
-            TITLES.contains(&self.low(p).as_str())
+            TITLES_SET.contains(&self.low(p))
         };
         known || titled
     }
@@ -1640,8 +1675,8 @@ impl<'a> Doc<'a> {
             return true;
         }
         let words = self.name_words(a, b);
-        let coordinated = matches!(self.low(a.wrapping_sub(1)).as_str(), "and" | "or")
-            || matches!(self.low(b + 1).as_str(), "and" | "or");
+        let coordinated = matches!(self.low(a.wrapping_sub(1)), "and" | "or")
+            || matches!(self.low(b + 1), "and" | "or");
         words.len() == 1 && !self.looks_org(&words) && !coordinated && self.entities.is_empty()
     }
 
@@ -1675,8 +1710,8 @@ impl<'a> Doc<'a> {
         }
         // introductory phrase: `Earlier on Thursday, X ...`
         let first = self.low(a);
-        if STOP_CAPS.contains(&first.as_str())
-            && !matches!(first.as_str(), "the" | "a" | "an")
+        if STOP_CAPS_SET.contains(&first)
+            && !matches!(first, "the" | "a" | "an")
             && let Some(c) = (a..b.min(a + 12)).find(|&i| self.punct(i) == Some(','))
             && let Some(r) = self.name_starting_at(c + 1)
         {
@@ -1696,9 +1731,9 @@ impl<'a> Doc<'a> {
     fn is_cue(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.in_quote(i)
-            && (CUES.contains(&self.low(i).as_str())
+            && (CUES_SET.contains(&self.low(i))
                 // `as X put it, "..."`
-                || (matches!(self.low(i).as_str(), "put" | "puts") && self.low(i + 1) == "it"))
+                || (matches!(self.low(i), "put" | "puts") && self.low(i + 1) == "it"))
     }
 
     /// `according to` starting at `i`.
@@ -1731,13 +1766,13 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let w = self.low(j);
-            if self.is_word(j) && SKIP_BEFORE_VERB.contains(&w.as_str()) {
+            if self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(&w) {
                 j = j.checked_sub(1)?;
                 continue;
             }
             if j > floor
                 && self.low(j - 1) == "on"
-                && STOP_CAPS.contains(&w.as_str())
+                && STOP_CAPS_SET.contains(&w)
                 && self.tok_text(j).starts_with(char::is_uppercase)
             {
                 j = j.checked_sub(2)?;
@@ -1749,10 +1784,10 @@ impl<'a> Doc<'a> {
             return None;
         }
         let w = self.low(j);
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w) {
             return Some(Subj::Pronoun(j));
         }
-        if OTHER_PRONOUNS.contains(&w.as_str()) || matches!(w.as_str(), "who" | "which" | "that") {
+        if OTHER_PRONOUNS.contains(&w) || matches!(w, "who" | "which" | "that") {
             return Some(Subj::Other);
         }
         if let Some((a, b)) = self.name_ending_at(j)
@@ -1778,7 +1813,7 @@ impl<'a> Doc<'a> {
                     break;
                 }
                 let before = c.checked_sub(1)?;
-                if PRONOUNS.contains(&self.low(before).as_str()) {
+                if PRONOUNS.contains(&self.low(before)) {
                     return Some(Subj::Pronoun(before));
                 }
                 if let Some((a, b)) = self.name_ending_at(before)
@@ -1806,7 +1841,7 @@ impl<'a> Doc<'a> {
                 let w = self.low(k);
                 words.insert(0, strip_possessive(&w).to_string());
                 if matches!(
-                    w.as_str(),
+                    w,
                     "the" | "a" | "an" | "his" | "her" | "its" | "their"
                 ) || is_possessive(&w)
                     || words.len() >= 6
@@ -1828,7 +1863,7 @@ impl<'a> Doc<'a> {
                 return Some(org);
             }
             let head = lower(strip_possessive(self.tok_text(j)));
-            if ROLE_HEADS.contains(&head.as_str()) {
+            if ROLE_HEADS_SET.contains(&head.as_str()) {
                 return Some(Subj::Role(words, j));
             }
             return Some(Subj::Other);
@@ -1846,10 +1881,10 @@ impl<'a> Doc<'a> {
         let (sa, _) = self.sentence_range(a);
         a == sa
             || matches!(self.punct(p), Some(',' | '(' | ':' | '.'))
-            || matches!(self.low(p).as_str(), "and" | "but" | "while" | "as")
+            || matches!(self.low(p), "and" | "but" | "while" | "as")
             || is_possessive(self.tok_text(p))
-            || TITLES.contains(&self.low(p).as_str())
-            || DEMONYMS.contains(&self.low(p).as_str())
+            || TITLES_SET.contains(&self.low(p))
+            || DEMONYMS_SET.contains(&self.low(p))
             || self.clause_subject(sa, a + 1).is_some_and(|(x, _)| x == a)
     }
 
@@ -1869,12 +1904,12 @@ impl<'a> Doc<'a> {
     /// The subject after an inverted cue (`said X`) starting at token `k`.
     fn subject_after(&self, k: usize) -> Option<Subj> {
         let w = self.low(k);
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w) {
             return Some(Subj::Pronoun(k));
         }
         // `said the Rev. Peter Wherry`, `said 9/11 widow Terry Strada`: a few
         // lower-case words, then a name that ends the clause
-        let lead = if matches!(w.as_str(), "the" | "a" | "an") {
+        let lead = if matches!(w, "the" | "a" | "an") {
             1
         } else {
             0
@@ -1928,7 +1963,7 @@ impl<'a> Doc<'a> {
             return Some(Subj::Name(a, b));
         }
         if matches!(
-            w.as_str(),
+            w,
             "the" | "a" | "an" | "his" | "her" | "its" | "their"
         ) {
             let mut words = Vec::new();
@@ -1936,18 +1971,18 @@ impl<'a> Doc<'a> {
             while self.is_word(j) && words.len() < 6 {
                 let t = self.low(j);
                 if words.len() > 1
-                    && (matches!(t.as_str(), "of" | "in" | "at" | "for" | "who" | "on" | "to"))
+                    && (matches!(t, "of" | "in" | "at" | "for" | "who" | "on" | "to"))
                 {
                     break;
                 }
-                words.push(t);
+                words.push(t.to_string());
                 j += 1;
             }
             let head = words.last().cloned().unwrap_or_default();
             if let Some(org) = self.speaking_org(k, j) {
                 return Some(org);
             }
-            if ROLE_HEADS.contains(&head.as_str()) {
+            if ROLE_HEADS_SET.contains(head.as_str()) {
                 return Some(Subj::Role(words, j.saturating_sub(1)));
             }
             return Some(Subj::Other);
@@ -1991,9 +2026,9 @@ impl<'a> Doc<'a> {
             return Some((k, self.subject_after(k + 1).unwrap_or(Subj::Other)));
         }
         let w = self.low(k);
-        if PRONOUNS.contains(&w.as_str()) || OTHER_PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w) || OTHER_PRONOUNS.contains(&w) {
             let v = self.next_cue_within(k + 1, 2)?;
-            let s = if PRONOUNS.contains(&w.as_str()) {
+            let s = if PRONOUNS.contains(&w) {
                 Subj::Pronoun(k)
             } else {
                 Subj::Other
@@ -2019,7 +2054,7 @@ impl<'a> Doc<'a> {
             }
         }
         if matches!(
-            w.as_str(),
+            w,
             "the" | "a" | "an" | "his" | "her" | "its" | "their"
         ) {
             let mut j = k;
@@ -2037,7 +2072,7 @@ impl<'a> Doc<'a> {
                     Subj::Name(a, b)
                 } else if let Some(org) = self.speaking_org(k, j) {
                     org
-                } else if ROLE_HEADS.contains(&head.as_str()) {
+                } else if ROLE_HEADS_SET.contains(&head.as_str()) {
                     Subj::Role(words, j.saturating_sub(1))
                 } else {
                     Subj::Other
@@ -2104,7 +2139,7 @@ impl<'a> Doc<'a> {
 
     /// The token after `of the Sierra Club` / `of Human Rights Watch` at `i`, or `i`.
     fn skip_affiliation(&self, i: usize) -> usize {
-        if !matches!(self.low(i).as_str(), "of" | "from" | "at") {
+        if !matches!(self.low(i), "of" | "from" | "at") {
             return i;
         }
         let mut j = i + 1;
@@ -2126,7 +2161,7 @@ impl<'a> Doc<'a> {
             || self.line_break_after(b)
             || self.punct(b + 1).is_some()
             || matches!(
-                self.low(b + 1).as_str(),
+                self.low(b + 1),
                 "of" | "who" | "from" | "at" | "in" | "on" | "to"
             )
             || self.is_cue(b + 1)
@@ -2138,7 +2173,7 @@ impl<'a> Doc<'a> {
             if self.is_cue(k) {
                 return Some(k);
             }
-            if !(self.is_word(k) && SKIP_BEFORE_VERB.contains(&self.low(k).as_str())) {
+            if !(self.is_word(k) && SKIP_BEFORE_VERB_SET.contains(&self.low(k))) {
                 return None;
             }
         }
@@ -2154,7 +2189,7 @@ impl<'a> Doc<'a> {
             .filter(|&i| {
                 (self.is_cue(i) || self.is_according(i))
                     && !(i > 0
-                        && matches!(self.low(i - 1).as_str(), "who" | "which" | "that" | "to"))
+                        && matches!(self.low(i - 1), "who" | "which" | "that" | "to"))
             })
             .collect();
         let order: Vec<usize> = if direct {
@@ -2213,7 +2248,7 @@ impl<'a> Doc<'a> {
             for _ in 0..2 {
                 let w = self.low(v);
                 let adverb = self.is_word(v)
-                    && (w.ends_with("ly") || matches!(w.as_str(), "back" | "out" | "up" | "again"));
+                    && (w.ends_with("ly") || matches!(w, "back" | "out" | "up" | "again"));
                 if adverb && v > sa {
                     v -= 1;
                 } else {
@@ -2270,7 +2305,7 @@ impl<'a> Doc<'a> {
         let pos = self.toks.get(at).map_or(0, |t| t.s);
         let role_demonyms: Vec<&String> = words
             .iter()
-            .filter(|w| DEMONYMS.contains(&w.as_str()))
+            .filter(|w| DEMONYMS_SET.contains(&w.as_str()))
             .collect();
         let head = words.last()?;
         let mut best: Option<(usize, &FullName)> = None;
@@ -2278,7 +2313,7 @@ impl<'a> Doc<'a> {
             let cand_demonyms: Vec<&String> = n
                 .prefix
                 .iter()
-                .filter(|w| DEMONYMS.contains(&w.as_str()))
+                .filter(|w| DEMONYMS_SET.contains(&w.as_str()))
                 .collect();
             if !role_demonyms.is_empty()
                 && !cand_demonyms.is_empty()
@@ -2603,8 +2638,7 @@ impl<'a> Doc<'a> {
 
     /// A short paragraph with no sentence end, or ending in `]` (a photo caption).
     fn caption_like(&self, para: usize) -> bool {
-        let paras = paragraphs(self.text);
-        paras
+        self.paras
             .get(para)
             .and_then(|&(s, e)| self.text.get(s..e))
             .is_some_and(|p| {
