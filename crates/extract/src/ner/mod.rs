@@ -188,6 +188,16 @@ impl Resources {
     }
 }
 
+/// Whether `text` is a country, city or region in the gazetteer.
+pub(crate) fn is_place(text: &str) -> bool {
+    const PLACE: u16 = gazetteer::COUNTRY
+        | gazetteer::BIG_CITY
+        | gazetteer::CITY
+        | gazetteer::REGION
+        | gazetteer::LX_LOC;
+    gazetteer::phrase_key(text).is_some_and(|k| resources().gazetteer.get(k) & PLACE != 0)
+}
+
 pub(crate) fn resources() -> &'static Resources {
     static R: LazyLock<Resources> = LazyLock::new(|| Resources {
         gazetteer: Gazetteer::builtin(),

@@ -9,13 +9,16 @@ pub(crate) const T: usize = 9;
 
 const MAGIC: &[u8] = b"NDNER1\n";
 
+/// Largest decompressed model accepted.
+const MAX_INFLATED: u64 = 512 << 20;
+
 /// Whether tag `cur` may follow tag `prev` (`None`: sentence start).
 #[inline]
 pub(crate) fn allowed(prev: Option<usize>, cur: usize) -> bool {
     if cur == 0 || cur % 2 == 1 {
         return true;
     }
-    prev.is_some_and(|p| p != 0 && (p + 1) / 2 == cur / 2)
+    prev.is_some_and(|p| p != 0 && p.div_ceil(2) == cur / 2)
 }
 
 /// A trained model, ready to tag.
@@ -131,7 +134,9 @@ impl Weights {
     /// Reads a model written by [`Weights::to_bytes`].
     pub(crate) fn from_bytes(bytes: &[u8], name: &str) -> Result<Weights, Error> {
         let mut raw = Vec::new();
+        // A model is tens of megabytes at most; refuse to inflate without bound.
         flate2::read::ZlibDecoder::new(bytes)
+            .take(MAX_INFLATED)
             .read_to_end(&mut raw)
             .map_err(|e| Error::Decompress {
                 name: name.to_string(),
@@ -157,6 +162,9 @@ impl Weights {
             *v = r.f32("transition weights")?;
         }
         let nc = r.u32("cluster count")? as usize;
+        if nc.saturating_mul(5) > r.left() {
+            return Err(r.err("a cluster count that fits the file"));
+        }
         let mut words = Vec::with_capacity(nc.min(1 << 20));
         for _ in 0..nc {
             let len = usize::from(
@@ -174,6 +182,9 @@ impl Weights {
         let clusters = Clusters::new(words.into_iter());
         let n = r.u32("feature count")? as usize;
         let scale = r.f32("weight scale")?;
+        if n.saturating_mul(1 + 2 * T) > r.left() {
+            return Err(r.err("a feature count that fits the file"));
+        }
         let mut table = Table::with_capacity(n);
         let mut key = 0u64;
         for i in 0..n {
@@ -222,6 +233,9 @@ impl<'a> Reader<'a> {
             offset: self.at,
             what,
         }
+    }
+    fn left(&self) -> usize {
+        self.b.len().saturating_sub(self.at)
     }
     fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], Error> {
         let s = self
@@ -333,6 +347,17 @@ mod tests {
         let (mut back, mut out) = (Vec::new(), Vec::new());
         viterbi(&e, &[0.0; T], &[[0.0; T]; T], &mut back, &mut out);
         assert_eq!(out, vec![1, 2, 2]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_garbage_never_panics(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256)) {
+            let _ = Weights::from_bytes(&bytes, "garbage");
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            let _ = z.write_all(MAGIC);
+            let _ = z.write_all(&bytes);
+            let _ = Weights::from_bytes(&z.finish().unwrap_or_default(), "garbage");
+        }
     }
 
     #[test]

@@ -142,27 +142,14 @@ impl State {
     fn averaged(&self) -> ([f32; T], [[f32; T]; T], Vec<[f32; T]>) {
         let c = self.c.max(1) as f64;
         let avg = |w: i32, a: i64| (f64::from(w) - a as f64 / c) as f32;
-        let mut start = [0f32; T];
-        for t in 0..T {
-            start[t] = avg(self.start[t], self.start_acc[t]);
-        }
-        let mut trans = [[0f32; T]; T];
-        for a in 0..T {
-            for b in 0..T {
-                trans[a][b] = avg(self.trans[a][b], self.trans_acc[a][b]);
-            }
-        }
+        let row = |w: &[i32; T], a: &[i64; T]| std::array::from_fn(|t| avg(w[t], a[t]));
+        let start = row(&self.start, &self.start_acc);
+        let trans = std::array::from_fn(|a| row(&self.trans[a], &self.trans_acc[a]));
         let rows = self
             .w
             .iter()
             .zip(&self.acc)
-            .map(|(w, a)| {
-                let mut r = [0f32; T];
-                for t in 0..T {
-                    r[t] = avg(w[t], a[t]);
-                }
-                r
-            })
+            .map(|(w, a)| row(w, a))
             .collect();
         (start, trans, rows)
     }
@@ -279,11 +266,9 @@ pub(crate) fn train(
         trans_acc: [[0; T]; T],
         c: 1,
     };
-    // Disallowed transitions never score: give them a large negative weight at the end.
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = options.seed | 1;
     let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
-    let zero_start = [0f32; T];
     for epoch in 0..options.epochs {
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
@@ -295,16 +280,8 @@ pub(crate) fn train(
         for &si in &order {
             let Some(s) = sents.get(si) else { continue };
             st.emissions(s, &mut emit, &keep);
-            let mut start = zero_start;
-            for t in 0..T {
-                start[t] = st.start[t] as f32;
-            }
-            let mut trans = [[0f32; T]; T];
-            for a in 0..T {
-                for b in 0..T {
-                    trans[a][b] = st.trans[a][b] as f32;
-                }
-            }
+            let start = st.start.map(|v| v as f32);
+            let trans = st.trans.map(|r| r.map(|v| v as f32));
             viterbi(&emit, &start, &trans, &mut back, &mut pred);
             if pred != s.gold {
                 errors += 1;
@@ -339,10 +316,11 @@ pub(crate) fn train(
         log(&line);
     }
     let (start, mut trans, rows) = st.averaged();
-    for a in 0..T {
-        for b in 0..T {
+    // Disallowed transitions never win, whatever the emissions.
+    for (a, row) in trans.iter_mut().enumerate() {
+        for (b, v) in row.iter_mut().enumerate() {
             if !allowed(Some(a), b) {
-                trans[a][b] = -1e4;
+                *v = -1e4;
             }
         }
     }
