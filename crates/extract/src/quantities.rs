@@ -23,7 +23,15 @@ use newsdesk_model::Quantity;
 /// Finds quantities in `text`.
 pub(crate) fn find(text: &str) -> Vec<Quantity> {
     let toks = tokenize(text);
-    let p = Parser { text, toks: &toks };
+    let lows: Vec<String> = toks
+        .iter()
+        .map(|t| lower(text.get(t.s..t.e).unwrap_or("")))
+        .collect();
+    let p = Parser {
+        text,
+        toks: &toks,
+        lows: &lows,
+    };
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -111,6 +119,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
 struct Parser<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    lows: &'a [String],
 }
 
 /// A unit: SI symbol and factor to it.
@@ -562,8 +571,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn low(&self, i: usize) -> String {
-        lower(self.t(i))
+    /// The lower-case form of token `i` (computed once per text).
+    fn low(&self, i: usize) -> &'a str {
+        self.lows.get(i).map_or("", String::as_str)
     }
 
     fn parse_num(&self, i: usize) -> Option<f64> {
@@ -698,7 +708,7 @@ impl<'a> Parser<'a> {
             return true;
         }
         // ordinals 21st
-        if self.joined(i) && matches!(self.low(i + 1).as_str(), "st" | "nd" | "rd" | "th") {
+        if self.joined(i) && matches!(self.low(i + 1), "st" | "nd" | "rd" | "th") {
             return true;
         }
         // citations [84]
@@ -709,11 +719,11 @@ impl<'a> Parser<'a> {
         if i > 0 && MONTHS.contains(&self.low(i - 1).trim_end_matches('.')) {
             return true;
         }
-        if i > 1 && self.is_punct(i - 1, '.') && MONTHS.contains(&self.low(i - 2).as_str()) {
+        if i > 1 && self.is_punct(i - 1, '.') && MONTHS.contains(&self.low(i - 2)) {
             return true;
         }
-        if MONTHS.contains(&self.low(i + 1).as_str())
-            || (self.low(i + 1) == "of" && MONTHS.contains(&self.low(i + 2).as_str()))
+        if MONTHS.contains(&self.low(i + 1))
+            || (self.low(i + 1) == "of" && MONTHS.contains(&self.low(i + 2)))
         {
             return true;
         }
@@ -774,10 +784,7 @@ impl<'a> Parser<'a> {
         let mut k = j;
         while words.len() < 2 && self.kind(k) == Some(K::Word) {
             let w = self.low(k);
-            if STOP_AFTER.contains(&w.as_str())
-                || COMMON_VERBS.contains(&w.as_str())
-                || MONTHS.contains(&w.as_str())
-            {
+            if STOP_AFTER.contains(&w) || COMMON_VERBS.contains(&w) || MONTHS.contains(&w) {
                 break;
             }
             if w.ends_with("'s") || w.ends_with("’s") {
@@ -815,7 +822,7 @@ impl<'a> Parser<'a> {
         if w == "per" && self.low(j + 1) == "cent" {
             return Some((u("%", 1.0), j + 1));
         }
-        if matches!(w.as_str(), "sq" | "square") {
+        if matches!(w, "sq" | "square") {
             let (base, last) = self.unit_at(j + 1 + usize::from(self.is_punct(j + 1, '.')))?;
             if base.symbol == "m" {
                 return Some((u("m2", base.factor * base.factor), last));
@@ -848,11 +855,14 @@ impl<'a> Parser<'a> {
         let mut qualifier: Option<String> = None;
         // vague plurals: dozens of troops
         for (phrase, value) in VAGUE {
+            if !phrase.starts_with(self.low(i)) || self.low(i).is_empty() {
+                continue;
+            }
             let words: Vec<&str> = phrase.split(' ').collect();
             if words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w) {
                 let mut after = i + words.len();
                 if matches!(
-                    self.low(after).as_str(),
+                    self.low(after),
                     "his" | "her" | "their" | "its" | "the" | "our" | "these" | "those"
                 ) {
                     after += 1;
@@ -890,7 +900,7 @@ impl<'a> Parser<'a> {
         // `a dozen`, `a hundred`
         let (mut value, mut last, words) = if self.low(i) == "a"
             && matches!(
-                self.low(i + 1).as_str(),
+                self.low(i + 1),
                 "dozen" | "hundred" | "thousand" | "million" | "billion"
             ) {
             let v = if self.low(i + 1) == "dozen" {
@@ -964,7 +974,7 @@ impl<'a> Parser<'a> {
         // age: nine-year-old
         if self.is_punct(j, '-')
             && self.joined(last)
-            && matches!(self.low(j + 1).as_str(), "year" | "month" | "week" | "day")
+            && matches!(self.low(j + 1), "year" | "month" | "week" | "day")
             && self.is_punct(j + 2, '-')
             && self.low(j + 3) == "old"
         {
@@ -992,20 +1002,20 @@ impl<'a> Parser<'a> {
                 && currency_with(self.t(j), "USD").is_some()
                 || (self.low(j) == "u.s" && currency_word(self.t(j + 1)).is_some())
                 || (self.low(j) == "hong" && self.low(j + 1) == "kong")
-                || (matches!(self.low(j).as_str(), "swiss" | "french" | "belgian")
+                || (matches!(self.low(j), "swiss" | "french" | "belgian")
                     && currency_word(self.t(j + 1)).is_some())
             {
                 if self.low(j) == "hong" {
                     (Some("kong".to_string()), j + 2)
                 } else {
-                    (Some(self.low(j)), j + 1)
+                    (Some(self.low(j).to_string()), j + 1)
                 }
             } else {
                 (None, j)
             };
             let w = self.low(cw);
-            let pounds_money = matches!(w.as_str(), "pounds" | "pound")
-                && (scaled || self.low(cw + 1) == "sterling");
+            let pounds_money =
+                matches!(w, "pounds" | "pound") && (scaled || self.low(cw + 1) == "sterling");
             if let Some((code, f)) = currency_word(&w).or(if pounds_money {
                 Some(("GBP", 1.0))
             } else {
@@ -1112,7 +1122,7 @@ impl<'a> Parser<'a> {
             // `one` is mostly a pronoun: only before a plain noun
             let prev = self.low(i.wrapping_sub(1));
             if matches!(
-                prev.as_str(),
+                prev,
                 "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each"
             ) || self.low(j) == "of"
             {

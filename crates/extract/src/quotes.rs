@@ -605,12 +605,18 @@ const PARTICIPLE_SUFFIX: &str = "ing";
 
 // The word lists as sets, built once.
 static CUES_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| CUES.iter().copied().collect());
-static STOP_CAPS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_CAPS.iter().copied().collect());
-static TITLES_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| TITLES.iter().copied().collect());
-static DEMONYMS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
-static ORG_WORDS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
-static ROLE_HEADS_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
-static SKIP_BEFORE_VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| SKIP_BEFORE_VERB.iter().copied().collect());
+static STOP_CAPS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_CAPS.iter().copied().collect());
+static TITLES_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
+static DEMONYMS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| DEMONYMS.iter().copied().collect());
+static ORG_WORDS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+static ROLE_HEADS_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
+static SKIP_BEFORE_VERB_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SKIP_BEFORE_VERB.iter().copied().collect());
 
 const PRONOUNS: &[&str] = &["he", "she"];
 const OTHER_PRONOUNS: &[&str] = &["they", "i", "we", "it", "you"];
@@ -1614,9 +1620,7 @@ impl<'a> Doc<'a> {
     fn entity_at(&self, s: usize, e: usize) -> Option<&'a Entity> {
         // mentions are short: those overlapping `s..e` start after `s - REACH`
         const REACH: usize = 256;
-        let lo = self
-            .mention_index
-            .partition_point(|m| m.0 + REACH < s);
+        let lo = self.mention_index.partition_point(|m| m.0 + REACH < s);
         let hi = self.mention_index.partition_point(|m| m.0 < e);
         self.mention_index
             .get(lo..hi)
@@ -1840,10 +1844,8 @@ impl<'a> Doc<'a> {
                 }
                 let w = self.low(k);
                 words.insert(0, strip_possessive(&w).to_string());
-                if matches!(
-                    w,
-                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
-                ) || is_possessive(&w)
+                if matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                    || is_possessive(&w)
                     || words.len() >= 6
                 {
                     break;
@@ -1962,10 +1964,7 @@ impl<'a> Doc<'a> {
         {
             return Some(Subj::Name(a, b));
         }
-        if matches!(
-            w,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        ) {
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their") {
             let mut words = Vec::new();
             let mut j = k;
             while self.is_word(j) && words.len() < 6 {
@@ -2053,10 +2052,7 @@ impl<'a> Doc<'a> {
                 return Some((v, Subj::Name(a, b)));
             }
         }
-        if matches!(
-            w,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        ) {
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their") {
             let mut j = k;
             let mut words = Vec::new();
             while self.is_word(j) && !self.is_cue(j) && words.len() < 7 {
@@ -2188,8 +2184,7 @@ impl<'a> Doc<'a> {
         let cues: Vec<usize> = (sa..m)
             .filter(|&i| {
                 (self.is_cue(i) || self.is_according(i))
-                    && !(i > 0
-                        && matches!(self.low(i - 1), "who" | "which" | "that" | "to"))
+                    && !(i > 0 && matches!(self.low(i - 1), "who" | "which" | "that" | "to"))
             })
             .collect();
         let order: Vec<usize> = if direct {
