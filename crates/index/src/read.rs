@@ -52,7 +52,12 @@ impl Index {
         let filtered = self.with_filters(user.box_clone(), options);
         let searcher = self.reader.searcher();
         let top = self.top_by_score(&searcher, filtered.as_ref(), options.limit)?;
-        let snippeter = Snippeter::new(user.as_ref(), self.fields.body, schema::english_analyzer());
+        let snippeter = Snippeter::new(
+            user.as_ref(),
+            self.fields.body,
+            schema::english_analyzer(),
+            schema::name_analyzer(),
+        );
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let fields: HitFields = self.stored(&searcher, address)?;

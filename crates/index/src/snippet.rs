@@ -16,12 +16,21 @@ const MAX_MATCHES: usize = 10_000;
 pub(crate) struct Snippeter {
     /// The analysed query terms on the body field.
     terms: Vec<String>,
+    /// The body field's analyzer.
     analyzer: TextAnalyzer,
+    /// The same analyzer without its last filter (the stemmer): cheap tokens,
+    /// only some of which need the full analysis.
+    plain: TextAnalyzer,
 }
 
 impl Snippeter {
     /// A snippeter for the terms of `query` on `field`, which `analyzer` analyses.
-    pub(crate) fn new(query: &dyn Query, field: Field, analyzer: TextAnalyzer) -> Snippeter {
+    pub(crate) fn new(
+        query: &dyn Query,
+        field: Field,
+        analyzer: TextAnalyzer,
+        plain: TextAnalyzer,
+    ) -> Snippeter {
         let mut terms = BTreeSet::new();
         query.query_terms(&mut |term: &Term, _| {
             if term.field() == field
@@ -33,6 +42,7 @@ impl Snippeter {
         Snippeter {
             terms: terms.into_iter().collect(),
             analyzer,
+            plain,
         }
     }
 
@@ -66,11 +76,30 @@ impl Snippeter {
             .enumerate()
             .map(|(i, t)| (t.as_str(), i))
             .collect();
+        // Stemming every word of every hit's body dominated search time. A
+        // stem keeps the first two bytes of its (lowercased, folded) word, so
+        // only words sharing them with a query term are stemmed.
+        let prefixes: Vec<&[u8]> = self
+            .terms
+            .iter()
+            .map(|t| t.as_bytes().get(..2).unwrap_or(t.as_bytes()))
+            .collect();
         let mut analyzer = self.analyzer.clone();
-        let mut stream = analyzer.token_stream(text);
+        let mut plain = self.plain.clone();
+        let mut stream = plain.token_stream(text);
         while stream.advance() && out.len() < MAX_MATCHES {
             let token = stream.token();
-            if let Some(&term) = index.get(token.text.as_str()) {
+            let word = token.text.as_bytes();
+            if !prefixes.iter().any(|p| word.starts_with(p)) {
+                continue;
+            }
+            let mut stemmed = analyzer.token_stream(&token.text);
+            let term = if stemmed.advance() {
+                index.get(stemmed.token().text.as_str()).copied()
+            } else {
+                None
+            };
+            if let Some(term) = term {
                 out.push(Match {
                     bytes: token.offset_from..token.offset_to,
                     term,
@@ -253,13 +282,14 @@ fn push_escaped(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::english_analyzer;
+    use crate::schema::{english_analyzer, name_analyzer};
     use proptest::prelude::*;
 
     fn snippeter(terms: &[&str]) -> Snippeter {
         Snippeter {
             terms: terms.iter().map(|t| t.to_string()).collect(),
             analyzer: english_analyzer(),
+            plain: name_analyzer(),
         }
     }
 
