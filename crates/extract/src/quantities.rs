@@ -838,7 +838,7 @@ impl<'a> Parser<'a> {
         if self.kind(j) != Some(K::Word) {
             return None;
         }
-        let unit = unit_of(&w)?;
+        let unit = unit_of(w)?;
         // `km2`
         if unit.symbol == "m" && self.joined(j) && self.t(j + 1) == "2" {
             return Some((u("m2", unit.factor * unit.factor), j + 1));
@@ -1016,7 +1016,7 @@ impl<'a> Parser<'a> {
             let w = self.low(cw);
             let pounds_money =
                 matches!(w, "pounds" | "pound") && (scaled || self.low(cw + 1) == "sterling");
-            if let Some((code, f)) = currency_word(&w).or(if pounds_money {
+            if let Some((code, f)) = currency_word(w).or(if pounds_money {
                 Some(("GBP", 1.0))
             } else {
                 None

@@ -1435,7 +1435,7 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let w = self.low(a);
-            let w = strip_possessive(&w);
+            let w = strip_possessive(w);
             let strip = self.punct(a) == Some('.')
                 || STOP_CAPS_SET.contains(&w)
                 || ((TITLES_SET.contains(&w) || DEMONYMS_SET.contains(&w)) && a < b);
@@ -1843,9 +1843,9 @@ impl<'a> Doc<'a> {
                     break;
                 }
                 let w = self.low(k);
-                words.insert(0, strip_possessive(&w).to_string());
+                words.insert(0, strip_possessive(w).to_string());
                 if matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their")
-                    || is_possessive(&w)
+                    || is_possessive(w)
                     || words.len() >= 6
                 {
                     break;
