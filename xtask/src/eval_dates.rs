@@ -45,6 +45,8 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     paths.sort();
     let (mut docs, mut total, mut correct, mut found) = (0usize, 0usize, 0usize, 0usize);
     let (mut total_cal, mut correct_cal, mut predicted, mut pred_hit) = (0, 0, 0, 0);
+    // informational: part-of-day codes compared at the day
+    let mut correct_day = 0usize;
     for p in &paths {
         let doc = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
         let Some((dct, text, gold)) = parse(&doc) else {
@@ -74,6 +76,19 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
                 .filter(|d| d.start < g.end && g.start < d.end)
                 .collect();
             found += usize::from(!hit.is_empty());
+            let day = |v: &str| {
+                let v = norm(v);
+                match v
+                    .strip_suffix("TMO")
+                    .or(v.strip_suffix("TAF"))
+                    .or(v.strip_suffix("TEV"))
+                    .or(v.strip_suffix("TNI"))
+                {
+                    Some(d) => d.to_string(),
+                    None => v,
+                }
+            };
+            correct_day += usize::from(hit.iter().any(|d| day(&d.value) == day(&g.value)));
             if hit.iter().any(|d| norm(&d.value) == norm(&g.value)) {
                 correct += 1;
                 correct_cal += usize::from(calendar);
@@ -102,6 +117,10 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     println!(
         "  calendar values    {:.3}  ({correct_cal}/{total_cal}, without PRESENT_REF/PAST_REF/FUTURE_REF)",
         r(correct_cal, total_cal)
+    );
+    println!(
+        "  part of day as day {:.3}  ({correct_day}/{total}, informational: `Friday night` = `2000-01-07TNI` = `2000-01-07`)",
+        r(correct_day, total)
     );
     println!(
         "  span found         {:.3}  ({found}/{total} overlapped by an extracted date)",

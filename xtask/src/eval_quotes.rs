@@ -248,11 +248,14 @@ fn char_to_byte(text: &str) -> Vec<usize> {
     v
 }
 
+/// A brat text-bound annotation: byte fragments and the covered text.
+type Span<'a> = (Vec<(usize, usize)>, &'a str);
+
 /// The attributions of one brat file.
 fn parse(ann: &str, text: &str) -> Vec<Gold> {
     let map = char_to_byte(text);
     // id -> (fragments, covered text)
-    let mut spans: HashMap<&str, (Vec<(usize, usize)>, &str)> = HashMap::new();
+    let mut spans: HashMap<&str, Span<'_>> = HashMap::new();
     let mut events = Vec::new();
     for line in ann.lines() {
         let mut parts = line.split('\t');

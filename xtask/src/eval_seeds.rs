@@ -91,9 +91,11 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     for (name, g) in articles {
         let path = dir.join(name);
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let mut config = newsdesk_normalise::Config::default();
-        config.default_published = serde_json::from_value(Value::String(published.clone()))
-            .with_context(|| format!("publication date {published:?}"))?;
+        let config = newsdesk_normalise::Config {
+            default_published: serde_json::from_value(Value::String(published.clone()))
+                .with_context(|| format!("publication date {published:?}"))?,
+            ..newsdesk_normalise::Config::default()
+        };
         let raw = RawDocument {
             source: path.display().to_string(),
             kind: ContentKind::Text,
