@@ -173,21 +173,98 @@ fn classify(p: &str, index: usize, total: usize, kept: usize) -> Option<&'static
     if kept < 2 && len <= 120 && byline_names(p).is_some() {
         return Some("byline");
     }
-    if len <= 80 && words(p) <= 8 && is_date_line(p) {
+    if len <= 80 && words(p) <= 12 && is_date_line(p) {
         // `March 15, 2022`, `Published 15 March 2022`, `Updated: 2022-03-15 10:00`.
         return Some("date");
     }
     None
 }
 
-/// Whether a short paragraph holds a date (`Updated: 2022-03-16 10:00`): a date found in it,
-/// or one starting at its first digit.
+/// Whether a short paragraph is only a date stamp (`Updated: 2022-03-16 10:00 GMT`,
+/// `Published Monday, March 15, 2022`): it holds a date and every word is part of the date,
+/// a time or a label. A timeline entry (`March 5, 2020: Ceasefire agreed`) is not one.
 fn is_date_line(p: &str) -> bool {
-    crate::dates::parse_date(p).is_some()
-        || p.find(|c: char| c.is_ascii_digit())
-            .and_then(|i| p.get(i..))
-            .and_then(crate::dates::parse_date)
-            .is_some()
+    let only_stamp_words = p.split_whitespace().all(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        !w.chars().any(char::is_alphabetic) || is_stamp_word(&w)
+    });
+    only_stamp_words
+        && (crate::dates::parse_date(p).is_some()
+            || p.find(|c: char| c.is_ascii_digit())
+                .and_then(|i| p.get(i..))
+                .and_then(crate::dates::parse_date)
+                .is_some())
+}
+
+/// Words that appear in date stamps: labels, month and weekday names, ordinals, clock and
+/// zone markers.
+fn is_stamp_word(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let ordinal = w.len() > 2
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+    ordinal
+        || MONTHS
+            .iter()
+            .any(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
+        || WEEKDAYS
+            .iter()
+            .any(|d| *d == w || (w.len() == 3 && d.starts_with(w)))
+        || matches!(
+            w,
+            "published"
+                | "updated"
+                | "posted"
+                | "modified"
+                | "created"
+                | "last"
+                | "first"
+                | "date"
+                | "on"
+                | "at"
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "cest"
+                | "est"
+                | "edt"
+                | "et"
+                | "pst"
+                | "pdt"
+                | "ist"
+                | "t"
+                | "z"
+        )
 }
 
 /// Whether a bracketed `[A/B]` group names people or agencies rather than alternatives
@@ -318,6 +395,22 @@ mod tests {
                 &[
                     ("date", "Published March 15, 2022"),
                     ("date", "Updated: 2022-03-16 10:00"),
+                ],
+            ),
+            (
+                &[
+                    "Text.",
+                    "Last updated Monday, 15th March 2022 at 10:32 a.m. GMT",
+                    "March 5, 2020: Ceasefire agreed",
+                    "Sept 2, 2021",
+                ],
+                &["Text.", "March 5, 2020: Ceasefire agreed"],
+                &[
+                    (
+                        "date",
+                        "Last updated Monday, 15th March 2022 at 10:32 a.m. GMT",
+                    ),
+                    ("date", "Sept 2, 2021"),
                 ],
             ),
             (
