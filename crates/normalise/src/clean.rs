@@ -173,7 +173,7 @@ fn classify(p: &str, index: usize, total: usize, kept: usize) -> Option<&'static
     if kept < 2 && len <= 120 && byline_names(p).is_some() {
         return Some("byline");
     }
-    if len <= 80 && words(p) <= 12 && is_date_line(p) {
+    if len <= 80 && words(p) <= 16 && is_date_line(p) {
         // `March 15, 2022`, `Published 15 March 2022`, `Updated: 2022-03-15 10:00`.
         return Some("date");
     }
@@ -403,6 +403,7 @@ mod tests {
                     "Last updated Monday, 15th March 2022 at 10:32 a.m. GMT",
                     "March 5, 2020: Ceasefire agreed",
                     "Sept 2, 2021",
+                    "Nov 18, 2019 5:19 PM · Updated: Nov 18, 2019 5:26 PM",
                 ],
                 &["Text.", "March 5, 2020: Ceasefire agreed"],
                 &[
@@ -411,6 +412,10 @@ mod tests {
                         "Last updated Monday, 15th March 2022 at 10:32 a.m. GMT",
                     ),
                     ("date", "Sept 2, 2021"),
+                    (
+                        "date",
+                        "Nov 18, 2019 5:19 PM · Updated: Nov 18, 2019 5:26 PM",
+                    ),
                 ],
             ),
             (
