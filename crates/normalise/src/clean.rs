@@ -69,7 +69,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STUB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:more|read more|related|related articles|related stories|related coverage|related content|related news|also read|read also|see also|also see|recommended|recommended stories|recommended reading|read next|more stories|more on this|more on this story|most read|most popular|advertisement|sponsored|sponsored content|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|share this (?:article|story)|share|share on facebook|share on twitter|tweet|click here to .{1,60}|sign up .{0,60}newsletter.{0,30}|subscribe .{0,60}|follow us on .{1,60})\s*[:.…]*$",
+        r"(?i)^(?:more|read more|related|related articles|related stories|related coverage|related content|related news|also read|read also|see also|also see|recommended|recommended stories|recommended reading|read next|more stories|more on this|more on this story|most read|most popular|advertisement|advert|ads?|sponsored|comments?|\d+ comments?|(?:leave|post|add|write) a (?:comment|reply)|(?:view|show|read) (?:all )?comments|tell us what you think|sponsored content|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|share this (?:article|story)|share|share on facebook|share on twitter|tweet|click here to .{1,60}|sign up .{0,60}newsletter.{0,30}|subscribe .{0,60}|follow us on .{1,60})\s*[:.…]*$",
     )
 });
 static STUB_WITH_TITLES: LazyLock<Regex> = LazyLock::new(|| {
@@ -380,6 +380,22 @@ mod tests {
                 &["Text.", "More:", "Text 2."],
                 &["Text.", "Text 2."],
                 &[("boilerplate", "More:")],
+            ),
+            (
+                &[
+                    "Advert",
+                    "Text.",
+                    "12 Comments",
+                    "Tell us what YOU think...",
+                    "Ad",
+                ],
+                &["Text."],
+                &[
+                    ("boilerplate", "Advert"),
+                    ("boilerplate", "12 Comments"),
+                    ("boilerplate", "Tell us what YOU think..."),
+                    ("boilerplate", "Ad"),
+                ],
             ),
             (
                 &[
