@@ -222,10 +222,8 @@ mod flag {
 
 /// Substrings marking embedded social-media posts (their text and chrome are not the article's).
 const EMBED_PARTS: &[&str] = &[
-    "twitter-tweet",
+    "tweet",
     "twitter-timeline",
-    "tweet-embed",
-    "embedded-tweet",
     "embed-twitter",
     "instagram-media",
     "tiktok-embed",
@@ -954,27 +952,45 @@ impl Walker<'_> {
         }
     }
 
-    /// An embedded post: paragraph children are walked as text, everything else is chrome.
+    /// An embedded post: its paragraphs are walked as text, everything else is chrome.
     fn walk_embed(&mut self, node: &Node, depth: usize) {
         self.flush();
         let mut chrome = String::new();
+        self.embed_children(node, depth, &mut chrome);
+        self.flush();
+        if !chrome.trim().is_empty() {
+            self.items.push(Item::Removed("embed", chrome));
+        }
+    }
+
+    /// The children of an embed (or of a wrapper inside one): paragraphs are text, block
+    /// wrappers are searched for paragraphs, inline content and text runs are chrome.
+    fn embed_children(&mut self, node: &Node, depth: usize, chrome: &mut String) {
+        if depth > 300 {
+            return;
+        }
         for child in &node.children {
             match child {
-                Child::Node(c) if self.dom.nodes.get(*c).is_some_and(|n| &*n.tag == "p") => {
-                    self.walk(*c, depth + 1);
-                    chrome.push(' ');
-                }
                 Child::Node(c) => {
-                    if !self.dropped.get(*c).copied().unwrap_or(true) {
-                        collect_text(self.dom, self.decisions, *c, &mut chrome, 0);
+                    let Some(n) = self.dom.nodes.get(*c) else {
+                        continue;
+                    };
+                    if self.dropped.get(*c).copied().unwrap_or(true) {
+                        continue;
+                    }
+                    if &*n.tag == "p" {
+                        self.walk(*c, depth + 1);
+                        chrome.push(' ');
+                    } else if is_block(&n.tag) {
+                        chrome.push(' ');
+                        self.embed_children(n, depth + 1, chrome);
+                        chrome.push(' ');
+                    } else {
+                        collect_text(self.dom, self.decisions, *c, chrome, 0);
                     }
                 }
                 Child::Text(t) => chrome.push_str(t),
             }
-        }
-        self.flush();
-        if !chrome.trim().is_empty() {
-            self.items.push(Item::Removed("embed", chrome));
         }
     }
 
@@ -1108,6 +1124,7 @@ mod tests {
             ("hiddenish", Drop::Keep),
             ("comments-area", Drop::Hard("comments")),
             ("twitter-tweet", Drop::Embed),
+            ("sdc-article-widget sdc-article-tweet", Drop::Embed),
             ("instagram-media", Drop::Embed),
             ("wp-caption-text", Drop::Soft("caption")),
             ("image-credit", Drop::Soft("credit")),
