@@ -77,6 +77,11 @@ static STUB_WITH_TITLES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:more|read more|related|also read|read also|see also|recommended|read next|watch|listen|more on this)\s*:\s*\S",
     )
 });
+static FOLLOW_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bfollow (?:us|him|her|me|them)\b.{0,40}\b(?:twitter|facebook|instagram|threads|bluesky|linkedin)\b|\b(?:e-?mail|contact|reach|write to) (?:us|him|her|me|them)\b.{0,20}@|\blet us know at\b|\bjoin (?:our|the) .{0,30}\b(?:forums?|community|newsletter)\b",
+    )
+});
 static WITH_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^[(\[]?\s*(?:with|additional)\s+(?:reporting|writing|research|contributions?)\b.{0,40}\bby\b|(?i)contributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\W*$",
@@ -169,6 +174,10 @@ fn classify(p: &str, index: usize, total: usize, kept: usize) -> Option<&'static
     }
     if len <= 300 && REPORTING_BY.is_match(p) && (index + 3 >= total || p.starts_with('(')) {
         return Some("credit");
+    }
+    if len <= 400 && index + 3 >= total && total >= 4 && FOLLOW_PROMO.is_match(p) {
+        // Author and site promotion closing an article.
+        return Some("boilerplate");
     }
     if kept < 2 && len <= 120 && byline_names(p).is_some() {
         return Some("byline");
@@ -380,6 +389,32 @@ mod tests {
                 &["Text.", "More:", "Text 2."],
                 &["Text.", "Text 2."],
                 &[("boilerplate", "More:")],
+            ),
+            (
+                &[
+                    "Text.",
+                    "The club told fans to follow us on Twitter for news, a spokesman said.",
+                    "Text 2.",
+                    "Text 3.",
+                    "Jane Doe's book is out now. Follow her on Twitter @janedoe.",
+                    "Join our Space Forums to keep talking! Let us know at: tips@example.com.",
+                ],
+                &[
+                    "Text.",
+                    "The club told fans to follow us on Twitter for news, a spokesman said.",
+                    "Text 2.",
+                    "Text 3.",
+                ],
+                &[
+                    (
+                        "boilerplate",
+                        "Jane Doe's book is out now. Follow her on Twitter @janedoe.",
+                    ),
+                    (
+                        "boilerplate",
+                        "Join our Space Forums to keep talking! Let us know at: tips@example.com.",
+                    ),
+                ],
             ),
             (
                 &[
