@@ -69,12 +69,12 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STUB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:more|read more|related|related articles|related stories|related coverage|related content|related news|also read|read also|see also|also see|recommended|recommended stories|recommended reading|read next|more stories|more on this|more on this story|most read|most popular|advertisement|advert|ads?|sponsored|comments?|\d+ comments?|(?:leave|post|add|write) a (?:comment|reply)|(?:view|show|read) (?:all )?comments|tell us what you think|sponsored content|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|share this (?:article|story)|share|share on facebook|share on twitter|tweet|click here to .{1,60}|sign up .{0,60}newsletter.{0,30}|subscribe .{0,60}|follow us on .{1,60})\s*[:.…]*$",
+        r"(?i)^(?:more|read more|related|related articles|related stories|related coverage|related content|related news|also read|read also|see also|also see|recommended|recommended stories|recommended reading|read next|more stories|more on this|more on this story|most read|most popular|advertisement|advert|ads?|関連記事|関連ニュース|おすすめ記事|相关文章|相关新闻|相關新聞|推荐阅读|lesen sie auch|mehr zum thema|auch interessant|anzeige|werbung|lire aussi|à lire aussi|publicité|lee también|leer más|publicidad|leggi anche|pubblicità|leia também|publicidade|читайте также|похожие статьи|реклама|sponsored|comments?|\d+ comments?|(?:leave|post|add|write) a (?:comment|reply)|(?:view|show|read) (?:all )?comments|tell us what you think|sponsored content|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|scroll to continue(?: with content)?|share this (?:article|story)|share|share on facebook|share on twitter|tweet|click here to .{1,60}|sign up .{0,60}newsletter.{0,30}|subscribe .{0,60}|follow us on .{1,60})\s*[:.…]*$",
     )
 });
 static STUB_WITH_TITLES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:more|read more|related|also read|read also|see also|recommended|read next|watch|listen|more on this)\s*:\s*\S",
+        r"(?i)^(?:more|read more|related|also read|read also|see also|recommended|read next|watch|listen|more on this|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leggi anche|lee también|leia também|читайте также|関連記事|相关阅读)\s*[:：]\s*\S",
     )
 });
 static FOLLOW_PROMO: LazyLock<Regex> = LazyLock::new(|| {
@@ -414,6 +414,22 @@ mod tests {
                         "boilerplate",
                         "Join our Space Forums to keep talking! Let us know at: tips@example.com.",
                     ),
+                ],
+            ),
+            (
+                &[
+                    "Text.",
+                    "関連記事",
+                    "Lesen Sie auch:",
+                    "À lire aussi",
+                    "Читайте также",
+                ],
+                &["Text."],
+                &[
+                    ("boilerplate", "関連記事"),
+                    ("boilerplate", "Lesen Sie auch:"),
+                    ("boilerplate", "À lire aussi"),
+                    ("boilerplate", "Читайте также"),
                 ],
             ),
             (
