@@ -3,22 +3,31 @@
 //! Patterns, tried everywhere and kept longest-first without overlaps:
 //! full dates (`March 5, 2020`, `5 March 2020`, `Aug. 7`, `2020-03-05`,
 //! `3/5/2020`), months (`September 2018`, `last December`, `since February`),
-//! years (`in 2019`) and decades (`the 1990s` -> `199`), weekdays (`on Friday`),
-//! relative days (`today`, `yesterday`, `tomorrow`, `tonight`, `two days ago`),
-//! relative weeks, months and years (`this week` -> `2020-W10`, `last month`,
-//! `next year`), quarters (`2020-Q1`), seasons (TimeML codes: `2020-SU`),
-//! and clock times (`22:00 GMT` -> `2020-03-05T22:00:00Z`, on the day the
-//! sentence names, else the publication day).
+//! years (`in 2019`, `post-1959`) and decades (`the 1990s` -> `199`), weekdays
+//! (`on Friday`), relative days (`today`, `yesterday`, `tomorrow`, `two days
+//! ago`, `a decade ago`), relative weeks, months and years (`this week` ->
+//! `2020-W10`, `the week of March 16`, `last month`, `next year`), quarters
+//! (`2020-Q1`), seasons (`2020-SU`), holidays (`Thanksgiving`, `Easter week`,
+//! `Election Day`), clock times (`22:00 GMT` -> `2020-03-05T22:00:00Z`, `4 in
+//! the morning`), and the other TimeML values: parts of day (`Friday night` ->
+//! `2020-03-06TNI`, `this morning` -> `...TMO`, also `TAF`, `TEV`) and the
+//! reference points `PRESENT_REF` (`now`, `currently`), `PAST_REF`
+//! (`recently`, `formerly`) and `FUTURE_REF` (`in the future`).
 //!
 //! Resolution rules, with `published` as the anchor:
 //! - a month or a day-of-month without a year takes the year that puts it
-//!   nearest to the publication date (ties go to the past); `last`/`next`
-//!   force the previous/next occurrence;
-//! - a weekday refers to the current week: in a sentence about the future
-//!   (`will`, `would`, `expected to`, `scheduled`...) the next occurrence on or
-//!   after publication, otherwise the most recent one on or before it, except
-//!   the day right after publication (news filed overnight reports `early on
-//!   Friday` for a Thursday date line); `last`/`next` force the direction;
+//!   nearest to the publication date (ties go to the past), but no more than
+//!   about four months ahead unless its sentence speaks of the future;
+//!   `last`/`next` force the previous/next occurrence;
+//! - a weekday refers to the current week: when the nearest tense marker is a
+//!   future one (`will`, `expected to`, `scheduled`...) the next occurrence on
+//!   or after publication, otherwise the most recent one on or before it,
+//!   except the day right after publication (news filed overnight reports
+//!   `early on Friday` for a Thursday date line); `last`/`next` force the
+//!   direction;
+//! - clock times take the day named in their sentence, else the publication
+//!   day; `that day`, `the next morning`, `later that year` take the latest
+//!   date before them (and are dropped when there is none);
 //! - without a publication date only expressions carrying their own year are kept.
 //!
 //! Durations (`six hours`, `seven days`, `within a week`) are quantities, not dates.
@@ -340,15 +349,15 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// How far ahead of publication a date without a year may lie when nothing
-/// in its sentence speaks of the future.
+/// How far ahead of publication a date without a year may lie (about four
+/// months) when nothing in its sentence speaks of the future.
 const FUTURE_WINDOW_DAYS: i64 = 130;
 
 /// The year that puts `mo`/`day` nearest to `pub_date`; ties go to the past.
 ///
-/// Outside a sentence about the future, a date more than a month ahead loses
-/// to the past one (news mostly reports what happened).
-fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, future: bool) -> Option<NaiveDate> {
+/// A date more than `window` days ahead loses to the past one (news mostly
+/// reports what happened).
+fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, window: i64) -> Option<NaiveDate> {
     let y = pub_date.year();
     let mut best: Option<(i64, NaiveDate)> = None;
     for cy in [y - 1, y, y + 1] {
@@ -357,7 +366,7 @@ fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, future: bool) -> Option<
         };
         let diff = (d - pub_date).num_days();
         let mut key = diff.abs() * 2 + i64::from(diff > 0);
-        if diff > FUTURE_WINDOW_DAYS && !future {
+        if diff > window {
             key += 100_000;
         }
         if best.is_none_or(|(k, _)| key < k) {
@@ -375,7 +384,7 @@ fn build_day(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Optio
         Some((_, _, y)) => ymd(NaiveDate::from_ymd_opt(y.parse().ok()?, mo, day)?),
         None => {
             // `May 5` is fine, but a bare `May` needs the day to be a plausible date
-            ymd(nearest_year(p?, mo, day, future_context(t, s))?)
+            ymd(nearest_year(p?, mo, day, future_window(tense(t, s)))?)
         }
     };
     Some(Cand {
@@ -412,7 +421,7 @@ fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opt
         return None;
     }
     let cur = (p.year(), p.month());
-    let future = future_context(t, ms);
+    let window = future_window(tense(t, ms)) / 30;
     let pick = |dir: i32| -> i32 {
         let mut best = (i64::MAX, cur.0);
         for y in [cur.0 - 1, cur.0, cur.0 + 1] {
@@ -423,7 +432,7 @@ fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opt
                 _ => true,
             };
             let mut key = d.abs() * 2 + i64::from(d > 0);
-            if d > FUTURE_WINDOW_DAYS / 30 && !future && dir == 0 {
+            if d > window && dir == 0 {
                 key += 1000;
             }
             if ok && key < best.0 {
@@ -517,24 +526,50 @@ static PAST: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// nearest tense marker before it in its sentence (or, failing one, after it)
 /// is a future one (`will`, `scheduled`...) rather than a past verb.
 fn future_context(text: &str, at: usize) -> bool {
+    tense(text, at) == Tense::Future
+}
+
+/// The tense of the sentence around a mention, as its nearest marker says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+    Unknown,
+}
+
+/// The nearest tense marker before byte `at` in its sentence (or, failing
+/// one, the first after it): a future one (`will`, `scheduled`...) or a past
+/// verb.
+fn tense(text: &str, at: usize) -> Tense {
     let (s, e) = sentence_bounds(text, at);
     let (Some(fut), Some(past)) = (FUTURE.as_ref(), PAST.as_ref()) else {
-        return false;
+        return Tense::Unknown;
+    };
+    let pick = |f: Option<usize>, p: Option<usize>, later_wins: bool| match (f, p) {
+        (Some(f), Some(p)) if (f > p) == later_wins => Some(Tense::Future),
+        (Some(_), Some(_)) => Some(Tense::Past),
+        (Some(_), None) => Some(Tense::Future),
+        (None, Some(_)) => Some(Tense::Past),
+        (None, None) => None,
     };
     let before = text.get(s..at.max(s)).unwrap_or_default();
     let last = |re: &Regex| re.find_iter(before).last().map(|x| x.end());
-    match (last(fut), last(past)) {
-        (Some(f), Some(p)) => return f > p,
-        (Some(_), None) => return true,
-        (None, Some(_)) => return false,
-        (None, None) => {}
+    if let Some(t) = pick(last(fut), last(past), true) {
+        return t;
     }
     let after = text.get(at.min(e)..e).unwrap_or_default();
     let first = |re: &Regex| re.find(after).map(|x| x.start());
-    match (first(fut), first(past)) {
-        (Some(f), Some(p)) => f < p,
-        (Some(_), None) => true,
-        _ => false,
+    pick(first(fut), first(past), false).unwrap_or(Tense::Unknown)
+}
+
+/// How far ahead of publication a date without a year may lie, in days.
+fn future_window(tense: Tense) -> i64 {
+    // a past verb nearby is no reason to push a date a year back: news
+    // reports what was decided for the coming weeks in the past tense
+    // (`he subpoenaed him to testify on Feb. 10`)
+    match tense {
+        Tense::Future => i64::MAX / 4,
+        Tense::Past | Tense::Unknown => FUTURE_WINDOW_DAYS,
     }
 }
 
@@ -1103,7 +1138,7 @@ fn build_holiday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> O
         None if future_context(t, s) => cands.iter().find(|d| **d >= p).copied()?,
         None => {
             let this = holiday_date(&name, y)?;
-            nearest_year(p, this.month(), this.day(), false)
+            nearest_year(p, this.month(), this.day(), future_window(tense(t, s)))
                 .and_then(|n| holiday_date(&name, n.year()))?
         }
     };
