@@ -1114,6 +1114,26 @@ mod tests {
     }
 
     #[test]
+    fn embedded_posts_keep_their_text_and_lose_their_chrome() {
+        let page = format!(
+            "<article><p>{PARA}</p>\
+             <div class=\"article-widget article-tweet\"><div class=inner>\
+             <blockquote class=twitter-tweet><p>Thank you all for the support.</p>\
+             &mdash; A Player (@aplayer) <a href=x>November 19, 2019</a></blockquote></div></div>\
+             <p>{PARA}</p></article>"
+        );
+        check(
+            &page,
+            &[
+                PARA,
+                "Thank you all for the support.",
+                "<embed> — A Player (@aplayer) November 19, 2019",
+                PARA,
+            ],
+        );
+    }
+
+    #[test]
     fn class_decisions() {
         let cases: &[(&str, Drop)] = &[
             ("", Drop::Keep),
