@@ -351,7 +351,7 @@ mod tests {
     #[test]
     fn sentences_split_on_full_stops_before_capitals() {
         let s = sentences(
-            "The dry period means the crop will be late. Arrivals for the week were high. U.S. output rose.",
+            "The dry period means the crop will be late. Arrivals for the week were high. U.S. cocoa output rose sharply.",
         );
         assert_eq!(s.len(), 3, "{s:?}");
     }
