@@ -89,7 +89,15 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
                 }
             };
             correct_day += usize::from(hit.iter().any(|d| day(&d.value) == day(&g.value)));
-            if hit.iter().any(|d| norm(&d.value) == norm(&g.value)) {
+            if hit.iter().any(|d| {
+                value_matches(
+                    &d.value,
+                    (d.start, d.end),
+                    &g.value,
+                    (g.start, g.end),
+                    text.get(g.start..g.end).unwrap_or_default(),
+                )
+            }) {
                 correct += 1;
                 correct_cal += usize::from(calendar);
             } else if verbose {
@@ -221,6 +229,31 @@ pub(crate) fn norm(v: &str) -> String {
     v
 }
 
+/// Whether extracted value `got`, for a mention at `got_span`, gives the
+/// gold value of the expression at `gold_span`: equal after [`norm`]; or,
+/// when the gold expression is only part of the mention and leaves out the
+/// part-of-day word (gold `Friday` inside `Friday night`), equal at the day.
+fn value_matches(
+    got: &str,
+    got_span: (usize, usize),
+    gold: &str,
+    gold_span: (usize, usize),
+    gold_text: &str,
+) -> bool {
+    if norm(got) == norm(gold) {
+        return true;
+    }
+    let inside = got_span.0 <= gold_span.0 && gold_span.1 <= got_span.1 && got_span != gold_span;
+    let lower = gold_text.to_lowercase();
+    let no_part = !["morning", "afternoon", "evening", "night", "tonight"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let day = ["TMO", "TAF", "TEV", "TNI"]
+        .iter()
+        .find_map(|p| got.strip_suffix(p));
+    inside && no_part && day.is_some_and(|d| norm(d) == norm(gold))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +274,41 @@ mod tests {
         ] {
             assert_eq!(norm(a) == norm(b), same, "{a} vs {b}");
         }
+    }
+
+    #[test]
+    fn extent_of_part_of_day() {
+        let text = "Friday night";
+        // gold `Friday` inside the mention `Friday night`: the day counts
+        assert!(value_matches(
+            "2000-01-07TNI",
+            (0, 12),
+            "2000-01-07",
+            (0, 6),
+            "Friday"
+        ));
+        // gold `Friday night` itself: the part of day must match
+        assert!(!value_matches(
+            "2000-01-07TNI",
+            (0, 12),
+            "2000-01-07",
+            (0, 12),
+            text
+        ));
+        assert!(value_matches(
+            "2000-01-07TNI",
+            (0, 12),
+            "2000-01-07TNI",
+            (0, 12),
+            text
+        ));
+        assert!(!value_matches(
+            "2000-01-07TNI",
+            (0, 12),
+            "2000-01-08",
+            (0, 6),
+            "Friday"
+        ));
     }
 
     #[test]

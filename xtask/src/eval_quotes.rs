@@ -321,7 +321,7 @@ mod tests {
             ("Clinton", true),
             ("He", false),
             ("the campaign", false),
-            ("The Trump campaign", true),
+            ("The Trump campaign", false),
             ("Protesters", false),
             ("Small groups of Protesters", true),
             ("the Florida senator", false),
