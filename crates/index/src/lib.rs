@@ -43,7 +43,8 @@
 //! | `source` | where the document came from | raw (exact), stored, fast |
 //! | `outlet`, `language` | outlet name, ISO 639-1 code | whole value, lowercased |
 //! | `url` | the article URL | raw (exact) |
-//! | `title`, `body` | headline, cleaned text | English: words (hyphenated compounds also joined, so `ceasefire` finds `cease-fire`; possessive `s` dropped), lowercased, accents folded, stemmed; positions |
+//! | `title`, `body` | headline, cleaned text (of documents in English or in a language Tantivy cannot stem) | English: words (hyphenated compounds also joined, so `ceasefire` finds `cease-fire`; possessive `s` dropped), lowercased, accents folded, stemmed; positions |
+//! | `body_de`, `body_fr`, … (ar da de el es fi fr hu it nl no pt ro ru sv ta tr) | the cleaned text of documents in that language | the same words, lowercased, stemmed with the language's stemmer, accents folded; positions. Queries search every body field, each stemming the query with its own language |
 //! | `published` | publication day (midnight UTC) | date, indexed and fast, second precision |
 //! | `author` | bylines | names: words, lowercased, accents folded; positions |
 //! | `person`, `org`, `loc`, `misc` | every canonical name and every mention text of the entities with that label | names |

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use newsdesk_model::{Document, Label};
 use serde::Deserialize;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::ops::Bound;
 use tantivy::collector::{DocSetCollector, FacetCollector, TopDocs};
 use tantivy::query::{
@@ -38,6 +39,8 @@ struct HitFields {
     published: Option<NaiveDate>,
     #[serde(default)]
     text: String,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 impl Index {
@@ -52,15 +55,28 @@ impl Index {
         let filtered = self.with_filters(user.box_clone(), options);
         let searcher = self.reader.searcher();
         let top = self.top_by_score(&searcher, filtered.as_ref(), options.limit)?;
-        let snippeter = Snippeter::new(
-            user.as_ref(),
-            self.fields.body,
-            schema::english_analyzer(),
-            schema::name_analyzer(),
-        );
+        // One snippeter per body field met: each language's body has its own stemmer.
+        let mut snippeters: HashMap<Option<usize>, Snippeter> = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let fields: HitFields = self.stored(&searcher, address)?;
+            let language = schema::stemmed_language(fields.language.as_deref());
+            let snippeter = snippeters
+                .entry(language)
+                .or_insert_with(|| match language {
+                    Some(i) => Snippeter::new(
+                        user.as_ref(),
+                        self.fields.bodies[i],
+                        schema::language_analyzer(schema::STEMMED_LANGUAGES[i].1),
+                        schema::name_analyzer(),
+                    ),
+                    None => Snippeter::new(
+                        user.as_ref(),
+                        self.fields.body,
+                        schema::english_analyzer(),
+                        schema::name_analyzer(),
+                    ),
+                });
             let snippet = snippeter.snippet(&fields.text);
             hits.push(Hit {
                 id: fields.id,
@@ -237,7 +253,9 @@ impl Index {
             )));
         }
         let f = &self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body, f.quote]);
+        let mut defaults = vec![f.title, f.body, f.quote];
+        defaults.extend(f.bodies);
+        let mut parser = QueryParser::for_index(&self.index, defaults);
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title, TITLE_BOOST);
         parser.set_field_boost(f.quote, QUOTE_BOOST);
@@ -555,6 +573,58 @@ mod tests {
         let mut got = ids(index, query, &SearchOptions::default());
         got.sort();
         assert_eq!(got, expected, "query {query:?}");
+    }
+
+    #[test]
+    fn documents_are_stemmed_in_their_own_language() {
+        let mut german = doc(
+            "de1",
+            "de.html",
+            None,
+            Some("Waffenruhe"),
+            "Die Häuser an der Grenze wurden in der Nacht zerstört.",
+            &[],
+            &[],
+        );
+        german.article.language = Some("de".into());
+        let mut french = doc(
+            "fr1",
+            "fr.html",
+            None,
+            None,
+            "Les maisons détruites étaient nombreuses près de la frontière.",
+            &[],
+            &[],
+        );
+        french.article.language = Some("fr".into());
+        let english = doc(
+            "en1",
+            "en.txt",
+            None,
+            None,
+            "The houses were destroyed.",
+            &[],
+            &[],
+        );
+        let (_dir, index) = index_with(&[german, french, english]);
+        let ids = |q: &str| -> Vec<String> {
+            index
+                .search(q, &SearchOptions::default())
+                .unwrap()
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        };
+        // German stemming: `Hauses` and `Häuser` share the stem `haus`.
+        assert_eq!(ids("Hauses"), ["de1"]);
+        assert_eq!(ids("maison"), ["fr1"]);
+        assert_eq!(ids("house"), ["en1"]);
+        assert_eq!(ids("body_de:grenzen"), ["de1"]);
+        let hit = index.search("Hauses", &SearchOptions::default()).unwrap();
+        assert_eq!(
+            hit[0].snippet,
+            "Die <b>Häuser</b> an der Grenze wurden in der Nacht zerstört."
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// The schema version this build writes and reads. Bump it whenever a field,
 /// an option or a tokenizer changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file in the index directory that records the schema version.
 pub const SCHEMA_FILE: &str = "newsdesk-schema.json";
@@ -28,6 +28,53 @@ pub(crate) const TOKENIZER_ENGLISH: &str = "newsdesk_en";
 pub(crate) const TOKENIZER_NAME: &str = "newsdesk_name";
 /// Short codes and outlet names: the whole value as one lowercased token.
 pub(crate) const TOKENIZER_KEYWORD: &str = "newsdesk_keyword";
+
+/// Languages other than English that Tantivy can stem: ISO 639-1 code, stemmer,
+/// and the body field that holds documents in that language.
+pub(crate) const STEMMED_LANGUAGES: [(&str, Language, &str); 17] = [
+    ("ar", Language::Arabic, "body_ar"),
+    ("da", Language::Danish, "body_da"),
+    ("de", Language::German, "body_de"),
+    ("el", Language::Greek, "body_el"),
+    ("es", Language::Spanish, "body_es"),
+    ("fi", Language::Finnish, "body_fi"),
+    ("fr", Language::French, "body_fr"),
+    ("hu", Language::Hungarian, "body_hu"),
+    ("it", Language::Italian, "body_it"),
+    ("nl", Language::Dutch, "body_nl"),
+    ("no", Language::Norwegian, "body_no"),
+    ("pt", Language::Portuguese, "body_pt"),
+    ("ro", Language::Romanian, "body_ro"),
+    ("ru", Language::Russian, "body_ru"),
+    ("sv", Language::Swedish, "body_sv"),
+    ("ta", Language::Tamil, "body_ta"),
+    ("tr", Language::Turkish, "body_tr"),
+];
+
+/// The position in [`STEMMED_LANGUAGES`] of a document language, if Tantivy
+/// stems it (Norwegian Bokmål and Nynorsk use the Norwegian stemmer).
+pub(crate) fn stemmed_language(code: Option<&str>) -> Option<usize> {
+    let code = match code? {
+        "nb" | "nn" => "no",
+        c => c,
+    };
+    STEMMED_LANGUAGES.iter().position(|(c, _, _)| *c == code)
+}
+
+/// The name of the tokenizer of a language's body field.
+fn language_tokenizer(code: &str) -> String {
+    format!("newsdesk_{code}")
+}
+
+/// Words lowercased, stemmed with `language`, then accents folded.
+pub(crate) fn language_analyzer(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
 
 /// Tokens longer than this many bytes are dropped (URLs, base64 junk).
 const MAX_TOKEN_BYTES: usize = 64;
@@ -64,6 +111,8 @@ pub(crate) struct Fields {
     pub(crate) url: Field,
     pub(crate) title: Field,
     pub(crate) body: Field,
+    /// The body fields of the languages in [`STEMMED_LANGUAGES`], in its order.
+    pub(crate) bodies: [Field; STEMMED_LANGUAGES.len()],
     pub(crate) language: Field,
     pub(crate) published: Field,
     pub(crate) author: Field,
@@ -115,6 +164,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         url: b.add_text_field(name::URL, raw()),
         title: b.add_text_field(name::TITLE, text(TOKENIZER_ENGLISH, true)),
         body: b.add_text_field(name::BODY, text(TOKENIZER_ENGLISH, true)),
+        bodies: STEMMED_LANGUAGES
+            .map(|(code, _, field)| b.add_text_field(field, text(&language_tokenizer(code), true))),
         language: b.add_text_field(name::LANGUAGE, text(TOKENIZER_KEYWORD, false)),
         published: b.add_date_field(
             name::PUBLISHED,
@@ -165,6 +216,9 @@ pub(crate) fn register_tokenizers(index: &tantivy::Index) {
     let manager = index.tokenizers();
     manager.register(TOKENIZER_ENGLISH, english_analyzer());
     manager.register(TOKENIZER_NAME, name_analyzer());
+    for (code, language, _) in STEMMED_LANGUAGES {
+        manager.register(&language_tokenizer(code), language_analyzer(language));
+    }
     manager.register(
         TOKENIZER_KEYWORD,
         TextAnalyzer::builder(RawTokenizer::default())
@@ -274,7 +328,10 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
     if let Some(title) = &a.title {
         t.add_text(f.title, title);
     }
-    t.add_text(f.body, &a.text);
+    match stemmed_language(a.language.as_deref()) {
+        Some(i) => t.add_text(f.bodies[i], &a.text),
+        None => t.add_text(f.body, &a.text),
+    }
     if let Some(language) = &a.language {
         t.add_text(f.language, language);
     }
