@@ -923,7 +923,8 @@ mod tests {
         let names = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
             v.iter().map(|(n, c)| (n.to_string(), *c)).collect()
         };
-        let cases: &[(&[(&str, u64)], &[(&str, u64)])] = &[
+        type Counts<'a> = &'a [(&'a str, u64)];
+        let cases: &[(Counts<'_>, Counts<'_>)] = &[
             (
                 &[("Erdogan", 1), ("Recep Tayyip Erdogan", 2)],
                 &[("Recep Tayyip Erdogan", 3)],
