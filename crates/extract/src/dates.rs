@@ -240,6 +240,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let mon = format!(r"(?P<mon>{MONTHS_FULL}|(?:{MONTHS_ABBR})\.?)");
     let full = format!(r"(?P<mon>{MONTHS_FULL})");
     [
+        // the second day of `April 24 and 25`, `March 5-6, 2020`
+        rule(
+            &format!(r"(?-u:\b){mon}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
+            build_second_day,
+        ),
         // March 5, 2020 / Aug. 7 / March 15
         rule(
             &format!(r"(?-u:\b){mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
@@ -376,12 +381,25 @@ fn nearest_year(pub_date: NaiveDate, mo: u32, day: u32, window: i64) -> Option<N
     best.map(|(_, d)| d)
 }
 
+/// The year shared by a pair of days: `, 2019` in `April 24 and 25, 2019`.
+static SHARED_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:and|or|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)").ok()
+});
+
 fn build_day(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
     let (s, e) = whole(caps);
     let mo = month_number(&m(caps, "mon")?.2)?;
     let day: u32 = m(caps, "day")?.2.parse().ok()?;
-    let value = match m(caps, "year") {
-        Some((_, _, y)) => ymd(NaiveDate::from_ymd_opt(y.parse().ok()?, mo, day)?),
+    let shared = || -> Option<String> {
+        let re = SHARED_YEAR.as_ref()?;
+        let rest = t
+            .get(e..e.saturating_add(40).min(t.len()))
+            .or_else(|| t.get(e..))?;
+        Some(re.captures(rest)?.get(1)?.as_str().to_string())
+    };
+    let year = m(caps, "year").map(|x| x.2).or_else(shared);
+    let value = match year {
+        Some(y) => ymd(NaiveDate::from_ymd_opt(y.parse().ok()?, mo, day)?),
         None => {
             // `May 5` is fine, but a bare `May` needs the day to be a plausible date
             ymd(nearest_year(p?, mo, day, future_window(tense(t, s)))?)
@@ -393,6 +411,15 @@ fn build_day(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Optio
         value,
         time: false,
     })
+}
+
+/// Only the second day of a pair (`25` in `April 24 and 25`): the first is
+/// found on its own.
+fn build_second_day(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let (ds, _, _) = m(caps, "day")?;
+    let mut c = build_day(t, caps, p)?;
+    c.s = ds;
+    Some(c)
 }
 
 fn build_month_year(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
@@ -1284,6 +1311,10 @@ mod tests {
                 &[("early March", "2020-03")],
             ),
             ("a decade ago", &[("a decade ago", "2010")]),
+            (
+                "on April 24 and 25, 2019",
+                &[("April 24", "2019-04-24"), ("25, 2019", "2019-04-25")],
+            ),
             ("the post-1959 order", &[("1959", "1959")]),
         ];
         for (input, expected) in cases {
