@@ -193,6 +193,32 @@ proptest! {
     }
 
     #[test]
+    fn never_panics_with_arbitrary_entities(
+        s in "([\"“”‘’'a-zA-Z.,:;()\\- \n]|said|told|He|Erdogan|Putin|Mr\\.|Rep\\.|according to){0,80}",
+        spans in proptest::collection::vec((0usize..400, 0usize..60, 0u8..4), 0..8),
+    ) {
+        let entities: Vec<newsdesk_model::Entity> = spans
+            .iter()
+            .map(|&(start, len, l)| newsdesk_model::Entity {
+                label: match l {
+                    0 => newsdesk_model::Label::Person,
+                    1 => newsdesk_model::Label::Org,
+                    2 => newsdesk_model::Label::Loc,
+                    _ => newsdesk_model::Label::Misc,
+                },
+                name: "Some Name".into(),
+                mentions: vec![newsdesk_model::Mention {
+                    start,
+                    end: start + len,
+                    text: String::new(),
+                }],
+            })
+            .collect();
+        let q = quotes::find(&s, &entities);
+        assert_spans(&s, &q.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn never_panics_on_seed_slices(start in 0usize..12000, len in 0usize..3000, which in 0usize..3) {
         let all = seeds();
         if let Some((_, text)) = all.get(which) {
