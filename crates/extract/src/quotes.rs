@@ -8,19 +8,33 @@
 //!    curly `”`. A paragraph that ends inside an open quote continues into the
 //!    next paragraph when that one opens with a mark (the news convention for a
 //!    quote running over several paragraphs); the parts are joined with a space.
+//!    A paragraph holding only a photo caption may sit between two parts.
 //! 2. **Attribution.** For each quote, in this order: a cue right after it
-//!    (`," X said`, `," said X`, `," X, a ..., said`, `," according to X`); a cue
-//!    before it in the same sentence (`X said: "`, `X, a ..., said: "`,
-//!    `according to X, "`, partial quotes such as `X accused Y of "..."`); a cue
-//!    ending the previous paragraph with a colon; otherwise a quote that starts
-//!    a sentence inherits the speaker of the quote just before it (same or
-//!    previous paragraph). Anything else (scare quotes, titles) has no speaker.
+//!    (`," X said`, `," said X`, `," X, a ..., said`, `," Rep. X (D-Wis.) said`,
+//!    `," Mr. X of the Sierra Club said`, `," said 9/11 widow X`, `," the IMF
+//!    report stated`, `," according to X`, `” ― X`), unless that cue opens the
+//!    next quote; the cue closing the sentence of a partial quote (`''...'' of
+//!    the plan, X said.`); a signature line under it (`- Bernie Sanders.`); a
+//!    cue before it in the same sentence (`X said: "`, `Said X: "`, `X,
+//!    a ..., said: "`, `according to X, "`, `as X put it, "`, partial quotes such
+//!    as `X accused Y of "..."`, an unknown verb right before the mark: `X
+//!    concludes: "`), a name and a colon (`pollster X: "`), a name and a dash
+//!    (`X -- "`), a person subject and a colon (`X has a message: "`); a cue
+//!    ending the previous paragraph with a colon; in the headline, the person
+//!    entity it names; inside another quote, that quote's speaker; otherwise a
+//!    quote that starts a sentence inherits the speaker of the quote just
+//!    before it (same or previous paragraph). Anything else (scare quotes,
+//!    titles) has no speaker.
 //! 3. **Speakers.** The subject of the cue is a name, a pronoun or a role noun
 //!    phrase. Pronouns go to the most recent person that was a sentence subject
 //!    or a speaker; role phrases (`the Turkish president`) to the most recent
-//!    person introduced with those words; names to the entity whose mention
-//!    overlaps them or whose name ends with them, else to the fullest form of
-//!    the name found in the text (`Erdogan` -> `Recep Tayyip Erdogan`).
+//!    person introduced with those words, else the person most in focus;
+//!    organisations speak through their spokesmen, reports and statements
+//!    (`a Kremlin spokesman` -> Kremlin); a participle (`, adding,`) shares the
+//!    subject of the speech verb before it; names go to the entity whose
+//!    mention ends the name run (`White House spokesman Josh Earnest`) or whose
+//!    name ends with them, else to the fullest form of the name found in the
+//!    text (`Erdogan` -> `Recep Tayyip Erdogan`).
 use newsdesk_model::{Entity, Label, Quote};
 use std::collections::HashSet;
 use std::sync::LazyLock;
