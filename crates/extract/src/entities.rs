@@ -1,20 +1,27 @@
-//! Rule-based named-entity recogniser: capitalised-run candidates, lexicon and context votes, document-level propagation.
+//! Entities of a document: trained tagger spans, document passes, grouping into entities (rules as fallback).
 //!
-//! 1. Words: tokens, with `Russia-backed` split into `Russia` + `-backed`
-//!    and `Turkish-Syrian` into its parts; each word knows whether it is
-//!    capitalised and whether it opens a sentence (or a quotation).
-//! 2. Candidates: maximal runs of capitalised words inside a sentence, joined
-//!    by name particles (`bin`, `de`, `al`), `&`, and `of`/`for`/`on` after an
-//!    organisation or place head (`Ministry of Defence`). Runs lose leading
-//!    sentence starters (`Despite`, `Earlier`), calendar words at the edges,
-//!    and are split around titles (`Turkish President | Recep Tayyip Erdogan`)
-//!    and leading nationalities (`Turkish | Recep Tayyip Erdogan`).
-//! 3. Votes: lexicons (places, organisations, people, nationalities), head
-//!    nouns (`Council`, `Province`), road codes, titles, given names,
-//!    reporting verbs and neighbouring words each vote for a label.
-//! 4. Document: votes are summed per surface form, a surname or `al-Assad`
-//!    after a full PERSON name joins that person, and mentions are grouped
-//!    into entities named by their fullest form.
+//! With the model ([`crate::ner`]), [`find`] works in four steps:
+//! 1. Tag: every sentence is tagged in order (the tagger remembers the labels
+//!    it gave earlier in the document) and BIO tags become token spans.
+//! 2. Conventions the training data does not teach: titles leave person
+//!    names (`Mr.`, `President`), a lowercase particle joins two person parts
+//!    (`Osama bin Laden`) and a particle-hyphen surname ends one
+//!    (`Abdel Fattah el-Sisi`), a nationality joins the government body after
+//!    it (`Turkish Defense Ministry`), seats of government are organisations
+//!    (`Kremlin`), road codes before a road noun are places (`the M4 highway`),
+//!    and `Russia-backed` gives the place `Russia`.
+//! 3. Document: a name tagged once is tagged wherever the same capitalised
+//!    words occur untagged, with the last words of a full person name too
+//!    (`Bin Laden`); a single word that ends a multi-word person's name is
+//!    that person.
+//! 4. Entities: mentions are grouped (`Erdogan` and `al-Assad` join the full
+//!    names they end) and named by their fullest form.
+//!
+//! Without a model, [`find_by_rules`] runs the earlier recogniser:
+//! capitalised runs (split around titles and leading nationalities, joined by
+//! particles and `of` after organisation heads), label votes from lexicons,
+//! head nouns, titles, given names and neighbouring words, summed per surface
+//! form, then the same grouping.
 use crate::lexicon as lx;
 use crate::sentences::Sentence;
 use crate::tokens::{Token, TokenKind};
@@ -96,8 +103,8 @@ pub(crate) fn find_by_rules(text: &str, tokens: &[Token], sentences: &[Sentence]
     resolve(text, &words, cands)
 }
 
-/// Tags every sentence with the model, makes the labels of a name consistent
-/// across the document, and groups the mentions into entities.
+/// Tags every sentence with the model, applies the conventions and the
+/// document passes, and groups the mentions into entities.
 fn tagged(
     model: &crate::ner::Model,
     text: &str,
@@ -166,14 +173,6 @@ fn tagged(
         .iter()
         .map(|&(a, b, _)| span_key(&words, a, b))
         .collect();
-    // One label per surface form when the document mostly agrees; on a tie each
-    // mention keeps its own (`Leeds` the club and `Leeds` the city in one report).
-    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
-    for (k, &(_, _, l)) in keys.iter().zip(&spans) {
-        if let Some(v) = votes.entry(k.as_str()).or_default().get_mut(idx(l)) {
-            *v += 1;
-        }
-    }
     // A single word that ends a multi-word person's name is that person.
     let surnames: HashSet<String> = spans
         .iter()
@@ -185,17 +184,6 @@ fn tagged(
     let mut labelled = Vec::with_capacity(spans.len());
     for (i, (&(a, b, l), k)) in spans.iter().zip(&keys).enumerate() {
         let mut label = l;
-        if let Some(v) = votes.get(k.as_str()) {
-            let mine = v.get(idx(l)).copied().unwrap_or(0);
-            if let Some((best, _)) = Label::ALL
-                .iter()
-                .zip(v.iter())
-                .filter(|&(_, &n)| n > mine)
-                .max_by_key(|&(_, &n)| n)
-            {
-                label = *best;
-            }
-        }
         if b == a + 1 && surnames.contains(k.as_str()) {
             label = Label::Person;
         }
@@ -231,6 +219,11 @@ fn adjust_spans(
     words: &[Word<'_>],
     spans: Vec<(usize, usize, Label)>,
 ) -> Vec<(usize, usize, Label)> {
+    let lowercase: HashSet<&str> = words
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word && !w.text.chars().any(char::is_uppercase))
+        .map(|w| w.lower.as_str())
+        .collect();
     let mut out: Vec<(usize, usize, Label)> = Vec::with_capacity(spans.len());
     for (a, b, l) in spans {
         let (mut a, mut l) = (a, l);
@@ -258,6 +251,30 @@ fn adjust_spans(
         let key = span_key(words, a, b);
         if GOVERNMENT_SEATS.contains(&key.as_str()) {
             l = Label::Org;
+        }
+        // `São Paulo`: a multi-word country or major city is not a person.
+        if l == Label::Person
+            && b > a + 1
+            && crate::ner::is_major_place(&key)
+            && !lx::is_person(&key)
+        {
+            l = Label::Loc;
+        }
+        // The hand-written organisation list outranks a person guess (`Al Jazeera`).
+        if l == Label::Person && lx::is_org(&key) && !lx::is_person(&key) {
+            l = Label::Org;
+        }
+        // `the Sochi agreement`: a known place before an event noun is still the place.
+        if l == Label::Misc
+            && b == a + 1
+            && crate::ner::is_place(&key)
+            && !lx::is_demonym(&key)
+            && words.get(a).is_some_and(|w| w.cap)
+            && words
+                .get(b)
+                .is_some_and(|n| AGREEMENT_NOUNS.contains(&n.lower.as_str()))
+        {
+            l = Label::Loc;
         }
         // `Po River`, `Mekong Delta`: a place head noun ends a place, not a person.
         if l == Label::Person
@@ -325,8 +342,11 @@ fn adjust_spans(
                 && lowercase_tail(w.text)
                     .and_then(|cut| w.text.get(..cut))
                     .is_some_and(crate::ner::is_place);
-            if (road || place_tail) && !out.iter().any(|&(a, b, _)| a <= i && i < b) {
+            let free = !out.iter().any(|&(a, b, _)| a <= i && i < b);
+            if (road || place_tail) && free {
                 roads.push((i, i + 1, Label::Loc));
+            } else if free && speaker_opener(words, i, &lowercase) {
+                roads.push((i, i + 1, Label::Person));
             }
         }
         if !roads.is_empty() {
@@ -453,6 +473,49 @@ fn propagate<'w>(words: &'w [Word<'_>], spans: &mut Vec<(usize, usize, Label)>) 
         spans.sort_unstable_by_key(|s| s.0);
     }
 }
+
+/// `Akar said ...`: an unknown capitalised word opening a sentence, directly
+/// before a reporting verb, never written in lowercase in the document and in
+/// no word list, is a person (the tagger is unsure of sentence openers).
+fn speaker_opener(words: &[Word<'_>], i: usize, lowercase: &HashSet<&str>) -> bool {
+    let (Some(w), Some(next)) = (words.get(i), words.get(i + 1)) else {
+        return false;
+    };
+    w.initial
+        && w.kind == TokenKind::Word
+        && w.cap
+        && w.text.chars().skip(1).all(char::is_lowercase)
+        && w.text.chars().count() >= 3
+        && next.sent == w.sent
+        && lx::is_speech_verb(&next.lower)
+        && !lowercase.contains(w.lower.as_str())
+        && !lx::is_common(&w.lower)
+        && !is_gazetteer(&w.lower)
+        && !lx::is_title_head(&w.lower)
+        && !crate::ner::is_place(w.text)
+}
+
+/// Nouns after a place that name an agreement or meeting held there.
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "deal",
+    "talks",
+    "summit",
+    "process",
+    "memorandum",
+    "declaration",
+    "format",
+    "framework",
+    "meeting",
+    "conference",
+    "ceasefire",
+    "truce",
+    "protocol",
+    "understanding",
+];
 
 /// Heads of government bodies that take a nationality into their name.
 const GOVERNMENT_HEADS: &[&str] = &[
@@ -1420,8 +1483,7 @@ mod tests {
             ),
             (
                 "Jane Doe, a 40-year-old nurse, lives in Leeds. Doe said: \"Leeds is home.\"",
-                // A tie keeps each mention's own label.
-                &["PERSON Jane Doe x2", "LOC Leeds x1", "ORG Leeds x1"],
+                &["PERSON Jane Doe x2", "LOC Leeds x2"],
             ),
             (
                 "the U.S.-backed forces and the Russia-backed militias",

@@ -128,6 +128,7 @@ pub(crate) struct Extractor {
     toks: Vec<Tok>,
     lowbuf: Vec<char>,
     doc: HashMap<u64, u8>,
+    history: History,
 }
 
 /// Feature templates (part of the model format).
@@ -161,6 +162,50 @@ mod t {
     pub(super) const BI_P1: u64 = 33;
     pub(super) const WORD_CASE_M1: u64 = 34;
     pub(super) const FINE_CASE: u64 = 35;
+    pub(super) const HISTORY: u64 = 36;
+}
+
+/// Labels given so far in a document, per lowercase word: counts of
+/// outside, PER, ORG, LOC, MISC.
+pub(crate) type History = HashMap<u64, [u16; 5]>;
+
+/// Case classes that make a word a possible name (worth remembering).
+fn name_like(cap: u8) -> bool {
+    matches!(cap, C_INIT | C_ALLCAPS | C_LETTER | C_MIXED | C_DOTTED)
+}
+
+/// Adds the labels of one tagged sentence (`keys` from [`Extractor::token_keys`]).
+pub(crate) fn record(history: &mut History, keys: &[(u64, u8)], tags: &[u8]) {
+    for (&(lower, cap), &t) in keys.iter().zip(tags) {
+        bump(history, lower, cap, t);
+    }
+}
+
+fn bump(history: &mut History, lower: u64, cap: u8, tag: u8) {
+    if name_like(cap) {
+        let slot = usize::from(tag).div_ceil(2);
+        if let Some(c) = history.entry(lower).or_default().get_mut(slot) {
+            *c = c.saturating_add(1);
+        }
+    }
+}
+
+/// The history feature of a word: the label it was given most often earlier
+/// in the document (outside when only ever outside), with its case class.
+pub(crate) fn history_feature(history: &History, lower: u64, cap: u8) -> Option<u64> {
+    let counts = history.get(&lower)?;
+    let mut best = 0;
+    for (i, &c) in counts.iter().enumerate() {
+        if c > counts.get(best).copied().unwrap_or(0) {
+            best = i;
+        }
+    }
+    Some(hash::feature(t::HISTORY, best as u64, u64::from(cap)))
+}
+
+/// Every key [`history_feature`] can return.
+pub(crate) fn history_keys() -> impl Iterator<Item = u64> {
+    (0..5u64).flat_map(|h| (0..=10u64).map(move |c| hash::feature(t::HISTORY, h, c)))
 }
 
 const BOS: Tok = Tok {
@@ -206,6 +251,7 @@ impl Extractor {
         S: AsRef<[&'a str]>,
     {
         self.doc.clear();
+        self.history.clear();
         for s in sentences {
             let s = s.as_ref();
             let caps = caps_sentence(s);
@@ -310,8 +356,23 @@ impl Extractor {
             f(t::BI_M1, p.lower, c.lower);
             f(t::BI_P1, c.lower, q.lower);
             f(t::WORD_CASE_M1, p.lower, cap);
+            if let Some(k) = history_feature(&self.history, c.lower, c.cap) {
+                out.push(k);
+            }
         }
         offsets.push(out.len());
+    }
+
+    /// `(lowercase hash, case class)` of each token of the last sentence.
+    pub(crate) fn token_keys(&self) -> Vec<(u64, u8)> {
+        self.toks.iter().map(|t| (t.lower, t.cap)).collect()
+    }
+
+    /// Remembers the tags given to the last sentence, for the history feature.
+    pub(crate) fn record(&mut self, tags: &[u8]) {
+        for (t, &tag) in self.toks.iter().zip(tags) {
+            bump(&mut self.history, t.lower, t.cap, tag);
+        }
     }
 
     fn token(&mut self, w: &str, gazetteer: &Gazetteer, clusters: &Clusters) -> Tok {

@@ -51,6 +51,19 @@ pub(crate) struct Gazetteer {
 
 /// The hash of a phrase given as text, tokenized like article text.
 pub(crate) fn phrase_key(text: &str) -> Option<u64> {
+    // Fast path: letters and single spaces tokenize to the space-separated words.
+    if text.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        let mut n = 0;
+        let mut h = 0;
+        for w in text.split(' ') {
+            if w.is_empty() {
+                continue;
+            }
+            n += 1;
+            h = hash::phrase(h, hash::lower(w));
+        }
+        return (n > 0 && n <= MAX_PHRASE).then_some(h);
+    }
     let toks = crate::tokens::tokenize(text);
     if toks.is_empty() || toks.len() > MAX_PHRASE {
         return None;
@@ -145,6 +158,23 @@ mod tests {
     }
 
     #[test]
+    fn fast_path_matches_the_tokenizer() {
+        for name in [
+            "New York",
+            "Rio de Janeiro",
+            "São Paulo",
+            "  Sochi ",
+            "Ürümqi",
+        ] {
+            let toks = crate::tokens::tokenize(name);
+            let slow = toks
+                .iter()
+                .fold(0, |h, t| hash::phrase(h, hash::lower(t.text(name))));
+            assert_eq!(phrase_key(name), Some(slow), "{name}");
+        }
+    }
+
+    #[test]
     fn lookups() {
         let cases = [
             ("Germany", COUNTRY, true),
@@ -156,6 +186,8 @@ mod tests {
             ("Turkish", DEMONYM, true),
             ("said", SPEECH, true),
             ("xyzzy", COUNTRY | CITY | BIG_CITY, false),
+            ("St. Petersburg", CITY | BIG_CITY, true),
+            ("Winston-Salem", CITY | BIG_CITY, true),
         ];
         for (p, f, e) in cases {
             check(p, f, e);

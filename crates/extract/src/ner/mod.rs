@@ -150,6 +150,7 @@ impl Tagger {
         model
             .weights
             .decode(&self.keys, &self.offsets, &mut self.scratch, out);
+        self.x.record(out);
     }
 }
 
@@ -196,6 +197,13 @@ pub(crate) fn is_place(text: &str) -> bool {
         | gazetteer::REGION
         | gazetteer::LX_LOC;
     gazetteer::phrase_key(text).is_some_and(|k| resources().gazetteer.get(k) & PLACE != 0)
+}
+
+/// Whether `text` is a country, capital or city of a million people in the gazetteer.
+pub(crate) fn is_major_place(text: &str) -> bool {
+    gazetteer::phrase_key(text).is_some_and(|k| {
+        resources().gazetteer.get(k) & (gazetteer::COUNTRY | gazetteer::BIG_CITY) != 0
+    })
 }
 
 pub(crate) fn resources() -> &'static Resources {

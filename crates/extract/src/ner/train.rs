@@ -1,5 +1,5 @@
 //! Averaged structured perceptron training (deterministic: fixed seed, fixed order, integer updates).
-use super::features::{Clusters, Extractor};
+use super::features::{self, Clusters, Extractor, History};
 use super::gazetteer::Gazetteer;
 use super::model::{T, Weights, allowed, viterbi};
 use super::{Tag, TrainDocument, TrainOptions};
@@ -10,6 +10,32 @@ struct Sent {
     feats: Vec<u32>,
     offsets: Vec<usize>,
     gold: Vec<u8>,
+    /// `(lowercase hash, case class)` per token, for the history feature.
+    keys: Vec<(u64, u8)>,
+    /// Whether this sentence starts a document.
+    first: bool,
+}
+
+impl Sent {
+    /// The sentence with each token's history feature (given the labels
+    /// predicted earlier in its document) added to its features.
+    fn with_history(&self, history: &History, ids: &HashMap<u64, u32>, out: &mut Sent) {
+        out.feats.clear();
+        out.offsets.clear();
+        for (i, w) in self.offsets.windows(2).enumerate() {
+            out.offsets.push(out.feats.len());
+            out.feats
+                .extend_from_slice(self.feats.get(w[0]..w[1]).unwrap_or(&[]));
+            if let Some(&(lower, cap)) = self.keys.get(i)
+                && let Some(&id) =
+                    features::history_feature(history, lower, cap).and_then(|k| ids.get(&k))
+            {
+                out.feats.push(id);
+            }
+        }
+        out.offsets.push(out.feats.len());
+        out.gold.clone_from(&self.gold);
+    }
 }
 
 fn prepare(
@@ -30,7 +56,7 @@ fn prepare(
             .map(|s| s.iter().map(|t| t.word.as_str()).collect())
             .collect();
         x.start_document(words.iter());
-        for (s, ws) in d.sentences.iter().zip(&words) {
+        for (si, (s, ws)) in d.sentences.iter().zip(&words).enumerate() {
             x.sentence(ws, gazetteer, clusters, &mut keys, &mut offs);
             let mut feats = Vec::with_capacity(keys.len());
             let mut offsets = Vec::with_capacity(offs.len());
@@ -59,6 +85,8 @@ fn prepare(
                 feats,
                 offsets,
                 gold,
+                keys: x.token_keys(),
+                first: si == 0,
             });
         }
     }
@@ -249,6 +277,20 @@ pub(crate) fn train(
     let mut counts: Vec<u32> = Vec::new();
     let sents = prepare(train, gazetteer, &clusters, &mut ids, &mut counts, true);
     let dev_sents = prepare(dev, gazetteer, &clusters, &mut ids, &mut counts, false);
+    for k in features::history_keys() {
+        if let std::collections::hash_map::Entry::Vacant(e) = ids.entry(k) {
+            e.insert(counts.len() as u32);
+            counts.push(u32::MAX);
+        }
+    }
+    // Documents as sentence ranges: shuffled as wholes so each is read in order.
+    let mut docs: Vec<(usize, usize)> = Vec::new();
+    for (i, s) in sents.iter().enumerate() {
+        match docs.last_mut() {
+            Some(d) if !s.first => d.1 = i + 1,
+            _ => docs.push((i, i + 1)),
+        }
+    }
     let keep: Vec<bool> = counts.iter().map(|&c| c >= options.min_count).collect();
     log(&format!(
         "{} training sentences, {} features ({} kept with count >= {})",
@@ -266,7 +308,15 @@ pub(crate) fn train(
         trans_acc: [[0; T]; T],
         c: 1,
     };
-    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut history = History::new();
+    let mut tmp = Sent {
+        feats: Vec::new(),
+        offsets: Vec::new(),
+        gold: Vec::new(),
+        keys: Vec::new(),
+        first: false,
+    };
     let mut rng = options.seed | 1;
     let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
     for epoch in 0..options.epochs {
@@ -277,27 +327,38 @@ pub(crate) fn train(
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         let mut errors = 0usize;
-        for &si in &order {
-            let Some(s) = sents.get(si) else { continue };
-            st.emissions(s, &mut emit, &keep);
-            let start = st.start.map(|v| v as f32);
-            let trans = st.trans.map(|r| r.map(|v| v as f32));
-            viterbi(&emit, &start, &trans, &mut back, &mut pred);
-            if pred != s.gold {
-                errors += 1;
-                st.update(s, &pred, &keep);
+        for &di in &order {
+            let Some(&(from, to)) = docs.get(di) else {
+                continue;
+            };
+            history.clear();
+            for s in sents.get(from..to).unwrap_or(&[]) {
+                s.with_history(&history, &ids, &mut tmp);
+                st.emissions(&tmp, &mut emit, &keep);
+                let start = st.start.map(|v| v as f32);
+                let trans = st.trans.map(|r| r.map(|v| v as f32));
+                viterbi(&emit, &start, &trans, &mut back, &mut pred);
+                if pred != tmp.gold {
+                    errors += 1;
+                    st.update(&tmp, &pred, &keep);
+                }
+                features::record(&mut history, &s.keys, &pred);
+                st.c += 1;
             }
-            st.c += 1;
         }
         let mut line = format!("epoch {}: {errors} sentences wrong", epoch + 1);
         if !dev_sents.is_empty() {
             let (start, trans, rows) = st.averaged();
             let mut c = [[0usize; 3]; 4];
             for s in &dev_sents {
+                if s.first {
+                    history.clear();
+                }
+                s.with_history(&history, &ids, &mut tmp);
                 emit.clear();
-                for w in s.offsets.windows(2) {
+                for w in tmp.offsets.windows(2) {
                     let mut e = [0f32; T];
-                    for &f in s.feats.get(w[0]..w[1]).unwrap_or(&[]) {
+                    for &f in tmp.feats.get(w[0]..w[1]).unwrap_or(&[]) {
                         if keep.get(f as usize).copied().unwrap_or(false)
                             && let Some(row) = rows.get(f as usize)
                         {
@@ -309,6 +370,7 @@ pub(crate) fn train(
                     emit.push(e);
                 }
                 viterbi(&emit, &start, &trans, &mut back, &mut pred);
+                features::record(&mut history, &s.keys, &pred);
                 score(&s.gold, &pred, &mut c);
             }
             line.push_str(&format!("; dev (gold tokens) {}", report(&c).1));
