@@ -342,8 +342,13 @@ fn adjust_spans(
                 && lowercase_tail(w.text)
                     .and_then(|cut| w.text.get(..cut))
                     .is_some_and(crate::ner::is_place);
+            // `FLOODS HIT NORTHERN ITALY`: a country in a shouted headline.
+            let shouted_country = w.kind == TokenKind::Word
+                && w.text.chars().count() >= 4
+                && !w.text.chars().any(char::is_lowercase)
+                && crate::ner::is_country(w.text);
             let free = !out.iter().any(|&(a, b, _)| a <= i && i < b);
-            if (road || place_tail) && free {
+            if (road || place_tail || shouted_country) && free {
                 roads.push((i, i + 1, Label::Loc));
             } else if free && speaker_opener(words, i, &lowercase) {
                 roads.push((i, i + 1, Label::Person));
@@ -1509,6 +1514,17 @@ mod tests {
             (
                 "Troops held the M4 highway, a Moscow-based analyst said.",
                 &["LOC M4 x1", "LOC Moscow x1"],
+            ),
+            (
+                "FLOODS HIT NORTHERN ITALY\n\nRain fell. Akar said the Sochi agreement held, \
+                 Al Jazeera reported from São Paulo.",
+                &[
+                    "LOC ITALY x1",
+                    "PERSON Akar x1",
+                    "LOC Sochi x1",
+                    "ORG Al Jazeera x1",
+                    "LOC São Paulo x1",
+                ],
             ),
             ("", &[]),
         ];

@@ -206,6 +206,12 @@ pub(crate) fn is_major_place(text: &str) -> bool {
     })
 }
 
+/// Whether `text` is a country name in the gazetteer.
+pub(crate) fn is_country(text: &str) -> bool {
+    gazetteer::phrase_key(text)
+        .is_some_and(|k| resources().gazetteer.get(k) & gazetteer::COUNTRY != 0)
+}
+
 pub(crate) fn resources() -> &'static Resources {
     static R: LazyLock<Resources> = LazyLock::new(|| Resources {
         gazetteer: Gazetteer::builtin(),
