@@ -183,7 +183,7 @@ pub(crate) fn record(history: &mut History, keys: &[(u64, u8)], tags: &[u8]) {
 
 fn bump(history: &mut History, lower: u64, cap: u8, tag: u8) {
     if name_like(cap) {
-        let slot = usize::from(tag).div_ceil(2);
+        let slot = super::model::group(usize::from(tag));
         if let Some(c) = history.entry(lower).or_default().get_mut(slot) {
             *c = c.saturating_add(1);
         }

@@ -1,4 +1,4 @@
-//! Trained entity tagger: an averaged structured perceptron over BIO tags with Viterbi decoding.
+//! Trained entity tagger: an averaged structured perceptron over BILOU tags with Viterbi decoding.
 //!
 //! [`Model`] tags tokenized sentences; [`Model::builtin`] is the model committed
 //! in `crates/extract/models/ner.bin`, loaded once on first use and shared
@@ -138,7 +138,7 @@ impl Tagger {
         self.x.start_document(sentences);
     }
 
-    /// Tags one sentence: tag indices (0 outside, then B/I per label) into `out`.
+    /// Tags one sentence: tag indices (0 outside, then B/I/L/U per label) into `out`.
     pub(crate) fn tag_sentence(&mut self, model: &Model, sentence: &[&str], out: &mut Vec<u8>) {
         self.x.sentence(
             sentence,
@@ -164,12 +164,12 @@ pub(crate) fn spans(tags: &[u8]) -> Vec<(usize, usize, Label)> {
 
 fn tag_of(i: u8) -> Tag {
     let i = usize::from(i);
-    if i == 0 {
-        return Tag::default();
-    }
-    Tag {
-        label: Label::ALL.get((i - 1) / 2).copied(),
-        begin: i % 2 == 1,
+    match model::group(i) {
+        0 => Tag::default(),
+        g => Tag {
+            label: Label::ALL.get(g - 1).copied(),
+            begin: matches!(model::position(i), 0 | 3),
+        },
     }
 }
 

@@ -1,8 +1,8 @@
 //! Averaged structured perceptron training (deterministic: fixed seed, fixed order, integer updates).
 use super::features::{self, Clusters, Extractor, History};
 use super::gazetteer::Gazetteer;
-use super::model::{T, Weights, allowed, viterbi};
-use super::{Tag, TrainDocument, TrainOptions};
+use super::model::{T, Weights, allowed, group, position, tag, viterbi};
+use super::{TrainDocument, TrainOptions};
 use std::collections::HashMap;
 
 /// One training sentence: feature ids per token and gold tags.
@@ -80,7 +80,7 @@ fn prepare(
                 }
             }
             offsets.push(feats.len());
-            let gold = s.iter().map(|t| t.tag.index() as u8).collect();
+            let gold = bilou(s);
             out.push(Sent {
                 feats,
                 offsets,
@@ -202,25 +202,56 @@ fn score(gold: &[u8], pred: &[u8], counts: &mut [[usize; 3]; 4]) {
     }
 }
 
-/// `(start, end, label index)` spans of a BIO tag sequence.
+/// `(start, end, label index)` spans of a BILOU tag sequence (ill-formed
+/// sequences are read leniently: an entity tag of another label starts a new span).
 pub(crate) fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
         let t = usize::from(t);
-        let continues = t != 0 && t % 2 == 0 && open.is_some_and(|(_, l)| l == (t - 1) / 2);
-        if continues {
-            continue;
+        let g = group(t);
+        let continues =
+            g != 0 && matches!(position(t), 1 | 2) && open.is_some_and(|(_, l)| l == g - 1);
+        if !continues {
+            if let Some((s, l)) = open.take() {
+                out.push((s, i, l));
+            }
+            if g != 0 {
+                open = Some((i, g - 1));
+            }
         }
-        if let Some((s, l)) = open.take() {
-            out.push((s, i, l));
-        }
-        if t != 0 {
-            open = Some((i, (t - 1) / 2));
+        if g != 0
+            && position(t) >= 2
+            && let Some((s, l)) = open.take()
+        {
+            out.push((s, i + 1, l));
         }
     }
     if let Some((s, l)) = open {
         out.push((s, tags.len(), l));
+    }
+    out
+}
+
+/// Gold BILOU tags of a sentence from its labels and begin flags.
+fn bilou(s: &[super::TrainToken]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for (i, t) in s.iter().enumerate() {
+        let Some(l) = t.tag.label else {
+            out.push(0);
+            continue;
+        };
+        let begins = t.tag.begin || i == 0 || s.get(i - 1).is_none_or(|p| p.tag.label != Some(l));
+        let ends = s
+            .get(i + 1)
+            .is_none_or(|n| n.tag.label != Some(l) || n.tag.begin);
+        let pos = match (begins, ends) {
+            (true, true) => 3,
+            (true, false) => 0,
+            (false, false) => 1,
+            (false, true) => 2,
+        };
+        out.push(tag(super::label_index(l) + 1, pos) as u8);
     }
     out
 }
@@ -397,14 +428,4 @@ pub(crate) fn train(
     keyed.sort_unstable_by_key(|r| r.0);
     log(&format!("{} features in the model", keyed.len()));
     Weights::to_bytes(&start, &trans, &keyed, &options.clusters)
-}
-
-impl Tag {
-    /// Index of the tag: 0 for outside, then B/I for PER, ORG, LOC, MISC.
-    pub(crate) fn index(self) -> usize {
-        match self.label {
-            None => 0,
-            Some(l) => 1 + 2 * super::label_index(l) + usize::from(!self.begin),
-        }
-    }
 }
