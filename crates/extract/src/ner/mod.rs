@@ -219,3 +219,81 @@ pub(crate) fn resources() -> &'static Resources {
     });
     &R
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(sentences: &[&[(&str, Option<Label>, bool)]]) -> TrainDocument {
+        TrainDocument {
+            sentences: sentences
+                .iter()
+                .map(|s| {
+                    s.iter()
+                        .map(|&(w, label, begin)| TrainToken {
+                            word: w.to_string(),
+                            tag: Tag { label, begin },
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn builtin_model_tags_a_sentence() {
+        let model = Model::builtin().expect("the committed model loads");
+        let tags = model.tag(&[["Peter", "Blackburn", "visited", "Paris", "."]]);
+        let got: Vec<(Option<Label>, bool)> = tags
+            .iter()
+            .flatten()
+            .map(|t| (t.label, t.label.is_some() && t.begin))
+            .collect();
+        let expected = [
+            (Some(Label::Person), true),
+            (Some(Label::Person), false),
+            (None, false),
+            (Some(Label::Loc), true),
+            (None, false),
+        ];
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns() {
+        let per = Some(Label::Person);
+        let loc = Some(Label::Loc);
+        let data = vec![
+            doc(&[
+                &[
+                    ("Smith", per, true),
+                    ("went", None, false),
+                    ("to", None, false),
+                    ("Oslo", loc, true),
+                ],
+                &[
+                    ("Jones", per, true),
+                    ("left", None, false),
+                    ("Rome", loc, true),
+                ],
+            ]),
+            doc(&[&[
+                ("Brown", per, true),
+                ("flew", None, false),
+                ("to", None, false),
+                ("Lima", loc, true),
+            ]]),
+        ];
+        let options = TrainOptions {
+            epochs: 5,
+            ..TrainOptions::default()
+        };
+        let a = train(&data, &[], &options, &mut |_| {});
+        let b = train(&data, &[], &options, &mut |_| {});
+        assert_eq!(a, b, "same data, same bytes");
+        let model = Model::from_bytes(&a, "test").expect("reads back");
+        let tags = model.tag(&[["Smith", "went", "to", "Oslo"]]);
+        let labels: Vec<Option<Label>> = tags.iter().flatten().map(|t| t.label).collect();
+        assert_eq!(labels, vec![per, None, None, loc]);
+    }
+}

@@ -385,6 +385,22 @@ mod tests {
         assert_eq!(out, vec![tag(1, 0) as u8, tag(1, 1) as u8, tag(1, 2) as u8]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn reading_garbage_never_panics(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256)
+        ) {
+            let _ = Weights::from_bytes(&bytes, "garbage");
+            // Past the magic and the zlib layer too.
+            let mut raw = MAGIC.to_vec();
+            raw.extend_from_slice(&(T as u32).to_le_bytes());
+            raw.extend_from_slice(&bytes);
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            let _ = z.write_all(&raw);
+            let _ = Weights::from_bytes(&z.finish().unwrap_or_default(), "garbage");
+        }
+    }
+
     #[test]
     fn round_trip() {
         let rows = vec![(5u64, [1.0f32; T]), (3u64, [-2.0f32; T])];
