@@ -60,7 +60,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         };
         article.published = serde_json::from_value(serde_json::Value::String(dct.clone()))
             .with_context(|| format!("{}: DCT {dct:?}", p.display()))?;
-        let pred = newsdesk_extract::facts(&article, &[]).dates;
+        let pred = newsdesk_extract::timeml_dates(&article.text, article.published);
         let text = article.text.as_str();
         predicted += pred.len();
         pred_hit += pred

@@ -113,9 +113,45 @@ fn resolve(text: &str, kept: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Dat
             value,
             start: c.s,
             end: c.e,
+            timex: None,
         });
     }
     out
+}
+
+/// A date as the contract gives it: `value` in ISO 8601 at the precision the
+/// text supports, and the TimeML value in `timex` where it says more (a part
+/// of the day, a season, a quarter, the present). `PAST_REF` and `FUTURE_REF`
+/// name no calendar value and give `None`; `PRESENT_REF` is the publication
+/// date, when it is known.
+pub(crate) fn to_iso(mut d: DateMention, published: Option<NaiveDate>) -> Option<DateMention> {
+    let v = d.value.as_str();
+    let iso = match v {
+        "PAST_REF" | "FUTURE_REF" => return None,
+        "PRESENT_REF" => published?.format("%Y-%m-%d").to_string(),
+        _ => {
+            let b = v.as_bytes();
+            let year = v.get(..4).filter(|y| y.bytes().all(|c| c.is_ascii_digit()));
+            if b.len() == 13
+                && b.get(10) == Some(&b'T')
+                && v[11..].bytes().all(|c| c.is_ascii_uppercase())
+            {
+                // `2020-03-05TNI`: a part of the day.
+                v[..10].to_string()
+            } else if let (Some(y), Some(rest)) = (year, v.get(4..))
+                && matches!(
+                    rest,
+                    "-SP" | "-SU" | "-FA" | "-WI" | "-Q1" | "-Q2" | "-Q3" | "-Q4" | "-H1" | "-H2"
+                )
+            {
+                y.to_string()
+            } else {
+                return Some(d);
+            }
+        }
+    };
+    d.timex = Some(std::mem::replace(&mut d.value, iso));
+    Some(d)
 }
 
 /// `unit:offset[:pod]` against the latest earlier mention precise enough.
@@ -1454,5 +1490,46 @@ mod tests {
         let got = find("on Friday, March 15, 2019 and last year", None);
         let values: Vec<_> = got.iter().map(|d| d.value.as_str()).collect();
         assert_eq!(values, ["2019-03-15"]);
+    }
+
+    #[test]
+    fn contract_values_are_iso_with_the_timeml_value_beside() {
+        let day = NaiveDate::from_ymd_opt(2020, 3, 5);
+        let mention = |v: &str| DateMention {
+            text: "x".into(),
+            value: v.into(),
+            start: 0,
+            end: 1,
+            timex: None,
+        };
+        let cases: &[(&str, Option<NaiveDate>, Option<(&str, Option<&str>)>)] = &[
+            ("2020-03-05", day, Some(("2020-03-05", None))),
+            (
+                "2020-03-05T22:00:00Z",
+                day,
+                Some(("2020-03-05T22:00:00Z", None)),
+            ),
+            ("2020-W11", day, Some(("2020-W11", None))),
+            (
+                "2020-03-05TNI",
+                day,
+                Some(("2020-03-05", Some("2020-03-05TNI"))),
+            ),
+            ("2020-SU", day, Some(("2020", Some("2020-SU")))),
+            ("2019-Q1", day, Some(("2019", Some("2019-Q1")))),
+            (
+                "PRESENT_REF",
+                day,
+                Some(("2020-03-05", Some("PRESENT_REF"))),
+            ),
+            ("PRESENT_REF", None, None),
+            ("PAST_REF", day, None),
+            ("FUTURE_REF", day, None),
+        ];
+        for (value, published, expected) in cases {
+            let got = to_iso(mention(value), *published);
+            let got = got.as_ref().map(|d| (d.value.as_str(), d.timex.as_deref()));
+            assert_eq!(got, *expected, "{value}");
+        }
     }
 }

@@ -142,6 +142,16 @@ pub fn facts(article: &Article, entities: &[Entity]) -> Facts {
     Facts {
         quotes: quotes::find(text, entities),
         quantities: quantities::find(text),
-        dates: dates::find(text, article.published),
+        dates: dates::find(text, article.published)
+            .into_iter()
+            .filter_map(|d| dates::to_iso(d, article.published))
+            .collect(),
     }
+}
+
+/// The dates of `text` with TimeML values (`2020-03-05TNI`, `PRESENT_REF`,
+/// `PAST_REF`), as TimeML corpora annotate them; [`facts`] and [`extract`]
+/// give ISO 8601 values with the TimeML value beside (`DateMention::timex`).
+pub fn timeml_dates(text: &str, published: Option<chrono::NaiveDate>) -> Vec<DateMention> {
+    dates::find(text, published)
 }

@@ -289,6 +289,11 @@ pub struct DateMention {
     pub start: usize,
     /// Byte offset one past its end.
     pub end: usize,
+    /// The TimeML value, where it says more than ISO 8601 can: a part of the day
+    /// (`2020-03-05TNI`), a season (`2020-SU`), a quarter (`2019-Q1`) or the
+    /// present (`PRESENT_REF`, whose `value` is the publication date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timex: Option<String>,
 }
 
 /// Everything extract finds in one article.
