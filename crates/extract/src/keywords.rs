@@ -2,7 +2,16 @@
 use crate::lexicon as lx;
 use crate::sentences::Sentence;
 use crate::tokens::{Token, TokenKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The word lists below as sets: looked up for every word of every article.
+static FREQUENT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FREQUENT.iter().copied().collect());
+static NEVER_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NEVER.iter().copied().collect());
+static IRREGULAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| IRREGULAR.iter().copied().collect());
 
 /// Very frequent content words of news prose: allowed as key terms but weighed down.
 const FREQUENT: &[&str] = &[
@@ -399,7 +408,7 @@ fn content(text: &str, t: &Token) -> Option<String> {
         return None;
     }
     let lower = s.to_lowercase();
-    if lx::is_stopword(&lower) || lx::is_calendar(&lower) || NEVER.contains(&lower.as_str()) {
+    if lx::is_stopword(&lower) || lx::is_calendar(&lower) || NEVER_SET.contains(lower.as_str()) {
         return None;
     }
     if lower.ends_with("ly") && lx::is_common(&lower) {
@@ -420,12 +429,12 @@ const IRREGULAR: &[&str] = &[
 
 /// Background weight of a word: low for very frequent words, lower for verb forms.
 fn background(lower: &str, lem: &str) -> f32 {
-    if FREQUENT.contains(&lem) || FREQUENT.contains(&lower) {
+    if FREQUENT_SET.contains(lem) || FREQUENT_SET.contains(lower) {
         0.35
     } else if lower.ends_with("ed")
         || lower.ends_with("ing")
         || lower.ends_with("ly")
-        || IRREGULAR.contains(&lower)
+        || IRREGULAR_SET.contains(lower)
     {
         0.6
     } else if lx::is_common(lower) {
@@ -446,7 +455,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence], n: usiz
     let total = sentences.len().max(1) as f32;
     for (si, s) in sentences.iter().enumerate() {
         let position = 1.0 + 1.0 / (1.0 + 3.0 * si as f32 / total);
-        let mut prev: Option<String> = None;
+        // The previous content word and its background weight.
+        let mut prev: Option<(String, f32)> = None;
         let mut opening = true;
         for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
             let first = opening;
@@ -457,19 +467,33 @@ pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence], n: usiz
             };
             // Proper names keep their form (`Brussels`, `Reuters`).
             let proper = !first && t.text(text).chars().next().is_some_and(char::is_uppercase);
-            let lem = if proper { lower.clone() } else { lemma(&lower) };
-            let weight = background(&lower, &lem);
-            let e = stats.entry(lem.clone()).or_default();
-            e.score += position * weight;
-            e.count += 1;
-            if let Some(p) = prev.take() {
-                let pw = background(&p, &lemma(&p)).max(0.6);
+            let lemmatised = lemma(&lower);
+            let plain_weight = background(&lower, &lemmatised);
+            let (lem, weight) = if proper {
+                let w = background(&lower, &lower);
+                (lower.clone(), w)
+            } else {
+                (lemmatised, plain_weight)
+            };
+            if let Some(e) = stats.get_mut(lem.as_str()) {
+                e.score += position * weight;
+                e.count += 1;
+            } else {
+                stats.insert(
+                    lem.clone(),
+                    Stat {
+                        score: position * weight,
+                        count: 1,
+                    },
+                );
+            }
+            if let Some((p, pw)) = prev.take() {
                 let phrase = format!("{p} {lem}");
                 let e = stats.entry(phrase).or_default();
-                e.score += position * 1.3 * pw * weight.max(0.6);
+                e.score += position * 1.3 * pw.max(0.6) * weight.max(0.6);
                 e.count += 1;
             }
-            prev = Some(lower);
+            prev = Some((lower, plain_weight));
         }
     }
     let mut ranked: Vec<(String, Stat)> = stats
