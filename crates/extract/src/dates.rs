@@ -1502,7 +1502,8 @@ mod tests {
             end: 1,
             timex: None,
         };
-        let cases: &[(&str, Option<NaiveDate>, Option<(&str, Option<&str>)>)] = &[
+        type Expected<'a> = Option<(&'a str, Option<&'a str>)>;
+        let cases: &[(&str, Option<NaiveDate>, Expected<'_>)] = &[
             ("2020-03-05", day, Some(("2020-03-05", None))),
             (
                 "2020-03-05T22:00:00Z",
