@@ -60,9 +60,10 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         std::fs::remove_dir_all(&index)
             .with_context(|| format!("cannot remove old index {}", index.display()))?;
     }
+    // Relative to the workspace root, where newsdesk runs: sources stay short.
     let inputs = [
-        root.join("fixtures/articles"),
-        root.join("fixtures/formats"),
+        PathBuf::from("fixtures/articles"),
+        PathBuf::from("fixtures/formats"),
     ];
 
     println!("\n== ingesting fixtures into {}", rel(&root, &index));
