@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 /// Documents waiting between the readers and the workers.
 const CHANNEL_CAPACITY: usize = 256;
 /// Documents handed to the workers at once, per thread.
-const BATCH_PER_THREAD: usize = 32;
+const BATCH_PER_THREAD: usize = 256;
 /// Memory budget of the index writer.
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 
