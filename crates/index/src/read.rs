@@ -311,35 +311,49 @@ impl Index {
         Box::new(BooleanQuery::new(must))
     }
 
-    /// The best `limit` documents by score, ties broken by id: all documents
-    /// tied with the last one kept are fetched so that the cut does not depend
-    /// on segment layout.
+    /// The best `limit` documents by score, ties broken by id, so that neither
+    /// the order nor the cut depends on segment layout (or on the number of
+    /// threads that wrote the index).
     fn top_by_score(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         limit: usize,
     ) -> Result<Vec<(Score, DocAddress)>, Error> {
-        let total = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-        let mut fetch = limit.min(total.max(1));
-        let top = loop {
-            let top = searcher
-                .search(query, &TopDocs::with_limit(fetch).order_by_score())
-                .map_err(|e| tantivy_error(&self.dir, e))?;
-            let exhausted = top.len() < fetch || fetch >= total;
-            let cut = top.get(limit.saturating_sub(1)).map(|t| t.0);
-            let last = top.last().map(|t| t.0);
-            if exhausted || cut != last {
-                break top;
+        // One document more than asked tells whether equal scores straddle the cut.
+        let top = searcher
+            .search(query, &TopDocs::with_limit(limit + 1).order_by_score())
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        let straddle =
+            top.len() > limit && top.get(limit - 1).map(|t| t.0) == top.get(limit).map(|t| t.0);
+        let mut scored: Vec<(Score, u64, DocAddress)> = if straddle {
+            // Ties at the cut (all of a constant-score query, say): one pass
+            // that ranks by score, then by id.
+            let collector =
+                TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
+                    // The schema check on opening guarantees the column.
+                    let column = segment.fast_fields().u64(name::ID_ORDER).ok();
+                    move |doc: tantivy::DocId, score: Score| {
+                        let order = column
+                            .as_ref()
+                            .and_then(|c| c.first(doc))
+                            .unwrap_or(u64::MAX);
+                        (score, std::cmp::Reverse(order))
+                    }
+                });
+            searcher
+                .search(query, &collector)
+                .map_err(|e| tantivy_error(&self.dir, e))?
+                .into_iter()
+                .map(|((score, order), address)| (score, order.0, address))
+                .collect()
+        } else {
+            let mut out = Vec::with_capacity(top.len());
+            for (score, address) in top.into_iter().take(limit) {
+                out.push((score, self.id_order_of(searcher, address)?, address));
             }
-            fetch = fetch.saturating_mul(2).min(total);
+            out
         };
-        let ids = self.ids(searcher, top.iter().map(|t| t.1))?;
-        let mut scored: Vec<(Score, String, DocAddress)> = top
-            .into_iter()
-            .zip(ids)
-            .map(|((score, address), id)| (score, id, address))
-            .collect();
         scored.sort_by(|a, b| {
             b.0.partial_cmp(&a.0)
                 .unwrap_or(Ordering::Equal)
@@ -349,17 +363,14 @@ impl Index {
         Ok(scored.into_iter().map(|(s, _, a)| (s, a)).collect())
     }
 
-    /// The ids of documents, from the fast field.
-    fn ids(
-        &self,
-        searcher: &Searcher,
-        addresses: impl Iterator<Item = DocAddress>,
-    ) -> Result<Vec<String>, Error> {
-        let mut out = Vec::new();
-        for address in addresses {
-            out.push(self.fast_str(searcher, address, name::ID)?);
-        }
-        Ok(out)
+    /// The id order key of a document (see `schema::id_order`).
+    fn id_order_of(&self, searcher: &Searcher, address: DocAddress) -> Result<u64, Error> {
+        let column = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .u64(name::ID_ORDER)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        Ok(column.first(address.doc_id).unwrap_or(u64::MAX))
     }
 
     /// The first value of string fast field `field` of a document ("" if none).

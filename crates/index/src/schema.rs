@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// The schema version this build writes and reads. Bump it whenever a field,
 /// an option or a tokenizer changes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The file in the index directory that records the schema version.
 pub const SCHEMA_FILE: &str = "newsdesk-schema.json";
@@ -61,6 +61,22 @@ pub(crate) fn stemmed_language(code: Option<&str>) -> Option<usize> {
     STEMMED_LANGUAGES.iter().position(|(c, _, _)| *c == code)
 }
 
+/// A number that sorts like the id: content ids are 16 hex digits, read as
+/// a number; other ids sort by their first 8 bytes.
+pub(crate) fn id_order(id: &str) -> u64 {
+    if id.len() == 16
+        && let Ok(n) = u64::from_str_radix(id, 16)
+        && id.bytes().all(|b| !b.is_ascii_uppercase())
+    {
+        return n;
+    }
+    let mut bytes = [0u8; 8];
+    for (slot, b) in bytes.iter_mut().zip(id.bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(bytes)
+}
+
 /// The name of the tokenizer of a language's body field.
 fn language_tokenizer(code: &str) -> String {
     format!("newsdesk_{code}")
@@ -100,6 +116,7 @@ pub(crate) mod name {
     pub(crate) const ENTITY: &str = "entity";
     pub(crate) const DOC_JSON: &str = "doc_json";
     pub(crate) const INPUT_KEY: &str = "input_key";
+    pub(crate) const ID_ORDER: &str = "id_order";
 }
 
 /// The fields of the schema.
@@ -126,6 +143,7 @@ pub(crate) struct Fields {
     pub(crate) entity: Field,
     pub(crate) doc_json: Field,
     pub(crate) input_key: Field,
+    pub(crate) id_order: Field,
 }
 
 impl Fields {
@@ -188,6 +206,7 @@ pub(crate) fn build() -> (Schema, Fields) {
             name::INPUT_KEY,
             NumericOptions::default().set_indexed().set_fast(),
         ),
+        id_order: b.add_u64_field(name::ID_ORDER, NumericOptions::default().set_fast()),
     };
     (b.build(), fields)
 }
@@ -328,6 +347,7 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
     if let Some(title) = &a.title {
         t.add_text(f.title, title);
     }
+    t.add_u64(f.id_order, id_order(&a.id));
     match stemmed_language(a.language.as_deref()) {
         Some(i) => t.add_text(f.bodies[i], &a.text),
         None => t.add_text(f.body, &a.text),
@@ -426,5 +446,31 @@ mod tests {
             let got = entity_facet(Label::Person, input).map(|f| f.to_string());
             assert_eq!(got.as_deref(), *expected, "facet of {input:?}");
         }
+    }
+
+    #[test]
+    fn id_order_sorts_like_the_id() {
+        let ids = [
+            "",
+            "a1",
+            "b2",
+            "t0",
+            "t1",
+            "0000000000000009",
+            "000000000000000a",
+            "00000000000000ff",
+            "0000000000000100",
+            "c3fdc311a6ea0004",
+            "ffffffffffffffff",
+        ];
+        for pair in ids.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (oa, ob) = (id_order(a), id_order(b));
+            if a.len() == b.len() {
+                assert!(oa < ob, "{a} < {b}");
+            }
+        }
+        assert!(id_order("a1") < id_order("b2"));
+        assert!(id_order("0000000000000009") < id_order("000000000000000a"));
     }
 }
