@@ -315,6 +315,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn polnear_dev_scores_above_a_floor() {
+        let Some(dir) = crate::shared().map(|s| s.join("data/polnear-dev/dev")) else {
+            eprintln!("skipped: ../shared/data/polnear-dev/dev is absent");
+            return;
+        };
+        let sc = score(&dir, false).expect("scoring runs");
+        assert!(
+            sc.gold_direct > 100,
+            "too few gold quotes: {}",
+            sc.gold_direct
+        );
+        let recall = ratio(sc.found, sc.gold_direct);
+        let precision = ratio(sc.claimed_ok, sc.claimed);
+        let speaker = ratio(sc.named_ok, sc.named);
+        println!("PolNeAR dev: recall {recall:.3} precision {precision:.3} speaker {speaker:.3}");
+        assert!(
+            recall > 0.85 && precision > 0.85 && speaker > 0.8,
+            "below floor: recall {recall:.3} precision {precision:.3} speaker {speaker:.3}"
+        );
+    }
+
+    #[test]
     fn names_and_speakers() {
         let lower = lower_words("protesters marched; the campaign");
         for (source, name) in [
