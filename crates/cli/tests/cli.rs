@@ -266,29 +266,38 @@ fn standard_input_is_read_with_a_dash() {
     assert_eq!(docs[0]["source"], "-");
 }
 
+/// A temporary index directory (kept while the guard lives) and its path.
+fn temp_index() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = dir
+        .path()
+        .join("idx")
+        .to_str()
+        .expect("utf-8 path")
+        .to_string();
+    (dir, index)
+}
+
+/// `newsdesk ingest` of the seed articles into `index`.
+fn ingest_seeds(index: &str) -> Output {
+    newsdesk(&[
+        "ingest",
+        "--index",
+        index,
+        "--published",
+        PUBLISHED,
+        "fixtures/articles",
+    ])
+}
+
 #[test]
 fn ingest_is_idempotent_and_searchable() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let index = dir.path().join("idx");
-    let index = index.to_str().expect("utf-8 path");
-    let first = newsdesk(&[
-        "ingest",
-        "--index",
-        index,
-        "--published",
-        PUBLISHED,
-        "fixtures/articles",
-    ]);
+    let (_dir, index) = temp_index();
+    let index = index.as_str();
+    let first = ingest_seeds(index);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(stderr(&first).contains("3 indexed"), "{}", stderr(&first));
-    let second = newsdesk(&[
-        "ingest",
-        "--index",
-        index,
-        "--published",
-        PUBLISHED,
-        "fixtures/articles",
-    ]);
+    let second = ingest_seeds(index);
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     assert!(
         stderr(&second).contains("0 indexed") && stderr(&second).contains("3 unchanged"),
@@ -331,17 +340,9 @@ fn ingest_is_idempotent_and_searchable() {
 
 #[test]
 fn entity_and_speaker_fields_are_searchable() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let index = dir.path().join("idx");
-    let index = index.to_str().expect("utf-8 path");
-    let out = newsdesk(&[
-        "ingest",
-        "--index",
-        index,
-        "--published",
-        PUBLISHED,
-        "fixtures/articles",
-    ]);
+    let (_dir, index) = temp_index();
+    let index = index.as_str();
+    let out = ingest_seeds(index);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let count = |q: &str| {
         let out = newsdesk(&["search", "--index", index, "--json", q]);
@@ -382,17 +383,9 @@ fn gold_searches_find_the_right_seeds() {
         return;
     };
     let gold: Value = serde_json::from_str(&gold).expect("gold is JSON");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let index = dir.path().join("idx");
-    let index = index.to_str().expect("utf-8 path");
-    let out = newsdesk(&[
-        "ingest",
-        "--index",
-        index,
-        "--published",
-        PUBLISHED,
-        "fixtures/articles",
-    ]);
+    let (_dir, index) = temp_index();
+    let index = index.as_str();
+    let out = ingest_seeds(index);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     for s in gold["searches"].as_array().expect("searches") {
         let query = s["query"].as_str().expect("query");
