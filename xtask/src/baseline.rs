@@ -5,7 +5,7 @@ use anyhow::Context;
 use std::io::BufRead;
 use std::path::Path;
 use std::time::Instant;
-use tantivy::schema::{INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 /// The writer's memory budget, the same as newsdesk's.
@@ -25,7 +25,6 @@ pub(crate) fn index(corpus: &Path, dir: &Path) -> anyhow::Result<f64> {
     let id = builder.add_text_field("id", tantivy::schema::STRING | STORED);
     let title = builder.add_text_field("title", text.clone() | STORED);
     let body = builder.add_text_field("body", text);
-    let _ = INDEXED;
     let schema = builder.build();
     let index = Index::create_in_dir(dir, schema).context("cannot create the baseline index")?;
     let mut writer: IndexWriter = index.writer(MEMORY)?;

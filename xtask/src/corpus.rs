@@ -299,7 +299,7 @@ pub(crate) fn build(corpus: &Path, tier: Tier, path: &Path) -> anyhow::Result<u6
                 paragraphs.push(para.join(" "));
             }
             let text = paragraphs.join("\n\n");
-            if !seen.insert(xxh(&text)) {
+            if !seen.insert(fnv1a(&text)) {
                 continue;
             }
             let a = Article {
@@ -322,7 +322,7 @@ pub(crate) fn build(corpus: &Path, tier: Tier, path: &Path) -> anyhow::Result<u6
 }
 
 /// A fast, stable 64-bit hash (FNV-1a) for duplicate detection while generating.
-fn xxh(s: &str) -> u64 {
+fn fnv1a(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
