@@ -38,7 +38,7 @@ pub(crate) struct InputArgs {
     /// Publication date assumed for documents that carry none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub(crate) published: Option<NaiveDate>,
-    /// Worker threads for cleaning and extraction (1 = sequential; default: all cores).
+    /// Cores to use: worker threads for cleaning and extraction, and the process confined to that many cores (1 = sequential; default: all cores).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub(crate) threads: Option<u16>,
     /// Files, directories (walked recursively) or `-` for standard input.

@@ -3,6 +3,7 @@
 //! the fact listings (`entities`, `quotes`).
 
 mod args;
+mod cores;
 mod output;
 mod pipeline;
 

@@ -59,6 +59,8 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
 /// `newsdesk ingest`: write every document into the index.
 pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow::Result<Summary> {
     let start = Instant::now();
+    // Before the writer starts Tantivy's indexing threads, so that they keep to the bound.
+    threads(input);
     let index = newsdesk_index::Index::create_or_open(dir)
         .with_context(|| format!("cannot open index {}", dir.display()))?;
     let mut writer = index.writer(WRITER_MEMORY)?;
@@ -147,6 +149,19 @@ fn input_key(raw: &RawDocument, published: Option<chrono::NaiveDate>) -> u64 {
     h.digest()
 }
 
+/// The number of workers `--threads` asks for (default: every core); when
+/// that is fewer than the cores available, the process is first confined to
+/// that many cores (see [`crate::cores`]).
+fn threads(input: &InputArgs) -> usize {
+    match input.threads {
+        Some(n) => {
+            crate::cores::confine(usize::from(n));
+            usize::from(n)
+        }
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
 /// Reads, cleans and extracts every input, calling `sink` for each good document in
 /// input order; failures are reported on standard error and counted.
 ///
@@ -157,10 +172,7 @@ fn run(
     known: Option<&HashSet<u64>>,
     sink: &mut (dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert> + Send),
 ) -> anyhow::Result<Summary> {
-    let threads = input
-        .threads
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = threads(input);
     let pool = if threads > 1 {
         Some(
             rayon::ThreadPoolBuilder::new()

@@ -25,8 +25,8 @@
 use crate::lexicon as lx;
 use crate::sentences::Sentence;
 use crate::tokens::{Token, TokenKind};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use newsdesk_model::{Entity, Label, Mention};
-use std::collections::{HashMap, HashSet};
 
 /// One word as the recogniser sees it.
 #[derive(Debug, Clone)]

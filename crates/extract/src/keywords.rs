@@ -2,7 +2,7 @@
 use crate::lexicon as lx;
 use crate::sentences::Sentence;
 use crate::tokens::{Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// The word lists below as sets: looked up for every word of every article.

@@ -3,7 +3,7 @@
 //! Every list is a `|`-separated lowercase string, parsed once into a set on
 //! first use and shared read-only. Lookups take lowercase keys; multi-word
 //! entries use single spaces.
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 /// English function words: never names on their own, never keywords.

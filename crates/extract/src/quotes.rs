@@ -35,8 +35,8 @@
 //!    mention ends the name run (`White House spokesman Josh Earnest`) or whose
 //!    name ends with them, else to the fullest form of the name found in the
 //!    text (`Erdogan` -> `Recep Tayyip Erdogan`).
+use foldhash::HashSet;
 use newsdesk_model::{Entity, Label, Quote};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Finds direct quotes in `text`; speakers are canonical names from `entities`.

@@ -1,7 +1,7 @@
 //! Feature extraction shared by training and tagging: word, case, affixes, shape, neighbours, clusters, gazetteers, document context.
 use super::gazetteer::{self as gz, Gazetteer};
 use super::hash::{self, Table};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Word clusters: exact word hash or lowercase hash to (fine, coarse) cluster ids.
 #[derive(Debug, Clone, Default)]

@@ -63,10 +63,12 @@ pub(crate) fn feature(template: u64, a: u64, b: u64) -> u64 {
 }
 
 /// Open-addressing map from nonzero-ish 64-bit keys to `u32` values (read-only after building).
+///
+/// Each slot holds its key and value side by side, so a lookup touches one
+/// cache line, not one in a key array and another in a value array.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
-    keys: Vec<u64>,
-    vals: Vec<u32>,
+    slots: Vec<(u64, u32)>,
     mask: usize,
 }
 
@@ -77,8 +79,7 @@ impl Table {
     pub(crate) fn with_capacity(n: usize) -> Table {
         let size = (n.max(4) * 2).next_power_of_two();
         Table {
-            keys: vec![EMPTY; size],
-            vals: vec![0; size],
+            slots: vec![(EMPTY, 0); size],
             mask: size - 1,
         }
     }
@@ -88,17 +89,14 @@ impl Table {
         let key = if key == EMPTY { 1 } else { key };
         let mut i = (key as usize) & self.mask;
         loop {
-            let Some(k) = self.keys.get(i).copied() else {
+            let Some(slot) = self.slots.get_mut(i) else {
                 return val;
             };
-            if k == key {
-                return self.vals.get(i).copied().unwrap_or(val);
+            if slot.0 == key {
+                return slot.1;
             }
-            if k == EMPTY {
-                if let (Some(ks), Some(vs)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
-                    *ks = key;
-                    *vs = val;
-                }
+            if slot.0 == EMPTY {
+                *slot = (key, val);
                 return val;
             }
             i = (i + 1) & self.mask;
@@ -111,9 +109,9 @@ impl Table {
         let key = if key == EMPTY { 1 } else { key };
         let mut i = (key as usize) & self.mask;
         loop {
-            let k = *self.keys.get(i)?;
+            let &(k, v) = self.slots.get(i)?;
             if k == key {
-                return self.vals.get(i).copied();
+                return Some(v);
             }
             if k == EMPTY {
                 return None;

@@ -284,7 +284,17 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// First-order Viterbi with the BIO constraints; `out` gets one tag per token.
+/// Tags that close an entity (or are outside one): `O`, `L-*`, `U-*`. Only
+/// these may precede a tag that opens an entity or is outside one.
+const CLOSING: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Tags allowed at a sentence start or after a closing tag: `O`, `B-*`, `U-*`.
+const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// First-order Viterbi with the BILOU constraints; `out` gets one tag per token.
+///
+/// Only the 97 allowed transitions of the 289 are scored: an opening or
+/// outside tag follows a closing one, and `I-x` or `L-x` follows `B-x` or
+/// `I-x`. Ties go to the lowest previous tag, as a scan in tag order would.
 pub(crate) fn viterbi(
     emit: &[[f32; T]],
     start: &[f32; T],
@@ -297,22 +307,17 @@ pub(crate) fn viterbi(
     let Some(first) = emit.first() else { return };
     const NEG: f32 = f32::NEG_INFINITY;
     let mut score = [NEG; T];
-    for t in 0..T {
-        if allowed(None, t) {
-            score[t] = start[t] + first[t];
-        }
+    for t in OPENING {
+        score[t] = start[t] + first[t];
     }
     back.push([0; T]);
     for e in emit.iter().skip(1) {
         let mut next = [NEG; T];
         let mut bp = [0u8; T];
-        for cur in 0..T {
+        for cur in OPENING {
             let mut best = NEG;
             let mut arg = 0u8;
-            for prev in 0..T {
-                if !allowed(Some(prev), cur) {
-                    continue;
-                }
+            for prev in CLOSING {
                 let s = score[prev] + trans[prev][cur];
                 if s > best {
                     best = s;
@@ -321,6 +326,23 @@ pub(crate) fn viterbi(
             }
             next[cur] = best + e[cur];
             bp[cur] = arg;
+        }
+        for g in 0..4 {
+            let (b, i) = (1 + 4 * g, 2 + 4 * g);
+            for cur in [i, i + 1] {
+                let from_b = score[b] + trans[b][cur];
+                let from_i = score[i] + trans[i][cur];
+                // `from_b` wins ties; minus infinity on both sides leaves 0 as before.
+                let (best, arg) = if from_i > from_b {
+                    (from_i, i)
+                } else if from_b > NEG {
+                    (from_b, b)
+                } else {
+                    (NEG, 0)
+                };
+                next[cur] = best + e[cur];
+                bp[cur] = arg as u8;
+            }
         }
         score = next;
         back.push(bp);
@@ -385,7 +407,81 @@ mod tests {
         assert_eq!(out, vec![tag(1, 0) as u8, tag(1, 1) as u8, tag(1, 2) as u8]);
     }
 
+    #[test]
+    fn the_tag_sets_are_the_constraints() {
+        for cur in 0..T {
+            let prevs: Vec<usize> = (0..T).filter(|&p| allowed(Some(p), cur)).collect();
+            if OPENING.contains(&cur) {
+                assert_eq!(prevs, CLOSING.to_vec(), "into {cur}");
+                assert!(allowed(None, cur));
+            } else {
+                assert_eq!(
+                    prevs,
+                    vec![tag(group(cur), 0), tag(group(cur), 1)],
+                    "into {cur}"
+                );
+                assert!(!allowed(None, cur));
+            }
+        }
+    }
+
+    /// Viterbi over every transition, checking the constraints one by one.
+    fn reference(emit: &[[f32; T]], start: &[f32; T], trans: &[[f32; T]; T]) -> Vec<u8> {
+        let Some(first) = emit.first() else {
+            return Vec::new();
+        };
+        let mut score = [f32::NEG_INFINITY; T];
+        for t in 0..T {
+            if allowed(None, t) {
+                score[t] = start[t] + first[t];
+            }
+        }
+        let mut back = vec![[0u8; T]];
+        for e in &emit[1..] {
+            let mut next = [f32::NEG_INFINITY; T];
+            let mut bp = [0u8; T];
+            for cur in 0..T {
+                let mut best = f32::NEG_INFINITY;
+                for prev in 0..T {
+                    if allowed(Some(prev), cur) && score[prev] + trans[prev][cur] > best {
+                        best = score[prev] + trans[prev][cur];
+                        bp[cur] = prev as u8;
+                    }
+                }
+                next[cur] = best + e[cur];
+            }
+            score = next;
+            back.push(bp);
+        }
+        let mut cur = (0..T)
+            .filter(|&t| may_end(t))
+            .fold(0, |b, t| if score[t] > score[b] { t } else { b });
+        let mut out = vec![0u8; emit.len()];
+        for i in (0..emit.len()).rev() {
+            out[i] = cur as u8;
+            cur = usize::from(back[i][cur]);
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn viterbi_equals_the_exhaustive_search(
+            // Small integers make ties frequent, so tie-breaking is compared too.
+            values in proptest::collection::vec(-3i8..3, T + T * T + 8 * T),
+            len in 1usize..8,
+        ) {
+            let v: Vec<f32> = values.iter().map(|&x| f32::from(x)).collect();
+            let start: [f32; T] = std::array::from_fn(|t| v[t]);
+            let trans: [[f32; T]; T] = std::array::from_fn(|a| std::array::from_fn(|b| v[T + a * T + b]));
+            let emit: Vec<[f32; T]> = (0..len)
+                .map(|i| std::array::from_fn(|t| v[T + T * T + i * T + t]))
+                .collect();
+            let (mut back, mut out) = (Vec::new(), Vec::new());
+            viterbi(&emit, &start, &trans, &mut back, &mut out);
+            proptest::prop_assert_eq!(out, reference(&emit, &start, &trans));
+        }
+
         #[test]
         fn reading_garbage_never_panics(
             bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256)

@@ -340,7 +340,7 @@ pub(crate) fn train(
         c: 1,
     };
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut history = History::new();
+    let mut history = History::default();
     let mut tmp = Sent {
         feats: Vec::new(),
         offsets: Vec::new(),
