@@ -63,6 +63,7 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
         reach = c.e;
         kept.push(c);
     }
+    compose_offsets(text, &mut kept);
     resolve(text, kept, published)
 }
 
@@ -145,6 +146,9 @@ pub(crate) fn to_iso(mut d: DateMention, published: Option<NaiveDate>) -> Option
                 )
             {
                 y.to_string()
+            } else if let Some(week) = v.strip_suffix("-WE") {
+                // `2020-W10-WE`: the weekend of an ISO week
+                week.to_string()
             } else {
                 return Some(d);
             }
@@ -174,6 +178,26 @@ fn resolve_anchor(anchor: &str, before: &[DateMention]) -> Option<String> {
                 .ok()?;
             Some(format!("{:04}", i64::from(y) + off))
         }
+        "month" => {
+            let (y, mo) = before.iter().rev().find_map(|d| {
+                let v = d.value.as_str();
+                let ok = v.len() >= 7
+                    && v.as_bytes().get(4) == Some(&b'-')
+                    && v.bytes()
+                        .take(7)
+                        .enumerate()
+                        .all(|(i, c)| i == 4 || c.is_ascii_digit());
+                if !ok {
+                    return None;
+                }
+                Some((
+                    v.get(..4)?.parse::<i32>().ok()?,
+                    v.get(5..7)?.parse::<u32>().ok()?,
+                ))
+            })?;
+            let (y, mo) = add_months(y, mo, i32::try_from(off).ok()?);
+            Some(ym(y, mo))
+        }
         _ => {
             let d = before.iter().rev().find_map(|d| {
                 if is_day_value(&d.value) {
@@ -182,6 +206,9 @@ fn resolve_anchor(anchor: &str, before: &[DateMention]) -> Option<String> {
                     None
                 }
             })?;
+            if unit == "week" {
+                return Some(iso_week(d.checked_add_signed(Duration::weeks(off))?));
+            }
             Some(format!(
                 "{}{pod}",
                 ymd(d.checked_add_signed(Duration::days(off))?)
@@ -213,6 +240,201 @@ fn build_anchored(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) ->
         time: false,
     })
 }
+
+/// `the day before yesterday`, `the day after tomorrow`.
+fn build_day_beyond(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let dir = m(caps, "dir")?.2.to_lowercase();
+    let off = if dir.starts_with("before") { -2 } else { 2 };
+    Some(Cand {
+        s,
+        e,
+        value: ymd(p.checked_add_signed(Duration::days(off))?),
+        time: false,
+    })
+}
+
+/// The word before byte `s`, lowercase (letters only).
+fn word_before(t: &str, s: usize) -> String {
+    let rev: String = t
+        .get(..s)
+        .unwrap_or_default()
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    rev.chars().rev().collect::<String>().to_lowercase()
+}
+
+/// The word after byte `e`, lowercase (letters only).
+fn word_after(t: &str, e: usize) -> String {
+    t.get(e..)
+        .unwrap_or_default()
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `a day earlier`, `two years later`, `the day before` (ending its clause):
+/// an offset from the latest date before it, resolved in [`resolve`]. Before
+/// a date (`the day before last Tuesday`) the offset applies to that date
+/// (see [`compose_offsets`]); before anything else (`the day after the
+/// vote`) its anchor is an event and it is left out.
+fn build_offset_from_anchor(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    p: Option<NaiveDate>,
+) -> Option<Cand> {
+    p?;
+    let (s, e) = whole(caps);
+    let unit = m(caps, "unit")?.2.to_lowercase();
+    let dir = m(caps, "dir")?.2.to_lowercase();
+    let n = match (m(caps, "the"), m(caps, "n")) {
+        // `the days before` is a span of days, `the day before` one day
+        (Some(_), _) if t.get(s..e)?.to_lowercase().contains(&format!("{unit}s")) => return None,
+        (Some(_), _) => 1,
+        (None, Some((_, _, n))) => small_number(&n)?,
+        (None, None) => return None,
+    };
+    if matches!(dir.as_str(), "before" | "after") {
+        // only where the clause ends: `the day before, ...`
+        let rest = t.get(e..).unwrap_or_default().trim_start();
+        let ends =
+            rest.is_empty() || rest.starts_with([',', '.', ';', ':', '!', '?', ')', '"', '”']);
+        if !ends || m(caps, "the").is_none() && unit != "day" {
+            return None;
+        }
+    }
+    // `two days later than planned`
+    if word_after(t, e) == "than" {
+        return None;
+    }
+    let sign = if matches!(dir.as_str(), "before" | "earlier") {
+        -1
+    } else {
+        1
+    };
+    Some(Cand {
+        s,
+        e,
+        value: format!("@{unit}:{}", sign * n),
+        time: false,
+    })
+}
+
+/// `the past week`: the seven days that end on the publication day, named
+/// by the ISO week that holds most of them (the one of their middle day).
+fn build_past_week(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    // `the last week of March`, `the last week before the vote`
+    if matches!(
+        word_after(t, e).as_str(),
+        "of" | "before" | "after" | "in" | "and" | "or" | "that" | "when"
+    ) {
+        return None;
+    }
+    Some(Cand {
+        s,
+        e,
+        value: iso_week(p.checked_sub_signed(Duration::days(3))?),
+        time: false,
+    })
+}
+
+/// `the weekend`: the one under way when published on a Saturday or
+/// Sunday; otherwise the coming one in a sentence about the future and the
+/// one just past in any other (news reports what happened over the
+/// weekend). `this past weekend` is always the one past.
+fn build_the_weekend(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    // `the weekend of March 5`, `the weekend before the vote`: another anchor
+    if matches!(word_after(t, e).as_str(), "of" | "before" | "after") {
+        return None;
+    }
+    let pre = m(caps, "pre")?.2.to_lowercase();
+    let in_weekend = matches!(p.weekday(), Weekday::Sat | Weekday::Sun);
+    // an ISO week ends on Sunday: a day a week back lies in the week of the
+    // weekend just past
+    let d = if pre.ends_with("past") {
+        p.checked_sub_signed(Duration::days(7))?
+    } else if in_weekend || weekday_direction(t, s) == Tense::Future {
+        p
+    } else {
+        p.checked_sub_signed(Duration::days(7))?
+    };
+    Some(Cand {
+        s,
+        e,
+        value: format!("{}-WE", iso_week(d)),
+        time: false,
+    })
+}
+
+/// `the day before last Tuesday`, `two days after March 5`: an offset in
+/// days or weeks written before a date mention moves that date and joins
+/// its span. Runs on the kept mentions, before [`resolve`].
+fn compose_offsets(text: &str, kept: &mut [Cand]) {
+    let Some(re) = OFFSET_BEFORE.as_ref() else {
+        return;
+    };
+    let mut prev_end = 0;
+    for c in kept.iter_mut() {
+        let floor = prev_end;
+        prev_end = c.e;
+        if c.time || !is_day_value(&c.value) {
+            continue;
+        }
+        let lo = (c.s.saturating_sub(40)..=c.s)
+            .find(|&i| i >= floor && text.is_char_boundary(i))
+            .unwrap_or(c.s);
+        let Some(caps) = text.get(lo..c.s).and_then(|b| re.captures(b)) else {
+            continue;
+        };
+        let (Some(all), Some(unit), Some(dir)) = (caps.get(0), caps.name("unit"), caps.name("dir"))
+        else {
+            continue;
+        };
+        let plural = unit.as_str().to_lowercase().ends_with('s');
+        let n = match caps.name("n") {
+            Some(n) => small_number(n.as_str()),
+            None if !plural => Some(1),
+            None => None,
+        };
+        let Some(n) = n else { continue };
+        let days = if unit.as_str().to_lowercase().starts_with("week") {
+            7 * n
+        } else {
+            n
+        };
+        let sign = if dir.as_str().eq_ignore_ascii_case("after") {
+            1
+        } else {
+            -1
+        };
+        let Some(d) = c
+            .value
+            .get(..10)
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+            .and_then(|d| d.checked_add_signed(Duration::days(sign * days)))
+        else {
+            continue;
+        };
+        c.s = lo + all.start();
+        c.value = ymd(d);
+    }
+}
+
+/// `the day before `, `two weeks after `, `three days prior to ` right
+/// before a date.
+static OFFSET_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?P<unit>days?|weeks?)\s+(?P<dir>before|after|prior\s+to)\s+$").ok()
+});
 
 /// `4 in the morning`, `six o'clock in the evening`.
 fn build_hour_of_day(_t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Option<Cand> {
@@ -347,6 +569,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)(?-u:\b)",
             build_hour_of_day,
         ),
+        // the day before yesterday, the day after tomorrow
+        rule(
+            r"(?i)(?-u:\b)the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)(?-u:\b)",
+            build_day_beyond,
+        ),
+        // `the day before.`, `a day earlier`, `two weeks later`: from the latest date
+        rule(
+            r"(?i)(?-u:\b)(?:(?P<the>the)|(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>before|after|earlier|later)(?-u:\b)",
+            build_offset_from_anchor,
+        ),
+        // the past week, the last week: the seven days up to publication
+        rule(r"(?i)(?-u:\b)the\s+(?:past|last)\s+week(?-u:\b)", build_past_week),
+        // the weekend, this past weekend
+        rule(
+            r"(?i)(?-u:\b)(?P<pre>this\s+past|the\s+past|the)\s+weekend(?-u:\b)",
+            build_the_weekend,
+        ),
     ]
     .into_iter()
     .flatten()
@@ -474,24 +713,95 @@ fn month_diff(a: (i32, u32), b: (i32, u32)) -> i64 {
     (i64::from(a.0) * 12 + i64::from(a.1)) - (i64::from(b.0) * 12 + i64::from(b.1))
 }
 
+/// Words that follow the noun `march` or the modal `may`, never a month
+/// used as a modifier (`the March on Washington`, `the May of ...`).
+const NOT_AFTER_MONTH: &[&str] = &[
+    "on", "of", "for", "to", "from", "through", "against", "in", "into", "across", "toward",
+    "towards", "by", "with", "and", "or", "was", "is", "will", "has", "had", "would", "could",
+    "should", "be", "been", "that", "which", "who", "past", "down", "up", "along", "around", "at",
+    "ended", "began", "went", "moved",
+];
+
+/// `the March accession`, `its May report`: a capitalised `March` or `May`
+/// after a determiner and before a lowercase noun is the month (the verb
+/// and the noun `march` are lowercase mid-sentence, and a named march is
+/// followed by a preposition: `the March on Washington`).
+fn month_as_modifier(t: &str, ms: usize, me: usize) -> bool {
+    let before = word_before(t, ms);
+    let det = matches!(
+        before.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "each"
+    );
+    let rest = t.get(me..).unwrap_or_default();
+    let after: String = rest
+        .strip_prefix(' ')
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    det && after.len() > 1
+        && after.starts_with(|c: char| c.is_lowercase())
+        && !NOT_AFTER_MONTH.contains(&after.as_str())
+}
+
+/// `February this year`, `April next year`: the year named right after a
+/// month (the year phrase stays a mention of its own).
+static YEAR_AFTER_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?i:(?P<rel>this|last|next|the\s+previous|the\s+following)\s+year)(?-u:\b)")
+        .ok()
+});
+
 fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
     let p = p?;
     let (ms, me, name) = m(caps, "mon")?;
     let mo = month_number(&name)?;
     let pre = m(caps, "pre").map(|x| (x.0, x.2.to_lowercase()));
     // `May` and `March` are also words: only with a preposition before them
-    if matches!(name.as_str(), "May" | "March") && pre.is_none() {
+    // or as a modifier after a determiner
+    if matches!(name.as_str(), "May" | "March") && pre.is_none() && !month_as_modifier(t, ms, me) {
         return None;
     }
     let cur = (p.year(), p.month());
+    let named_year = YEAR_AFTER_MONTH
+        .as_ref()
+        .and_then(|re| re.captures(t.get(me..)?))
+        .and_then(|c| c.name("rel"))
+        .map(|r| match r.as_str().to_lowercase().as_str() {
+            "this" => cur.0,
+            "next" | "the following" => cur.0 + 1,
+            _ => cur.0 - 1,
+        });
+    // `since February` looks back, and so does a month dated by a past
+    // verb; otherwise the nearest wins, no more than about four months ahead
+    // unless the sentence speaks of the future
+    // the month an event happens in (`began in February`, `will report in
+    // February`) lies on the side of publication its verb says; a month
+    // named otherwise (`figures for February are expected`, `the April
+    // contract`) keeps the nearest
+    let when = matches!(
+        pre.as_ref().map(|(_, w)| w.as_str()),
+        Some("in" | "by" | "until" | "till" | "during" | "early" | "late" | "mid")
+    );
+    let dir = match pre.as_ref().map(|(_, w)| w.as_str()) {
+        Some("since") => -1,
+        _ if !when => 0,
+        _ => match event_tense(t, ms, me) {
+            Tense::Past => -1,
+            Tense::Future => 1,
+            Tense::Unknown => 0,
+        },
+    };
     let window = future_window(tense(t, ms)) / 30;
-    let pick = |dir: i32| -> i32 {
+    // -1: on or before the current month, 1: on or after it, 0: nearest
+    let pick = |dir: i32, strict: bool| -> i32 {
         let mut best = (i64::MAX, cur.0);
         for y in [cur.0 - 1, cur.0, cur.0 + 1] {
             let d = month_diff((y, mo), cur);
-            let ok = match dir {
-                -1 => d < 0,
-                1 => d > 0,
+            let ok = match (dir, strict) {
+                (-1, true) => d < 0,
+                (-1, false) => d <= 0,
+                (1, true) => d > 0,
+                (1, false) => d >= 0,
                 _ => true,
             };
             let mut key = d.abs() * 2 + i64::from(d > 0);
@@ -504,12 +814,14 @@ fn build_month(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Opt
         }
         best.1
     };
-    let (s, y) = match pre.as_ref().map(|(s, w)| (*s, w.as_str())) {
-        Some((s, "last")) => (s, pick(-1)),
-        Some((s, "next")) => (s, pick(1)),
-        Some((s, "this")) => (s, cur.0),
-        Some((s, "early" | "late" | "mid")) => (s, pick(0)),
-        _ => (ms, pick(0)),
+    let (s, y) = match (pre.as_ref().map(|(s, w)| (*s, w.as_str())), named_year) {
+        (Some((s, "early" | "late" | "mid")), Some(y)) => (s, y),
+        (_, Some(y)) => (ms, y),
+        (Some((s, "last")), None) => (s, pick(-1, true)),
+        (Some((s, "next")), None) => (s, pick(1, true)),
+        (Some((s, "this")), None) => (s, cur.0),
+        (Some((s, "early" | "late" | "mid")), None) => (s, pick(dir, false)),
+        _ => (ms, pick(dir, false)),
     };
     Some(Cand {
         s,
@@ -527,7 +839,33 @@ fn weekday_of(s: &str) -> Option<Weekday> {
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     let is_end = |i: usize, c: char| -> bool {
         if c == '\n' {
-            return true;
+            // a hard-wrapped line goes on in lowercase or with a number, or
+            // after a comma or a word that cannot end a sentence
+            let next = text.get(i + 1..).and_then(|r| r.chars().next());
+            if next.is_some_and(|d| d.is_lowercase() || d.is_ascii_digit()) {
+                return false;
+            }
+            let line = text.get(..i).unwrap_or_default();
+            let last = word_before(text, i);
+            let open = line.ends_with(',')
+                || matches!(
+                    last.as_str(),
+                    "in" | "on"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "by"
+                        | "for"
+                        | "at"
+                        | "and"
+                        | "or"
+                        | "from"
+                        | "until"
+                        | "since"
+                ) && line.ends_with(|c: char| c.is_alphabetic());
+            return !open;
         }
         if !matches!(c, '.' | '!' | '?') {
             return false;
@@ -541,9 +879,12 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
             .take(20)
             .collect();
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // `word` reads backwards: `sv` is `vs.`
+        let lower_abbrev = matches!(word.as_str(), "sv" | "xorppa" | "fc" | "ac" | "lcni");
         if c == '.'
             && (word.contains('.')
                 || letters == 1
+                || lower_abbrev
                 || (letters <= 4 && word.chars().last().is_some_and(char::is_uppercase)))
         {
             return false;
@@ -577,7 +918,7 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 }
 
 static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:will|shall|going to|plans? to|planning to|scheduled|expected to|due to|is to|are to|upcoming)(?-u:\b)|'ll(?-u:\b)").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:will|shall|going to|plans? to|planning to|scheduled|expected to|(?:is|are|be)\s+due|is to|are to|upcoming)(?-u:\b)|'ll(?-u:\b)").ok()
 });
 
 /// Past-tense verbs: a verb ending in `-ed` or a common irregular one.
@@ -608,8 +949,9 @@ fn tense(text: &str, at: usize) -> Tense {
     let (Some(fut), Some(past)) = (FUTURE.as_ref(), PAST.as_ref()) else {
         return Tense::Unknown;
     };
+    // a future marker that is also a past form (`scheduled`) wins the tie
     let pick = |f: Option<usize>, p: Option<usize>, later_wins: bool| match (f, p) {
-        (Some(f), Some(p)) if (f > p) == later_wins => Some(Tense::Future),
+        (Some(f), Some(p)) if f == p || (f > p) == later_wins => Some(Tense::Future),
         (Some(_), Some(_)) => Some(Tense::Past),
         (Some(_), None) => Some(Tense::Future),
         (None, Some(_)) => Some(Tense::Past),
@@ -624,6 +966,187 @@ fn tense(text: &str, at: usize) -> Tense {
     let first = |re: &Regex| re.find(after).map(|x| x.start());
     pick(first(fut), first(past), false).unwrap_or(Tense::Unknown)
 }
+
+/// A complement that points forward from a past verb: `decided to admit
+/// ... in March`, `planned for March`, `postponed until Tuesday`.
+static FORWARD: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:to|for|until|till)(?-u:\b)").ok());
+
+/// Verbs that move an event later: with `until`/`to` right before the date
+/// they name the new, later time (`postponed until Tuesday morning`,
+/// `extended its deadline until 9 a.m. Tuesday`).
+static POSTPONED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:postpon|delay|defer|adjourn|extend|reschedul|put\s+off|push(?:ed|es)?\s+back)[a-z]*(?-u:\b)[^.;!?]{0,80}?(?-u:\b)(?:until|till|to)\s+(?:(?:early|late)\s+)?(?:on\s+)?$").ok()
+});
+
+/// Whether a verb of postponement points forward to the date at `at`.
+fn postponed_to(text: &str, at: usize) -> bool {
+    let (s, _) = sentence_bounds(text, at);
+    let before = text.get(s..at.max(s)).unwrap_or_default();
+    POSTPONED.as_ref().is_some_and(|re| re.is_match(before))
+}
+
+/// Which way a bare weekday at `at` points: forward after a verb of
+/// postponement (`postponed until Tuesday`) or in a sentence about the future.
+fn weekday_direction(text: &str, at: usize) -> Tense {
+    if postponed_to(text, at) {
+        Tense::Future
+    } else {
+        tense(text, at)
+    }
+}
+
+/// Verbs of saying: their tense tells when something was said, not when
+/// what was said happens (`he said the offer would be made in April`).
+const REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "reported",
+    "announced",
+    "declared",
+    "explained",
+    "insisted",
+    "warned",
+    "predicted",
+    "argued",
+    "claimed",
+    "confirmed",
+    "acknowledged",
+    "disclosed",
+    "revealed",
+    "indicated",
+    "suggested",
+    "estimated",
+];
+
+/// Words in `-ed` that are no past verb, and participles that look ahead
+/// (`the planned merger`, `completion expected in May`).
+const NOT_PAST: &[&str] = &[
+    "hundred",
+    "indeed",
+    "need",
+    "proceed",
+    "exceed",
+    "succeed",
+    "speed",
+    "feed",
+    "seed",
+    "united",
+    "limited",
+    "based",
+    "expected",
+    "planned",
+    "scheduled",
+    "proposed",
+    "intended",
+    "anticipated",
+    "projected",
+    "forecasted",
+    "slated",
+    "set",
+];
+
+/// The tense of the event a bare month at `at..end` dates, as a careful
+/// reader takes it from the verb that governs it: the nearest marker at
+/// most [`NEAR_VERB_WORDS`] words before it, else one right after it; none
+/// gives [`Tense::Unknown`]. Unlike [`tense`], verbs of saying,
+/// present passives (`is expected in April`) and participles that look ahead
+/// do not count as past, and a past verb followed by a complement that
+/// points forward (`decided to admit them in March`, `set for May`) says
+/// nothing about the date.
+fn event_tense(text: &str, at: usize, end: usize) -> Tense {
+    if postponed_to(text, at) {
+        return Tense::Future;
+    }
+    let (Some(fut), Some(past)) = (FUTURE.as_ref(), PAST.as_ref()) else {
+        return Tense::Unknown;
+    };
+    let (s, e) = sentence_bounds(text, at);
+    let markers = |lo: usize, hi: usize| -> Vec<(usize, usize, Tense)> {
+        let seg = text.get(lo..hi).unwrap_or_default();
+        // `was scheduled to`, `had planned to`: a plan of the past, whose
+        // date may lie on either side of publication
+        let mut v: Vec<(usize, usize, Tense)> = fut
+            .find_iter(seg)
+            .filter(|x| {
+                !matches!(
+                    word_before(text, lo + x.start()).as_str(),
+                    "was" | "were" | "had"
+                )
+            })
+            .map(|x| (lo + x.start(), lo + x.end(), Tense::Future))
+            .collect();
+        for x in past.find_iter(seg) {
+            let w = x.as_str().to_lowercase();
+            let prev = word_before(text, lo + x.start());
+            // `is expected`, `to be made`: no past event
+            let passive = matches!(prev.as_str(), "is" | "are" | "am" | "be" | "being" | "to");
+            // `said in January` dates the saying; `said the offer would be
+            // made in April` does not
+            let far_saying = REPORTING.contains(&w.as_str())
+                && text
+                    .get(lo + x.end()..at)
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .count()
+                    > 2;
+            let overlaps = v
+                .iter()
+                .any(|(fs, fe, _)| *fs < lo + x.end() && lo + x.start() < *fe);
+            if far_saying || NOT_PAST.contains(&w.as_str()) || passive || overlaps {
+                continue;
+            }
+            v.push((lo + x.start(), lo + x.end(), Tense::Past));
+        }
+        v.sort_unstable_by_key(|(s, e, _)| (*s, *e));
+        v
+    };
+    let words = |a: usize, b: usize| {
+        text.get(a..b)
+            .unwrap_or_default()
+            .split_whitespace()
+            .count()
+    };
+    // the verb that governs `in March` stands right before it (`began in
+    // March`, `lost office in March`) or right after the phrase (`in March
+    // were asked`); a verb further away may belong to another clause
+    if let Some(&(_, end, t)) = markers(s, at.max(s)).last()
+        && words(end, at) <= NEAR_VERB_WORDS
+    {
+        let between = text.get(end..at).unwrap_or_default();
+        let forward = FORWARD.as_ref().is_some_and(|re| re.is_match(between));
+        return if t == Tense::Past && forward {
+            Tense::Unknown
+        } else {
+            t
+        };
+    }
+    // `to take effect by June were designed`: the verb after dates the
+    // plan, not the month
+    let lead: Vec<&str> = text
+        .get(s..at.max(s))
+        .unwrap_or_default()
+        .split_whitespace()
+        .rev()
+        .take(NEAR_VERB_WORDS)
+        .collect();
+    if lead
+        .iter()
+        .any(|w| FORWARD.as_ref().is_some_and(|re| re.is_match(w)))
+    {
+        return Tense::Unknown;
+    }
+    match markers(end.min(e), e).first() {
+        Some(&(ms, _, t)) if words(end, ms) <= 1 => t,
+        _ => Tense::Unknown,
+    }
+}
+
+/// How many words may stand between a month and the verb that dates it.
+const NEAR_VERB_WORDS: usize = 4;
 
 /// How far ahead of publication a date without a year may lie, in days.
 fn future_window(tense: Tense) -> i64 {
@@ -661,7 +1184,7 @@ fn build_weekday(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> O
             }
         }
         None => {
-            if future_context(t, s) {
+            if weekday_direction(t, s) == Tense::Future {
                 f
             } else if f == 1 {
                 1
@@ -727,11 +1250,17 @@ fn season_code(s: &str) -> &'static str {
     }
 }
 
-fn build_relative_unit(_t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
+fn build_relative_unit(t: &str, caps: &regex::Captures<'_>, p: Option<NaiveDate>) -> Option<Cand> {
     let p = p?;
     let (s, e) = whole(caps);
     let pre = m(caps, "pre")?.2.to_lowercase();
     let unit = m(caps, "unit")?.2.to_lowercase();
+    // `the last week of March`, `within the next month`, `over the last
+    // year`: a period counted from some point, not the calendar unit before
+    // or after this one (`the coming year` is the next one)
+    if word_before(t, s) == "the" && matches!(pre.as_str(), "last" | "next") {
+        return None;
+    }
     let delta: i32 = match pre.as_str() {
         "last" => -1,
         "next" | "coming" => 1,
@@ -1466,6 +1995,243 @@ mod tests {
     }
 
     #[test]
+    fn tense_points_bare_months_and_weekdays() {
+        // published Thursday 2020-03-05
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // a past verb: the month already past
+            (
+                "The ratification process began in April with Canada.",
+                &[("April", "2019-04")],
+            ),
+            ("Sales fell sharply in June.", &[("June", "2019-06")]),
+            // a future marker: the coming one, even when the nearest is past
+            (
+                "The company will report results in February.",
+                &[("February", "2021-02")],
+            ),
+            // no tense: the nearest (within about four months ahead)
+            ("the elections in April", &[("April", "2020-04")]),
+            // a past verb with a complement that points forward is no past
+            (
+                "NATO has decided to admit them in early April, he said.",
+                &[("early April", "2020-04")],
+            ),
+            ("The talks were planned for June.", &[("June", "2020-06")]),
+            // `scheduled` is a past form and a future marker: the future wins
+            ("The vote was scheduled for June.", &[("June", "2020-06")]),
+            ("since February", &[("February", "2020-02")]),
+            ("The strike has lasted since June.", &[("June", "2019-06")]),
+            // a verb of postponement with `until`: the next occurrence
+            (
+                "Officials postponed until Tuesday morning any action on the case.",
+                &[("Tuesday morning", "2020-03-10TMO")],
+            ),
+            (
+                "The court adjourned the hearing until Monday.",
+                &[("Monday", "2020-03-09")],
+            ),
+            // ... but the day of the postponing itself is past
+            (
+                "The court postponed the hearing on Monday.",
+                &[("on Monday", "2020-03-02")],
+            ),
+            (
+                "The meeting was delayed Tuesday.",
+                &[("Tuesday", "2020-03-03")],
+            ),
+            // `vs.` ends no sentence: `will` speaks of Monday
+            (
+                "The court will rule in the Roe vs. Wade case on Monday.",
+                &[("on Monday", "2020-03-09")],
+            ),
+            // a hard-wrapped line goes on: `will` speaks of Monday
+            (
+                "The plant will\nresume work on Monday.",
+                &[("on Monday", "2020-03-09")],
+            ),
+            (
+                "The sale, expected to close in\nApril, was not disclosed.",
+                &[("April", "2020-04")],
+            ),
+            // a past verb far from the month may belong to another clause
+            (
+                "He said the offer, which was announced by the board, would close in June.",
+                &[("June", "2020-06")],
+            ),
+            // `due to` a cause is no future
+            (
+                "Prices fell on Tuesday due to heavy selling.",
+                &[("on Tuesday", "2020-03-03")],
+            ),
+            (
+                "The measures to take effect by June were designed to help.",
+                &[("June", "2020-06")],
+            ),
+            (
+                "Creditor banks, which in June were asked to wait, agreed.",
+                &[("June", "2019-06")],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn month_with_its_year_named_after_it() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "The process began in February this year.",
+                &[("February", "2020-02"), ("this year", "2020")],
+            ),
+            (
+                "It joins in early October this year.",
+                &[("early October", "2020-10"), ("this year", "2020")],
+            ),
+            (
+                "They meet in April next year.",
+                &[("April", "2021-04"), ("next year", "2021")],
+            ),
+            (
+                "It was signed in November last year.",
+                &[("November", "2019-11"), ("last year", "2019")],
+            ),
+            (
+                "It opens in May, last year's best month.",
+                &[("May", "2020-05"), ("last year", "2019")],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn march_and_may_as_modifiers() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "The March accession will make them eligible.",
+                &[("March", "2020-03")],
+            ),
+            (
+                "They looked ahead to the May elections.",
+                &[("May", "2020-05")],
+            ),
+            ("Its May report is the next test.", &[("May", "2020-05")]),
+            ("He spoke before the March on Washington.", &[]),
+            ("The March of Dimes raised money.", &[]),
+            ("Protesters march to the square.", &[]),
+            ("The rebels may attack again.", &[]),
+            ("They hope that May will help.", &[]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn offsets_from_another_date() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "The day before last Tuesday's hearing, he went to the house.",
+                &[("The day before last Tuesday's", "2020-03-02")],
+            ),
+            (
+                "Two days after March 1, the talks resumed.",
+                &[("Two days after March 1", "2020-03-03")],
+            ),
+            (
+                "a week before Feb. 20, 2019",
+                &[("a week before Feb. 20, 2019", "2019-02-13")],
+            ),
+            (
+                "The attack came on March 2. A day earlier, police had been warned.",
+                &[("March 2", "2020-03-02"), ("A day earlier", "2020-03-01")],
+            ),
+            (
+                "He arrived on Feb. 10. Two days later he left, and the day after, he flew home.",
+                &[
+                    ("Feb. 10", "2020-02-10"),
+                    ("Two days later", "2020-02-12"),
+                    ("the day after", "2020-02-13"),
+                ],
+            ),
+            (
+                "The law passed in 1998. A year later it was repealed.",
+                &[("1998", "1998"), ("A year later", "1999")],
+            ),
+            (
+                "Prices rose in June 2018 and fell a month later.",
+                &[("June 2018", "2018-06"), ("a month later", "2018-07")],
+            ),
+            (
+                "It was signed on Jan. 6, 2020, and came into force a week later.",
+                &[("Jan. 6, 2020", "2020-01-06"), ("a week later", "2020-W03")],
+            ),
+            // anchored on an event, or with nothing before: left out
+            ("the day after the vote", &[]),
+            ("Two days later, he left.", &[]),
+            ("the days before the war", &[]),
+            (
+                "It arrived two days later than planned on March 3.",
+                &[("March 3", "2020-03-03")],
+            ),
+            (
+                "the day before yesterday and the day after tomorrow",
+                &[
+                    ("the day before yesterday", "2020-03-03"),
+                    ("the day after tomorrow", "2020-03-07"),
+                ],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn past_week_and_the_weekend() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // published Thursday 2020-03-05, ISO week 10
+            (
+                "He has been in Bethesda for the last week.",
+                &[("the last week", "2020-W10")],
+            ),
+            (
+                "Prices fell over the past week.",
+                &[("the past week", "2020-W10")],
+            ),
+            ("the last week of March", &[("March", "2020-03")]),
+            ("within the next month", &[]),
+            ("over the last year and a half", &[]),
+            ("in the coming year", &[("coming year", "2021")]),
+            (
+                "The decision was confirmed over the weekend.",
+                &[("the weekend", "2020-W09-WE")],
+            ),
+            (
+                "Talks will resume over the weekend.",
+                &[("the weekend", "2020-W10-WE")],
+            ),
+            (
+                "He returned this past weekend.",
+                &[("this past weekend", "2020-W09-WE")],
+            ),
+            ("the weekend of March 14", &[("March 14", "2020-03-14")]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+        // published on a Sunday: the weekend under way
+        let got = find(
+            "Fighting went on over the weekend.",
+            NaiveDate::from_ymd_opt(2020, 3, 8),
+        );
+        let values: Vec<_> = got.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2020-W10-WE"]);
+    }
+
+    #[test]
     fn not_dates() {
         let cases: &[&str] = &[
             "it lasted six hours and seven days",
@@ -1517,6 +2283,7 @@ mod tests {
                 Some(("2020-03-05", Some("2020-03-05TNI"))),
             ),
             ("2020-SU", day, Some(("2020", Some("2020-SU")))),
+            ("2020-W09-WE", day, Some(("2020-W09", Some("2020-W09-WE")))),
             ("2019-Q1", day, Some(("2019", Some("2019-Q1")))),
             (
                 "PRESENT_REF",
