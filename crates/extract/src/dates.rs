@@ -199,13 +199,24 @@ fn resolve_anchor(anchor: &str, before: &[DateMention]) -> Option<String> {
             Some(ym(y, mo))
         }
         _ => {
+            // the latest day, or a month named after it: `killed last
+            // October ... crossed out that same day` is a day of October
             let d = before.iter().rev().find_map(|d| {
-                if is_day_value(&d.value) {
-                    NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d").ok()
+                let v = d.value.as_str();
+                if is_day_value(v) || is_clock_value(v) {
+                    NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d")
+                        .ok()
+                        .map(Ok)
+                } else if is_month_value(v) {
+                    Some(Err(v.to_string()))
                 } else {
                     None
                 }
             })?;
+            let d = match d {
+                Ok(d) => d,
+                Err(month) => return (unit == "day" && off == 0).then_some(month),
+            };
             if unit == "week" {
                 return Some(iso_week(d.checked_add_signed(Duration::weeks(off))?));
             }
@@ -1598,6 +1609,25 @@ fn build_time(t: &str, caps: &regex::Captures<'_>, _p: Option<NaiveDate>) -> Opt
     })
 }
 
+/// Whether `v` is a month, `2020-03`.
+fn is_month_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 7
+        && b.get(4) == Some(&b'-')
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+}
+
+/// Whether `v` is a clock time on a day, `2020-03-05T22:00:00Z`.
+fn is_clock_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 16
+        && b.get(10) == Some(&b'T')
+        && b.get(11).is_some_and(u8::is_ascii_digit)
+        && is_day_value(v.get(..10).unwrap_or_default())
+}
+
 /// Whether `v` is a calendar day, optionally with a part of day (`2020-03-05TMO`).
 fn is_day_value(v: &str) -> bool {
     let b = v.as_bytes();
@@ -1923,6 +1953,20 @@ mod tests {
                 ],
             ),
             ("that day", &[]),
+            // the latest date is a month: a day of that month
+            (
+                "He was killed last October. His name was crossed out that same day.",
+                &[("last October", "2019-10"), ("that same day", "2019-10")],
+            ),
+            // a clock time carries its day
+            (
+                "It hit at 22:00 GMT on March 2. Later that day it rained.",
+                &[
+                    ("22:00 GMT", "2020-03-02T22:00:00Z"),
+                    ("March 2", "2020-03-02"),
+                    ("Later that day", "2020-03-02"),
+                ],
+            ),
             (
                 "In 1998 it began; later that year it ended.",
                 &[("1998", "1998"), ("later that year", "1998")],
