@@ -755,6 +755,14 @@ fn month_as_modifier(t: &str, ms: usize, me: usize) -> bool {
         && !NOT_AFTER_MONTH.contains(&after.as_str())
 }
 
+/// Words a sentence does not end with: a line break after one of them is a
+/// hard wrap.
+const OPEN_WORDS: &[&str] = &[
+    "in", "on", "of", "the", "a", "an", "to", "by", "for", "at", "and", "or", "from", "until",
+    "since", "early", "late", "mid", "last", "next", "this", "that", "with", "as", "than",
+    "between", "before", "after", "during", "through",
+];
+
 /// `February this year`, `April next year`: the year named right after a
 /// month (the year phrase stays a mention of its own).
 static YEAR_AFTER_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -859,23 +867,8 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
             let line = text.get(..i).unwrap_or_default();
             let last = word_before(text, i);
             let open = line.ends_with(',')
-                || matches!(
-                    last.as_str(),
-                    "in" | "on"
-                        | "of"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "to"
-                        | "by"
-                        | "for"
-                        | "at"
-                        | "and"
-                        | "or"
-                        | "from"
-                        | "until"
-                        | "since"
-                ) && line.ends_with(|c: char| c.is_alphabetic());
+                || OPEN_WORDS.contains(&last.as_str())
+                    && line.ends_with(|c: char| c.is_alphabetic());
             return !open;
         }
         if !matches!(c, '.' | '!' | '?') {
@@ -1150,8 +1143,14 @@ fn event_tense(text: &str, at: usize, end: usize) -> Tense {
     {
         return Tense::Unknown;
     }
+    // `In January, a week after ..., a bombing killed a guard`: a month
+    // fronted before the comma dates the main clause, whose verb comes later
+    let fronted = words(s, at) <= 2
+        && text
+            .get(end..e)
+            .is_some_and(|r| r.trim_start().starts_with(','));
     match markers(end.min(e), e).first() {
-        Some(&(ms, _, t)) if words(end, ms) <= 1 => t,
+        Some(&(ms, _, t)) if fronted || words(end, ms) <= 1 => t,
         _ => Tense::Unknown,
     }
 }
@@ -2097,6 +2096,10 @@ mod tests {
                 "The sale, expected to close in\nApril, was not disclosed.",
                 &[("April", "2020-04")],
             ),
+            (
+                "It will close the unit in early\nApril, a spokesman said.",
+                &[("early\nApril", "2020-04")],
+            ),
             // a past verb far from the month may belong to another clause
             (
                 "He said the offer, which was announced by the board, would close in June.",
@@ -2106,6 +2109,15 @@ mod tests {
             (
                 "Prices fell on Tuesday due to heavy selling.",
                 &[("on Tuesday", "2020-03-03")],
+            ),
+            // a month fronted before a comma dates the main clause
+            (
+                "In July, a week after the Roe vs. Wade anniversary, a bomb killed a guard.",
+                &[("July", "2019-07")],
+            ),
+            (
+                "In early July, the company will open a plant.",
+                &[("early July", "2020-07")],
             ),
             (
                 "The measures to take effect by June were designed to help.",
