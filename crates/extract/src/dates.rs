@@ -9,25 +9,39 @@
 //! `2020-W10`, `the week of March 16`, `last month`, `next year`), quarters
 //! (`2020-Q1`), seasons (`2020-SU`), holidays (`Thanksgiving`, `Easter week`,
 //! `Election Day`), clock times (`22:00 GMT` -> `2020-03-05T22:00:00Z`, `4 in
-//! the morning`), and the other TimeML values: parts of day (`Friday night` ->
-//! `2020-03-06TNI`, `this morning` -> `...TMO`, also `TAF`, `TEV`) and the
-//! reference points `PRESENT_REF` (`now`, `currently`), `PAST_REF`
-//! (`recently`, `formerly`) and `FUTURE_REF` (`in the future`).
+//! the morning`), weekends (`the weekend`, `this past weekend` ->
+//! `2020-W09-WE`), `the past week`, and the other TimeML values: parts of day
+//! (`Friday night` -> `2020-03-06TNI`, `this morning` -> `...TMO`, also
+//! `TAF`, `TEV`) and the reference points `PRESENT_REF` (`now`,
+//! `currently`), `PAST_REF` (`recently`, `formerly`) and `FUTURE_REF` (`in
+//! the future`). `the last week of March`, `within the next month` and `over
+//! the last year` are periods, not the calendar unit before or after.
 //!
 //! Resolution rules, with `published` as the anchor:
 //! - a month or a day-of-month without a year takes the year that puts it
 //!   nearest to the publication date (ties go to the past), but no more than
 //!   about four months ahead unless its sentence speaks of the future;
-//!   `last`/`next` force the previous/next occurrence;
+//!   `last`/`next` force the previous/next occurrence, and so does a year
+//!   named right after it (`February this year`, `April next year`);
+//! - the month an event happens in (`began in February`, `will report in
+//!   June`, `In January, ... a bomb killed`) lies on the side of publication
+//!   the verb that governs it says (see [`event_tense`]); `since February`
+//!   looks back; `May` and `March` count only after a preposition or as a
+//!   modifier after a determiner (`the March accession`, not `the March on
+//!   Washington`);
 //! - a weekday refers to the current week: when the nearest tense marker is a
-//!   future one (`will`, `expected to`, `scheduled`...) the next occurrence on
-//!   or after publication, otherwise the most recent one on or before it,
-//!   except the day right after publication (news filed overnight reports
-//!   `early on Friday` for a Thursday date line); `last`/`next` force the
-//!   direction;
+//!   future one (`will`, `expected to`, `scheduled`...) or a verb of
+//!   postponement points to it (`postponed until Tuesday`), the next
+//!   occurrence on or after publication, otherwise the most recent one on or
+//!   before it, except the day right after publication (news filed overnight
+//!   reports `early on Friday` for a Thursday date line); `last`/`next` force
+//!   the direction;
 //! - clock times take the day named in their sentence, else the publication
-//!   day; `that day`, `the next morning`, `later that year` take the latest
-//!   date before them (and are dropped when there is none);
+//!   day; `that day`, `the next morning`, `later that year`, `a day earlier`,
+//!   `two years later`, `the day before` (ending its clause) take the latest
+//!   date before them (and are dropped when there is none; after a month,
+//!   `that day` is a day of that month); an offset written before a date
+//!   moves it (`the day before last Tuesday`, `two weeks after March 5`);
 //! - without a publication date only expressions carrying their own year are kept.
 //!
 //! Durations (`six hours`, `seven days`, `within a week`) are quantities, not dates.
