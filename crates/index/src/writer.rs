@@ -17,6 +17,67 @@ const MAX_BUDGET_PER_THREAD: usize = u32::MAX as usize - 1_000_000;
 /// More indexing threads than this rarely pay off for news-sized documents.
 const MAX_THREADS: usize = 4;
 
+/// The most documents a merge may produce.
+///
+/// A merge reads its input segments whole (through memory maps, which count
+/// as resident memory) and builds parts of the merged segment in memory, so the
+/// largest merge sets the peak memory of a long ingest. Tantivy's default lets
+/// merges grow with the corpus (up to ten million documents); with this bound
+/// and one merge at a time the peak stays the same whatever the corpus size,
+/// for a few more segments to search (about one per 80,000 documents).
+const MAX_MERGED_DOCS: u32 = 80_000;
+
+/// Tantivy's log merge policy, with every merge cut down to at most
+/// [`MAX_MERGED_DOCS`] documents (its smallest segments first); segments
+/// already that large are left alone.
+#[derive(Debug)]
+struct BoundedMerges {
+    inner: tantivy::merge_policy::LogMergePolicy,
+    max_docs: u32,
+}
+
+impl BoundedMerges {
+    fn new(max_docs: u32) -> BoundedMerges {
+        let mut inner = tantivy::merge_policy::LogMergePolicy::default();
+        inner.set_max_docs_before_merge(max_docs as usize / 2);
+        // Four at a time (Tantivy's default is eight), so that merges reach the
+        // bound early in a run, not only in very long ones.
+        inner.set_min_num_segments(4);
+        BoundedMerges { inner, max_docs }
+    }
+}
+
+impl tantivy::merge_policy::MergePolicy for BoundedMerges {
+    fn compute_merge_candidates(
+        &self,
+        segments: &[tantivy::SegmentMeta],
+    ) -> Vec<tantivy::merge_policy::MergeCandidate> {
+        let docs = |id: &tantivy::index::SegmentId| {
+            segments
+                .iter()
+                .find(|s| s.id() == *id)
+                .map_or(u32::MAX, tantivy::SegmentMeta::num_docs)
+        };
+        self.inner
+            .compute_merge_candidates(segments)
+            .into_iter()
+            .filter_map(|candidate| {
+                let mut ids = candidate.0;
+                ids.sort_by_key(|id| (docs(id), id.uuid_string()));
+                let mut total = 0u64;
+                let kept: Vec<_> = ids
+                    .into_iter()
+                    .take_while(|id| {
+                        total += u64::from(docs(id));
+                        total <= u64::from(self.max_docs)
+                    })
+                    .collect();
+                (kept.len() >= 2).then_some(tantivy::merge_policy::MergeCandidate(kept))
+            })
+            .collect()
+    }
+}
+
 /// Writes documents into an [`Index`]; only one may exist per index at a time
 /// (across processes too: the lock is a file in the index directory).
 ///
@@ -41,10 +102,16 @@ impl Writer {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = (budget / MIN_BUDGET_PER_THREAD).clamp(1, cores.clamp(1, MAX_THREADS));
         let budget = budget.min(MAX_BUDGET_PER_THREAD.saturating_mul(threads));
-        let writer = index
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(budget / threads)
+            .num_merge_threads(1)
+            .build();
+        let writer: IndexWriter = index
             .index
-            .writer_with_num_threads(threads, budget)
+            .writer_with_options(options)
             .map_err(|e| tantivy_error(&index.dir, e))?;
+        writer.set_merge_policy(Box::new(BoundedMerges::new(MAX_MERGED_DOCS)));
         Ok(Writer {
             dir: index.dir.clone(),
             writer,
@@ -201,6 +268,7 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
+    use super::{BoundedMerges, MAX_MERGED_DOCS};
     use crate::test_docs::{corpus, doc, index_with};
     use crate::{Error, Index, Upsert};
     use newsdesk_model::Document;
@@ -358,5 +426,49 @@ mod tests {
         );
         writer.commit().unwrap();
         assert_eq!(index.num_docs(), 1);
+    }
+
+    /// Merge candidates for segments of these sizes, as sizes.
+    fn merges(sizes: &[u32]) -> Vec<Vec<u32>> {
+        use tantivy::merge_policy::MergePolicy;
+        let index = tantivy::Index::create_in_ram(tantivy::schema::Schema::builder().build());
+        let metas: Vec<tantivy::SegmentMeta> = sizes
+            .iter()
+            .map(|&n| index.new_segment_meta(tantivy::index::SegmentId::generate_random(), n))
+            .collect();
+        let size = |id: &tantivy::index::SegmentId| {
+            metas
+                .iter()
+                .find(|m| m.id() == *id)
+                .map_or(0, |m| m.num_docs())
+        };
+        BoundedMerges::new(MAX_MERGED_DOCS)
+            .compute_merge_candidates(&metas)
+            .iter()
+            .map(|c| c.0.iter().map(size).collect())
+            .collect()
+    }
+
+    #[test]
+    fn merges_never_exceed_the_bound() {
+        let cases: &[(&[u32], bool)] = &[
+            // Freshly flushed segments merge.
+            (&[5_000; 8], true),
+            // Four segments of a quarter of the bound make exactly the bound.
+            (&[20_000; 4], true),
+            // Segments at half the bound or more are left alone.
+            (&[40_001; 8], false),
+            (&[80_000; 12], false),
+            (&[80_000, 80_000, 5_000, 5_000, 5_000, 5_000], true),
+            (&[30_000, 30_000, 30_000, 30_000, 30_000], true),
+        ];
+        for &(sizes, merges_some) in cases {
+            let found = merges(sizes);
+            assert_eq!(!found.is_empty(), merges_some, "{sizes:?}: {found:?}");
+            for m in &found {
+                assert!(m.len() >= 2, "{sizes:?}: {m:?}");
+                assert!(m.iter().sum::<u32>() <= MAX_MERGED_DOCS, "{sizes:?}: {m:?}");
+            }
+        }
     }
 }
