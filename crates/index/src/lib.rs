@@ -102,6 +102,8 @@ pub struct Index {
     index: tantivy::Index,
     reader: IndexReader,
     fields: Fields,
+    /// Threads that search segments side by side, started on the first search.
+    executor: std::sync::OnceLock<tantivy::Executor>,
 }
 
 /// What [`Writer::upsert`] did.
@@ -309,6 +311,7 @@ impl Index {
             index,
             reader,
             fields,
+            executor: std::sync::OnceLock::new(),
         })
     }
 

@@ -24,8 +24,8 @@ const MAX_THREADS: usize = 4;
 /// largest merge sets the peak memory of a long ingest. Tantivy's default lets
 /// merges grow with the corpus (up to ten million documents); with this bound
 /// and one merge at a time the peak stays the same whatever the corpus size,
-/// for a few more segments to search (about one per 80,000 documents).
-const MAX_MERGED_DOCS: u32 = 80_000;
+/// for a few more segments to search (about one per 40,000 documents).
+const MAX_MERGED_DOCS: u32 = 40_000;
 
 /// Tantivy's log merge policy, with every merge cut down to at most
 /// [`MAX_MERGED_DOCS`] documents (its smallest segments first); segments
@@ -451,16 +451,18 @@ mod tests {
 
     #[test]
     fn merges_never_exceed_the_bound() {
+        let b = MAX_MERGED_DOCS;
         let cases: &[(&[u32], bool)] = &[
             // Freshly flushed segments merge.
-            (&[5_000; 8], true),
+            (&[b / 8; 8], true),
             // Four segments of a quarter of the bound make exactly the bound.
-            (&[20_000; 4], true),
-            // Segments at half the bound or more are left alone.
-            (&[40_001; 8], false),
-            (&[80_000; 12], false),
-            (&[80_000, 80_000, 5_000, 5_000, 5_000, 5_000], true),
-            (&[30_000, 30_000, 30_000, 30_000, 30_000], true),
+            (&[b / 4; 4], true),
+            // Segments over half the bound are left alone.
+            (&[b / 2 + 1; 8], false),
+            (&[b; 12], false),
+            (&[b, b, b / 8, b / 8, b / 8, b / 8], true),
+            // A candidate over the bound is cut down to its smallest segments.
+            (&[b * 3 / 8; 5], true),
         ];
         for &(sizes, merges_some) in cases {
             let found = merges(sizes);
