@@ -338,17 +338,27 @@ impl Index {
     ) -> Result<Vec<(Score, DocAddress)>, Error> {
         let executor = self.executor_for(searcher);
         let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
-        // One document more than asked tells whether equal scores straddle the cut.
-        let top = searcher
-            .search_with_executor(
-                query,
-                &TopDocs::with_limit(limit + 1).order_by_score(),
-                executor,
-                scoring,
-            )
-            .map_err(|e| tantivy_error(&self.dir, e))?;
-        let straddle =
-            top.len() > limit && top.get(limit - 1).map(|t| t.0) == top.get(limit).map(|t| t.0);
+        // A phrase scores every document that has all its words (no pruning
+        // helps it), and its scores tie often (length norms are quantised), so
+        // it goes straight to the pass that ranks by score, then id. Other
+        // queries first take the pruned top hits; one document more than asked
+        // tells whether equal scores straddle the cut.
+        let mut phrase = false;
+        query.query_terms(&mut |_, positions| phrase |= positions);
+        let top = if phrase {
+            Vec::new()
+        } else {
+            searcher
+                .search_with_executor(
+                    query,
+                    &TopDocs::with_limit(limit + 1).order_by_score(),
+                    executor,
+                    scoring,
+                )
+                .map_err(|e| tantivy_error(&self.dir, e))?
+        };
+        let straddle = phrase
+            || top.len() > limit && top.get(limit - 1).map(|t| t.0) == top.get(limit).map(|t| t.0);
         let mut scored: Vec<(Score, u64, DocAddress)> = if straddle {
             // Ties at the cut (all of a constant-score query, say): one pass
             // that ranks by score, then by id.
@@ -896,6 +906,12 @@ mod tests {
         assert_eq!(
             ids(&twins_index, "words", &SearchOptions::default()),
             ["t0", "t1", "t2", "t3"]
+        );
+        // Phrases take the one-pass ranking by score, then id.
+        assert_eq!(ids(&twins_index, "\"words here\"", &limited), ["t0", "t1"]);
+        assert_eq!(
+            ids(&twins_index, "\"here words\"", &limited),
+            Vec::<String>::new()
         );
 
         let hit = index
