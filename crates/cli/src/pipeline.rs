@@ -39,7 +39,8 @@ pub(crate) struct Summary {
 pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> {
     let start = Instant::now();
     let colour = std::io::stdout().is_terminal();
-    let summary = run(input, None, &mut |doc, _key, _progress| {
+    let threads = threads(input);
+    let summary = run(input, threads, None, &mut |doc, _key, _progress| {
         let text = if json {
             let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
             line.push('\n');
@@ -60,7 +61,7 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
 pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow::Result<Summary> {
     let start = Instant::now();
     // Before the writer starts Tantivy's indexing threads, so that they keep to the bound.
-    threads(input);
+    let threads = threads(input);
     let index = newsdesk_index::Index::create_or_open(dir)
         .with_context(|| format!("cannot open index {}", dir.display()))?;
     let mut writer = index.writer(WRITER_MEMORY)?;
@@ -68,7 +69,7 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
     let known = index
         .input_keys()
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
-    let summary = run(input, Some(&known), &mut |doc, key, progress| {
+    let summary = run(input, threads, Some(&known), &mut |doc, key, progress| {
         let outcome = writer
             .upsert_keyed(doc, Some(key))
             .with_context(|| format!("{}: cannot index document", doc.article.source))?;
@@ -162,17 +163,18 @@ fn threads(input: &InputArgs) -> usize {
     }
 }
 
-/// Reads, cleans and extracts every input, calling `sink` for each good document in
-/// input order; failures are reported on standard error and counted.
+/// Reads, cleans and extracts every input on `threads` workers (from [`threads`]),
+/// calling `sink` for each good document in input order; failures are reported on
+/// standard error and counted.
 ///
 /// With `known`, inputs whose fingerprint is in it are counted as unchanged
 /// without being processed.
 fn run(
     input: &InputArgs,
+    threads: usize,
     known: Option<&HashSet<u64>>,
     sink: &mut (dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert> + Send),
 ) -> anyhow::Result<Summary> {
-    let threads = threads(input);
     let pool = if threads > 1 {
         Some(
             rayon::ThreadPoolBuilder::new()

@@ -317,13 +317,15 @@ impl Index {
     /// per core), in the calling thread otherwise.
     fn executor_for(&self, searcher: &Searcher) -> &tantivy::Executor {
         static SINGLE: tantivy::Executor = tantivy::Executor::SingleThread;
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if cores < 2 || searcher.segment_readers().len() < 2 {
+        if searcher.segment_readers().len() < 2 {
             return &SINGLE;
         }
         self.executor.get_or_init(|| {
-            tantivy::Executor::multi_thread(cores.min(4), "newsdesk-search-")
-                .unwrap_or(tantivy::Executor::SingleThread)
+            match std::thread::available_parallelism().map_or(1, |n| n.get()) {
+                1 => tantivy::Executor::SingleThread,
+                cores => tantivy::Executor::multi_thread(cores.min(4), "newsdesk-search-")
+                    .unwrap_or(tantivy::Executor::SingleThread),
+            }
         })
     }
 

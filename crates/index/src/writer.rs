@@ -63,7 +63,7 @@ impl tantivy::merge_policy::MergePolicy for BoundedMerges {
             .into_iter()
             .filter_map(|candidate| {
                 let mut ids = candidate.0;
-                ids.sort_by_key(|id| (docs(id), id.uuid_string()));
+                ids.sort_by_key(|id| (docs(id), *id));
                 let mut total = 0u64;
                 let kept: Vec<_> = ids
                     .into_iter()
