@@ -82,6 +82,7 @@ pub fn extract(article: &Article, config: &Config) -> Extraction {
         quotes,
         quantities,
         dates,
+        claims: Vec::new(),
         keywords,
     }
 }

@@ -1177,6 +1177,8 @@ impl<'a> Parser<'a> {
             of,
             value_max: value_max.map(round),
             conversion_mismatch,
+            count: None,
+            period: None,
         }
     }
 }

@@ -276,6 +276,29 @@ pub struct Quantity {
     /// Set when a dual-unit expression's two values disagree by more than 5%.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub conversion_mismatch: bool,
+    /// When the number counts people affected by an event: `killed`, `injured`,
+    /// `arrested`, `kidnapped`, `displaced`, `missing`, `evacuated` or `affected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<String>,
+    /// The period a cumulative count covers, as the text says it (`since December`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+/// An attributed statement in reported (indirect) speech: `X said (that) ...`,
+/// `according to X, ...`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The attributed content, without quotation marks.
+    pub text: String,
+    /// Canonical name of the source, or `None` when the text names none.
+    pub speaker: Option<String>,
+    /// The attribution cue (`said`, `told`, `according to`, ...).
+    pub cue: Option<String>,
+    /// Byte offset of the start of the content.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
 }
 
 /// A date or time expression resolved to a calendar value.
@@ -307,6 +330,9 @@ pub struct Extraction {
     pub quantities: Vec<Quantity>,
     /// Dates in text order.
     pub dates: Vec<DateMention>,
+    /// Claims (indirect attributed speech) in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
     /// Key terms, most characteristic first.
     pub keywords: Vec<String>,
 }
