@@ -5,10 +5,17 @@
 //! mile 1609.344 m, foot 0.3048 m, acre 4046.8564224 m2, barrel 0.158987294928 m3,
 //! tonne 1000 kg, month = year / 12, year 365.25 days; `N-year-old` is an age in
 //! seconds; vague plurals (`thousands of`) take the smallest plural.
-#![allow(dead_code, unreachable_pub)]
+use newsdesk_extract::facts;
+use newsdesk_model::{Article, Quantity};
 
-#[path = "../src/quantities.rs"]
-mod quantities;
+/// The quantities of `text`, through the public [`facts`].
+fn quantities(text: &str) -> Vec<Quantity> {
+    let article = Article {
+        text: text.to_string(),
+        ..Article::default()
+    };
+    facts(&article, &[]).quantities
+}
 
 /// (context, expected text, value, unit, qualifier)
 type Row = (
@@ -1618,7 +1625,7 @@ fn check(
     unit: Option<&str>,
     qualifier: Option<&str>,
 ) -> Result<(), String> {
-    let found = quantities::find(context);
+    let found = quantities(context);
     let q = found.iter().find(|q| q.text == text).ok_or_else(|| {
         format!(
             "{text:?} not found in {context:?}: {:?}",
@@ -1658,12 +1665,12 @@ fn real_expressions() {
 
 #[test]
 fn dual_units_flag_mismatches() {
-    let found = quantities::find("lies about 90 km (50 miles) north of the capital");
+    let found = quantities("lies about 90 km (50 miles) north of the capital");
     assert_eq!(found.len(), 1);
     assert!(
         found[0].conversion_mismatch,
         "90 km is 55.9 miles: {found:?}"
     );
-    let found = quantities::find("some 120 kms (75 miles) away");
+    let found = quantities("some 120 kms (75 miles) away");
     assert!(!found[0].conversion_mismatch);
 }

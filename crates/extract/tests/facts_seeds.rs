@@ -2,16 +2,9 @@
 //! `../shared/gold/seeds.json` is found (when that file is present), and the full
 //! output of each article is snapshotted. Quotes run with no entities so the
 //! snapshots do not depend on the entity recogniser.
-#![allow(dead_code, unreachable_pub)]
-
-#[path = "../src/dates.rs"]
-mod dates;
-#[path = "../src/quantities.rs"]
-mod quantities;
-#[path = "../src/quotes.rs"]
-mod quotes;
-
 use chrono::NaiveDate;
+use newsdesk_extract::{Facts, facts, timeml_dates};
+use newsdesk_model::{Article, Entity};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -21,6 +14,16 @@ fn manifest() -> PathBuf {
 
 fn published() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2020, 3, 5)
+}
+
+/// The facts of `text`, quote speakers from `entities`, through the public
+/// [`facts`]; the dates tests call [`timeml_dates`] for TimeML values.
+fn facts_of(text: &str, entities: &[Entity]) -> Facts {
+    let article = Article {
+        text: text.to_string(),
+        ..Article::default()
+    };
+    facts(&article, entities)
 }
 
 fn seeds() -> Vec<(String, String)> {
@@ -46,11 +49,14 @@ fn seed_snapshots() {
     assert_eq!(all.len(), 3, "seed fixtures missing");
     for (name, text) in all {
         let stem = name.trim_end_matches(".txt");
-        let q = quotes::find(&text, &[]);
+        let Facts {
+            quotes: q,
+            quantities: n,
+            ..
+        } = facts_of(&text, &[]);
         insta::assert_json_snapshot!(format!("{stem}_quotes"), q);
-        let n = quantities::find(&text);
         insta::assert_json_snapshot!(format!("{stem}_quantities"), n);
-        let d = dates::find(&text, published());
+        let d = timeml_dates(&text, published());
         insta::assert_json_snapshot!(format!("{stem}_dates"), d);
     }
 }
@@ -92,7 +98,11 @@ fn seed_gold_facts() {
     for (label, text) in variants {
         let name = label.split(' ').next().unwrap_or_default().to_string();
         let g = &gold["articles"][&name];
-        let qs = quotes::find(&text, &[]);
+        let Facts {
+            quotes: qs,
+            quantities: ns,
+            ..
+        } = facts_of(&text, &[]);
         for want in g["quotes"].as_array().into_iter().flatten() {
             let frag = want["fragment"].as_str().unwrap_or_default();
             let speaker = want["speaker"].as_str().unwrap_or_default();
@@ -108,7 +118,6 @@ fn seed_gold_facts() {
                 failures.push(format!("{label}: unexpected attributed quote {q:?}"));
             }
         }
-        let ns = quantities::find(&text);
         for want in g["quantities"].as_array().into_iter().flatten() {
             let frag = want["fragment"].as_str().unwrap_or_default();
             let value = want["value"].as_f64().unwrap_or(f64::NAN);
@@ -129,7 +138,7 @@ fn seed_gold_facts() {
                 failures.push(format!("{label}: quantity {frag:?} = {value}"));
             }
         }
-        let ds = dates::find(&text, published());
+        let ds = timeml_dates(&text, published());
         for want in g["dates"].as_array().into_iter().flatten() {
             let frag = want["fragment"].as_str().unwrap_or_default();
             let value = want["value"].as_str().unwrap_or_default();
@@ -158,12 +167,15 @@ fn assert_spans(text: &str, spans: &[(usize, usize)]) {
 }
 
 fn check_all(text: &str) {
-    let q = quotes::find(text, &[]);
+    let Facts {
+        quotes: q,
+        quantities: n,
+        ..
+    } = facts_of(text, &[]);
     assert_spans(
         text,
         &q.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>(),
     );
-    let n = quantities::find(text);
     assert_spans(
         text,
         &n.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>(),
@@ -171,7 +183,7 @@ fn check_all(text: &str) {
     for x in &n {
         assert_eq!(text.get(x.start..x.end), Some(x.text.as_str()));
     }
-    let d = dates::find(text, published());
+    let d = timeml_dates(text, published());
     assert_spans(
         text,
         &d.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>(),
@@ -214,7 +226,7 @@ proptest! {
                 }],
             })
             .collect();
-        let q = quotes::find(&s, &entities);
+        let q = facts_of(&s, &entities).quotes;
         assert_spans(&s, &q.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>());
     }
 
