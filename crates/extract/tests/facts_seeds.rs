@@ -4,7 +4,7 @@
 //! snapshots do not depend on the entity recogniser.
 #![allow(dead_code, unreachable_pub)]
 
-#[path = "../src/dates.rs"]
+#[path = "../src/dates/mod.rs"]
 mod dates;
 #[path = "../src/quantities.rs"]
 mod quantities;
