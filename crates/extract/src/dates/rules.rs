@@ -1,0 +1,159 @@
+//! The expression patterns and the builder each one calls.
+use super::Cand;
+use super::anchors::{build_anchored, build_offset_from_anchor};
+use super::clock::{build_hour_of_day, build_noon, build_time};
+use super::named::{
+    build_day, build_decade, build_holiday, build_iso, build_month, build_month_year,
+    build_quarter, build_season_year, build_second_day, build_week_of, build_year,
+};
+use super::relative::{
+    build_ago, build_day_beyond, build_past_week, build_ref, build_relative_day,
+    build_relative_unit, build_the_weekend, build_weekday,
+};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+type Build = fn(&str, &regex::Captures<'_>, Option<NaiveDate>) -> Option<Cand>;
+
+pub(super) struct Rule {
+    pub(super) re: Regex,
+    pub(super) build: Build,
+}
+
+const MONTHS_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// Holidays with a rule for their date (see [`holiday_date`]).
+const HOLIDAYS: &str = "Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'s|’s)\\s+(?:Day|Eve)|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|Veterans(?:'|’)?\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Valentine(?:'s|’s)\\s+Day|Halloween|Boxing\\s+Day|Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?\\s+Day|Presidents(?:'|’)?\\s+Day|Mother(?:'s|’s)\\s+Day|Father(?:'s|’s)\\s+Day|St\\.?\\s+Patrick(?:'s|’s)\\s+Day";
+
+fn rule(pattern: &str, build: Build) -> Option<Rule> {
+    Regex::new(pattern).ok().map(|re| Rule { re, build })
+}
+
+pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let mon = format!(r"(?P<mon>{MONTHS_FULL}|(?:{MONTHS_ABBR})\.?)");
+    let full = format!(r"(?P<mon>{MONTHS_FULL})");
+    [
+        // the second day of `April 24 and 25`, `March 5-6, 2020`
+        rule(
+            &format!(r"(?-u:\b){mon}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
+            build_second_day,
+        ),
+        // March 5, 2020 / Aug. 7 / March 15
+        rule(
+            &format!(r"(?-u:\b){mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
+            build_day,
+        ),
+        // 5 March 2020 / 5th of March
+        rule(
+            &format!(r"(?-u:\b)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
+            build_day,
+        ),
+        // September 2018
+        rule(&format!(r"(?-u:\b){mon},?\s+(?P<year>(?:1[6-9]|20)\d\d)(?-u:\b)"), build_month_year),
+        // (last) December, since February
+        rule(
+            &format!(r"(?i:(?-u:\b)(?P<pre>last|next|this|early|late|mid|since|in|until|till|by|from|during|of|through|before|after|between|and|to|or)[\s-]+)?(?-u:\b){full}(?-u:\b)"),
+            build_month,
+        ),
+        // on Thursday, last Friday, Tuesday morning
+        rule(
+            &format!(r"(?:(?-u:\b)(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:(?-u:\b)(?P<on>[Oo]n)\s+)?(?-u:\b)(?P<wd>{WEEKDAYS})(?-u:\b)(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+            build_weekday,
+        ),
+        rule(
+            r"(?i)(?-u:\b)(?P<w>today|tonight|yesterday|tomorrow|this)(?:\s+(?P<part>morning|afternoon|evening|night))?(?-u:\b)",
+            build_relative_day,
+        ),
+        rule(
+            r"(?i)(?-u:\b)(?P<ref>(?:right\s+)?now|currently|presently|nowadays|at\s+present|these\s+days|recently|previously|formerly|lately|in\s+the\s+past|(?:the|its|his|her|their|our)\s+current|(?:in\s+)?(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future)(?-u:\b)",
+            build_ref,
+        ),
+        rule(
+            &format!(r"(?i:(?-u:\b)(?P<pre>last|next|this)\s+)?(?-u:\b)(?P<hol>{HOLIDAYS})(?P<week>\s+week(?:end)?)?(?-u:\b)"),
+            build_holiday,
+        ),
+        rule(
+            &format!(r"(?-u:\b)(?i:the\s+week\s+of)\s+{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
+            build_week_of,
+        ),
+        rule(
+            r"(?i)(?-u:\b)(?P<pre>last|next|this|coming)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)(?-u:\b)",
+            build_relative_unit,
+        ),
+        rule(
+            r"(?i)(?-u:\b)(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year|decade)s?\s+ago(?-u:\b)",
+            build_ago,
+        ),
+        rule(r"(?-u:\b)(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s(?-u:\b)", build_decade),
+        rule(r"(?:(?-u:\b)[Tt]he\s+)?'(?P<dec2>\d0)s(?-u:\b)", build_decade),
+        rule(r"(?-u:\b)(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", build_iso),
+        rule(r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})(?-u:\b)", build_iso),
+        rule(r"(?i)(?-u:\b)(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+of\s+(?P<year>\d{4}))?", build_quarter),
+        rule(r"(?i)(?-u:\b)(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?-u:\b)", build_season_year),
+        rule(r"(?-u:\b)(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b)", build_year),
+        rule(
+            r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?(?-u:\b)",
+            build_time,
+        ),
+        rule(r"(?i)(?-u:\b)(?:noon|midday)(?-u:\b)", build_noon),
+        rule(
+            r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>next|following|previous|preceding)\s+)(?P<unit>day|morning|afternoon|evening|night|year)(?-u:\b)",
+            build_anchored,
+        ),
+        rule(
+            r"(?i)(?-u:\b)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)(?-u:\b)",
+            build_hour_of_day,
+        ),
+        // the day before yesterday, the day after tomorrow
+        rule(
+            r"(?i)(?-u:\b)the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)(?-u:\b)",
+            build_day_beyond,
+        ),
+        // `the day before.`, `a day earlier`, `two weeks later`: from the latest date
+        rule(
+            r"(?i)(?-u:\b)(?:(?P<the>the)|(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>before|after|earlier|later)(?-u:\b)",
+            build_offset_from_anchor,
+        ),
+        // the past week, the last week: the seven days up to publication
+        rule(r"(?i)(?-u:\b)the\s+(?:past|last)\s+week(?-u:\b)", build_past_week),
+        // the weekend, this past weekend
+        rule(
+            r"(?i)(?-u:\b)(?P<pre>this\s+past|the\s+past|the)\s+weekend(?-u:\b)",
+            build_the_weekend,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+});
+
+pub(super) fn m(caps: &regex::Captures<'_>, name: &str) -> Option<(usize, usize, String)> {
+    caps.name(name)
+        .map(|x| (x.start(), x.end(), x.as_str().to_string()))
+}
+
+pub(super) fn whole(caps: &regex::Captures<'_>) -> (usize, usize) {
+    caps.get(0).map_or((0, 0), |x| (x.start(), x.end()))
+}
+
+pub(super) fn small_number(s: &str) -> Option<i64> {
+    let n = match s.to_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" | "several" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        other => other.parse().ok()?,
+    };
+    Some(n)
+}
