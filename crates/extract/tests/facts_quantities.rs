@@ -7,7 +7,7 @@
 //! seconds; vague plurals (`thousands of`) take the smallest plural.
 #![allow(dead_code, unreachable_pub)]
 
-#[path = "../src/quantities.rs"]
+#[path = "../src/quantities/mod.rs"]
 mod quantities;
 
 /// (context, expected text, value, unit, qualifier)

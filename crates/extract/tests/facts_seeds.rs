@@ -6,7 +6,7 @@
 
 #[path = "../src/dates.rs"]
 mod dates;
-#[path = "../src/quantities.rs"]
+#[path = "../src/quantities/mod.rs"]
 mod quantities;
 #[path = "../src/quotes.rs"]
 mod quotes;
