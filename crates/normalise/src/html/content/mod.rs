@@ -1,0 +1,249 @@
+//! Main-content selection: boilerplate elements dropped by tag, role and class, the article
+//! container chosen by a readability-style text and link density score, and its text blocks.
+
+mod classify;
+mod select;
+mod stats;
+mod walk;
+mod words;
+
+use super::parse::Dom;
+use crate::clean::Item;
+use classify::{Drop, NameCache, classify};
+use select::choose_roots;
+use stats::{compute_stats, link_density};
+use walk::{Walker, heading_key};
+use words::flag;
+
+/// The extracted main content of a page.
+pub(crate) struct Content {
+    /// Paragraphs and removed pieces in document order.
+    pub(crate) items: Vec<Item>,
+}
+
+/// Selects the main content of `dom` and turns it into paragraph items. `title` is the
+/// page's headline: a heading repeating it is not body text.
+pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
+    let n = dom.nodes.len();
+    let mut cache = NameCache::default();
+    let decisions: Vec<Drop> = dom
+        .nodes
+        .iter()
+        .map(|node| classify(node, &mut cache))
+        .collect();
+    // Pass 1: only unconditional drops, to measure what soft candidates hold.
+    let hard: Vec<bool> = decisions
+        .iter()
+        .map(|d| matches!(d, Drop::Silent | Drop::Hard(_)))
+        .collect();
+    let raw = compute_stats(dom, &hard);
+    // Protect ancestors of an explicit article body.
+    let mut protected = vec![false; n];
+    for (id, node) in dom.nodes.iter().enumerate() {
+        let substantial = |min: usize| {
+            raw.get(id)
+                .is_some_and(|s| s.text > min && link_density(s) < 0.3)
+        };
+        let marked = node
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+            || cache.class_flags(node) & flag::BODY != 0;
+        if (marked && substantial(200)) || (&*node.tag == "article" && substantial(500)) {
+            let mut p = node.parent;
+            let mut guard = 0;
+            while p != 0 && guard < 300 {
+                if let Some(slot) = protected.get_mut(p) {
+                    *slot = true;
+                }
+                p = dom.nodes.get(p).map_or(0, |x| x.parent);
+                guard += 1;
+            }
+        }
+    }
+    let mut dropped = vec![false; n];
+    let mut kinds: Vec<Option<&'static str>> = vec![None; n];
+    for id in 0..n {
+        let d = decisions.get(id).copied().unwrap_or(Drop::Keep);
+        let s = raw.get(id).copied().unwrap_or_default();
+        let is_protected = protected.get(id).copied().unwrap_or(false);
+        let (drop, kind) = match d {
+            Drop::Keep | Drop::Embed => (false, None),
+            Drop::Silent => (true, None),
+            Drop::Hard(k) => (true, Some(k)),
+            Drop::Soft(k) => {
+                let big_prose =
+                    s.text >= 1000 && (s.paras >= 3 || s.text >= 2000) && link_density(&s) < 0.3;
+                (!(is_protected || big_prose), Some(k))
+            }
+        };
+        if let Some(slot) = dropped.get_mut(id) {
+            *slot = drop;
+        }
+        if let Some(slot) = kinds.get_mut(id) {
+            *slot = kind;
+        }
+    }
+    let stats = compute_stats(dom, &dropped);
+    // Effective drop: the element or an ancestor is dropped.
+    let mut gone = dropped.clone();
+    for id in 1..n {
+        let parent = dom.nodes.get(id).map_or(0, |x| x.parent);
+        if gone.get(parent).copied().unwrap_or(false)
+            && let Some(slot) = gone.get_mut(id)
+        {
+            *slot = true;
+        }
+    }
+    let roots = choose_roots(dom, &mut cache, &decisions, &stats, &gone);
+    let mut walker = Walker {
+        dom,
+        decisions: &decisions,
+        dropped: &dropped,
+        kinds: &kinds,
+        title: title.map(heading_key),
+        items: Vec::new(),
+        current: String::new(),
+        link_chars: 0,
+        in_link: 0,
+        skipped_title: false,
+    };
+    for root in roots {
+        walker.walk(root, 0);
+        walker.flush();
+    }
+    Content {
+        items: walker.items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+    use classify::class_drop;
+
+    fn check(html: &str, expected: &[&str]) {
+        let dom = parse(html);
+        let content = extract(&dom, dom.title.as_deref());
+        let got: Vec<String> = content
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Para(p) => p.split_whitespace().collect::<Vec<_>>().join(" "),
+                Item::Removed(k, t) => format!(
+                    "<{k}> {}",
+                    t.split_whitespace().collect::<Vec<_>>().join(" ")
+                ),
+            })
+            .collect();
+        assert_eq!(got, expected, "input {html}");
+    }
+
+    const PARA: &str = "This is a long enough paragraph of article text, with commas, clauses, and more words to score well.";
+
+    #[test]
+    fn selects_main_content() {
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+             <div class=sidebar><p>Sidebar text that is not the article at all, really.</p></div>\
+             <article><h1>Headline</h1><p>{PARA}</p><figure><img src=x><figcaption>A caption [A B/Reuters]</figcaption></figure>\
+             <h2>Sub</h2><p>{PARA}</p><div class=related><p>More:</p><ul><li><a href=1>Other story</a></li></ul></div>\
+             <div class=comments><p>Great article, thanks.</p></div></article>\
+             <footer><p>Copyright 2020</p></footer><div class=cookie-banner>We use cookies.</div></body></html>"
+        );
+        check(
+            &page,
+            &[
+                PARA,
+                "<caption> A caption [A B/Reuters]",
+                "Sub",
+                PARA,
+                "<boilerplate> More: Other story",
+                "<comments> Great article, thanks.",
+            ],
+        );
+    }
+
+    #[test]
+    fn embedded_posts_keep_their_text_and_lose_their_chrome() {
+        let page = format!(
+            "<article><p>{PARA}</p>\
+             <div class=\"article-widget article-tweet\"><div class=inner>\
+             <blockquote class=twitter-tweet><p>Thank you all for the support.</p>\
+             &mdash; A Player (@aplayer) <a href=x>November 19, 2019</a></blockquote></div></div>\
+             <p>{PARA}</p></article>"
+        );
+        check(
+            &page,
+            &[
+                PARA,
+                "Thank you all for the support.",
+                "<embed> — A Player (@aplayer) November 19, 2019",
+                PARA,
+            ],
+        );
+    }
+
+    #[test]
+    fn class_decisions() {
+        let cases: &[(&str, Drop)] = &[
+            ("", Drop::Keep),
+            ("article-body main", Drop::Keep),
+            ("Article-Body comments", Drop::Keep),
+            ("sr-only", Drop::Silent),
+            ("visually-hidden label", Drop::Silent),
+            ("hiddenish", Drop::Keep),
+            ("comments-area", Drop::Hard("comments")),
+            ("twitter-tweet", Drop::Embed),
+            ("sdc-article-widget sdc-article-tweet", Drop::Embed),
+            ("instagram-media", Drop::Embed),
+            ("wp-caption-text", Drop::Soft("caption")),
+            ("image-credit", Drop::Soft("credit")),
+            ("article-byline", Drop::Soft("byline")),
+            ("photo-gallery slideshow", Drop::Soft("gallery")),
+            ("related-stories", Drop::Soft("boilerplate")),
+            ("inline-newsletter", Drop::Soft("boilerplate")),
+            ("ad", Drop::Soft("boilerplate")),
+            ("header ad-slot", Drop::Soft("boilerplate")),
+            ("shadow", Drop::Keep),
+            ("site-header", Drop::Soft("navigation")),
+            ("breadcrumbs", Drop::Soft("navigation")),
+            ("tag-list", Drop::Soft("navigation")),
+            ("story", Drop::Keep),
+        ];
+        for (class, expected) in cases {
+            assert_eq!(class_drop(class), *expected, "class {class:?}");
+        }
+    }
+
+    #[test]
+    fn scores_without_article_element() {
+        let page = format!(
+            "<body><div id=menu><ul><li><a href=a>One</a></li><li><a href=b>Two</a></li></ul></div>\
+             <div class=x><div class=y><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div>\
+             <div class=z><p>Short footer.</p></div></body>"
+        );
+        check(&page, &[PARA, PARA, PARA]);
+    }
+
+    #[test]
+    fn fragment_without_body() {
+        check(&format!("<p>{PARA}</p><p>Second.</p>"), &[PARA, "Second."]);
+        check("plain text only", &["plain text only"]);
+    }
+
+    #[test]
+    fn item_prop_article_body_wins() {
+        let page = format!(
+            "<div><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div><div itemprop=articleBody><p>{PARA} Body one.</p><p>{PARA} Body two.</p><p>{PARA}</p></div>"
+        );
+        check(
+            &page,
+            &[
+                &format!("{PARA} Body one."),
+                &format!("{PARA} Body two."),
+                PARA,
+            ],
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Choice of the article container: explicit bodies, then readability-style scoring.
+
+use super::super::parse::{Child, Dom, Node};
+use super::classify::{Drop, NameCache};
+use super::stats::{Stats, class_weight, link_density};
+use super::walk::collect_text;
+
+/// Chooses the element(s) holding the article, in document order.
+pub(super) fn choose_roots<'a>(
+    dom: &'a Dom,
+    cache: &mut NameCache<'a>,
+    decisions: &[Drop],
+    stats: &[Stats],
+    gone: &[bool],
+) -> Vec<usize> {
+    let n = dom.nodes.len();
+    let alive = |id: usize| !gone.get(id).copied().unwrap_or(true);
+    let st = |id: usize| stats.get(id).copied().unwrap_or_default();
+    // 1. An explicit article body.
+    let explicit = (0..n)
+        .filter(|&id| alive(id))
+        .filter(|&id| {
+            dom.nodes
+                .get(id)
+                .and_then(|x| x.attr("itemprop"))
+                .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+        })
+        .max_by_key(|&id| st(id).text);
+    if let Some(id) = explicit.filter(|&id| st(id).text >= 200) {
+        return vec![id];
+    }
+    // 2. Readability-style scoring of paragraph containers.
+    let mut score = vec![0.0f64; n];
+    let mut is_candidate = vec![false; n];
+    for id in 0..n {
+        if !alive(id) {
+            continue;
+        }
+        let Some(node) = dom.nodes.get(id) else {
+            continue;
+        };
+        let s = st(id);
+        let tag = &*node.tag;
+        let paragraph_like = matches!(tag, "p" | "pre" | "td" | "blockquote")
+            || (matches!(
+                tag,
+                "div" | "section" | "article" | "span" | "font" | "center"
+            ) && !s.has_block);
+        if !paragraph_like || s.text < 25 {
+            continue;
+        }
+        let content = 1.0 + s.commas as f64 + (s.text as f64 / 100.0).min(3.0);
+        let mut anc = node.parent;
+        for level in 0..3 {
+            if id == 0 {
+                break;
+            }
+            let Some(a) = dom.nodes.get(anc) else { break };
+            if let (Some(c), Some(sc)) = (is_candidate.get_mut(anc), score.get_mut(anc)) {
+                if !*c {
+                    *c = true;
+                    *sc = base_score(a, cache.flags(a));
+                }
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    _ => 6.0,
+                };
+                *sc += content / divider;
+            }
+            if anc == 0 {
+                break;
+            }
+            anc = a.parent;
+        }
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for id in 0..n {
+        if !is_candidate.get(id).copied().unwrap_or(false) || !alive(id) {
+            continue;
+        }
+        let s = st(id);
+        let fin = score.get(id).copied().unwrap_or(0.0) * (1.0 - link_density(&s));
+        if let Some(slot) = score.get_mut(id) {
+            *slot = fin;
+        }
+        if best.is_none_or(|(_, b)| fin > b) {
+            best = Some((id, fin));
+        }
+    }
+    let Some((mut top, top_score)) = best else {
+        let body =
+            (0..n).find(|&id| alive(id) && dom.nodes.get(id).is_some_and(|x| &*x.tag == "body"));
+        return vec![body.unwrap_or(0)];
+    };
+    // Climb single-child wrappers.
+    while top != 0 {
+        let parent = dom.nodes.get(top).map_or(0, |x| x.parent);
+        let Some(p) = dom.nodes.get(parent) else {
+            break;
+        };
+        let only_child = p
+            .children
+            .iter()
+            .filter(|c| match c {
+                Child::Node(c) => alive(*c),
+                Child::Text(t) => !t.trim().is_empty(),
+            })
+            .count()
+            == 1;
+        if !only_child || matches!(&*p.tag, "body" | "html" | "#document") {
+            break;
+        }
+        top = parent;
+    }
+    // Prefer an enclosing <article> that is mostly this content.
+    let top_text = st(top).text.max(1);
+    let mut anc = top;
+    for _ in 0..4 {
+        let Some(node) = dom.nodes.get(anc) else {
+            break;
+        };
+        if &*node.tag == "article" && alive(anc) {
+            let a = st(anc);
+            if a.text as f64 <= 1.6 * top_text as f64 && link_density(&a) < 0.35 {
+                return vec![anc];
+            }
+            break;
+        }
+        if anc == 0 {
+            break;
+        }
+        anc = node.parent;
+    }
+    // Siblings that also carry content.
+    let parent = dom.nodes.get(top).map_or(0, |x| x.parent);
+    if top == 0 || parent == top {
+        return vec![top];
+    }
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom
+        .nodes
+        .get(top)
+        .and_then(|x| x.attr("class"))
+        .unwrap_or_default();
+    let mut roots = Vec::new();
+    for child in dom
+        .nodes
+        .get(parent)
+        .map(|p| p.children.as_slice())
+        .unwrap_or_default()
+    {
+        let Child::Node(c) = child else { continue };
+        let c = *c;
+        if c == top {
+            roots.push(c);
+            continue;
+        }
+        if !alive(c) {
+            continue;
+        }
+        let Some(node) = dom.nodes.get(c) else {
+            continue;
+        };
+        let s = st(c);
+        let ld = link_density(&s);
+        let mut sc = if is_candidate.get(c).copied().unwrap_or(false) {
+            score.get(c).copied().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        if !top_class.is_empty() && node.attr("class") == Some(top_class) {
+            sc += top_score * 0.2;
+        }
+        let include = sc >= threshold
+            || (matches!(
+                &*node.tag,
+                "p" | "blockquote" | "h2" | "h3" | "h4" | "ul" | "ol"
+            ) && s.text > 80
+                && ld < 0.25)
+            || (&*node.tag == "p" && s.text > 0 && ld == 0.0 && sentence_like(dom, decisions, c));
+        if include {
+            roots.push(c);
+        }
+    }
+    roots
+}
+
+/// Whether a short paragraph reads like a sentence.
+pub(super) fn sentence_like(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
+    let mut t = String::new();
+    collect_text(dom, decisions, id, &mut t, 0);
+    let t = t.trim();
+    t.contains(". ") || t.ends_with('.')
+}
+
+/// The readability starting score of a candidate by tag and class.
+pub(super) fn base_score(node: &Node, flags: u16) -> f64 {
+    let tag_score = match &*node.tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    tag_score + class_weight(flags)
+}
