@@ -348,6 +348,106 @@ pub struct Document {
     pub extraction: Extraction,
 }
 
+/// The normalised value of a [`FactReport`]: a number (in SI units where a unit exists) or text
+/// (an ISO 8601 date, a quote's words). Serialised as a bare JSON number or string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FactValue {
+    /// A count or a measurement.
+    Number(f64),
+    /// An ISO 8601 date or time, or the words of a quote or claim.
+    Text(String),
+}
+
+impl Default for FactValue {
+    fn default() -> Self {
+        FactValue::Text(String::new())
+    }
+}
+
+/// A group of documents that report the same event (`newsdesk stories --json`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Story {
+    /// Stable story id: derived from the story's earliest member (by publication date, then id),
+    /// so the same inputs give the same id in any order or thread count.
+    pub id: String,
+    /// A readable label (the headline of the most central member, or the top shared names).
+    pub title: String,
+    /// How many documents the story holds (copies included).
+    pub size: usize,
+    /// The earliest publication date among the members, if any has one.
+    pub first_published: Option<NaiveDate>,
+    /// The latest publication date among the members, if any has one.
+    pub last_published: Option<NaiveDate>,
+    /// The members, earliest first (publication date, then id).
+    pub documents: Vec<StoryMember>,
+    /// Why the members are grouped, strongest reason first.
+    pub why: Vec<Reason>,
+    /// Facts aligned across the members.
+    pub facts: Vec<Fact>,
+}
+
+/// One document of a [`Story`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StoryMember {
+    /// The document id.
+    pub id: String,
+    /// Where the document came from.
+    pub source: String,
+    /// Its publication date.
+    pub published: Option<NaiveDate>,
+    /// Its outlet, when known.
+    pub outlet: Option<String>,
+    /// The id of the earliest copy when this document is a near-duplicate of it.
+    pub duplicate_of: Option<String>,
+}
+
+/// One reason why the documents of a [`Story`] are grouped.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Reason {
+    /// `near-duplicate`, `entities`, `quotes`, `terms`, `time`, ...
+    pub kind: String,
+    /// A human-readable reason (`shared names: Idlib, Erdogan, Putin`).
+    pub detail: String,
+    /// How much this reason contributed (higher is stronger).
+    pub weight: f64,
+}
+
+/// One fact of a [`Story`], aligned across its documents.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Fact {
+    /// `quantity`, `date`, `quote` or `claim`.
+    pub kind: String,
+    /// What the fact is about (`civilians killed`, `corridor width`).
+    pub about: String,
+    /// `agree`, `differ` or `single`.
+    pub status: String,
+    /// The speaker, for quotes and claims.
+    pub speaker: Option<String>,
+    /// `killed`, `injured`, ... when the fact counts people affected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<String>,
+    /// Each document's wording of the fact.
+    pub reports: Vec<FactReport>,
+}
+
+/// One document's report of a [`Fact`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FactReport {
+    /// The document id.
+    pub document: String,
+    /// The words in that document.
+    pub text: String,
+    /// Byte offset of the start of the words in the document's text.
+    pub start: usize,
+    /// Byte offset one past their end.
+    pub end: usize,
+    /// The normalised value: a number, an ISO date, or the quote's text.
+    pub value: FactValue,
+    /// The unit of a numeric value (`m`, `s`, ...), or `None`.
+    pub unit: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,5 +492,48 @@ mod tests {
         assert_eq!(v["published"], "2020-03-05");
         let back: Document = serde_json::from_value(v).unwrap();
         assert_eq!(back, doc);
+    }
+
+    #[test]
+    fn story_json_has_contract_fields() {
+        let story = Story {
+            id: "s1".into(),
+            title: "Idlib ceasefire".into(),
+            size: 1,
+            documents: vec![StoryMember {
+                id: "d1".into(),
+                ..StoryMember::default()
+            }],
+            facts: vec![Fact {
+                kind: "quantity".into(),
+                status: "single".into(),
+                reports: vec![FactReport {
+                    document: "d1".into(),
+                    value: FactValue::Number(12000.0),
+                    unit: Some("m".into()),
+                    ..FactReport::default()
+                }],
+                ..Fact::default()
+            }],
+            ..Story::default()
+        };
+        let v = serde_json::to_value(&story).unwrap();
+        for k in [
+            "id",
+            "title",
+            "size",
+            "first_published",
+            "last_published",
+            "documents",
+            "why",
+            "facts",
+        ] {
+            assert!(v.get(k).is_some(), "missing {k}");
+        }
+        assert_eq!(v["facts"][0]["reports"][0]["value"], 12000.0);
+        assert!(v["documents"][0]["duplicate_of"].is_null());
+        assert!(v["facts"][0].get("count").is_none());
+        let back: Story = serde_json::from_value(v).unwrap();
+        assert_eq!(back, story);
     }
 }
