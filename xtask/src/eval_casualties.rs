@@ -200,8 +200,9 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
         if verbose && !missed.is_empty() {
             let title = p.line.checked_sub(1).and_then(|i| titles.get(i));
             println!(
-                "MISS [{}] {:?}\n  gold killed {killed} injured {injured}; predicted killed {pk} injured {pi}",
+                "MISS [{}] line {} {:?}\n  gold killed {killed} injured {injured}; predicted killed {pk} injured {pi}",
                 missed.join(", "),
+                p.line,
                 title.map_or("", String::as_str)
             );
             for q in qs.iter().filter(|q| q.count.is_some()) {

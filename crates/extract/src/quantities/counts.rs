@@ -60,6 +60,8 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
         lows: &lows,
     };
     let mut added: Vec<Quantity> = Vec::new();
+    // counts said only as `shot`: (in `qs`, index)
+    let mut shot: Vec<(bool, usize)> = Vec::new();
     let mut qi = 0;
     for s in &sents {
         let mut nps: Vec<Np> = Vec::new();
@@ -108,6 +110,7 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
         for (k, g) in all {
             let Some(np) = nps.get(k) else { continue };
             let period = cx.period(np, g.trigger, s);
+            let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot";
             let first_of_list = !listed.contains(&k);
             listed.extend(g.with.iter().copied());
             if !g.with.is_empty() && first_of_list {
@@ -124,6 +127,9 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                     q: None,
                     ..np.clone()
                 };
+                if by_shot {
+                    shot.push((false, added.len()));
+                }
                 added.push(cx.new_quantity(&sum, g.kind, period.clone(), false));
             }
             match np.q {
@@ -131,9 +137,35 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                     if let Some(q) = qs.get_mut(i) {
                         q.count = Some(g.kind.name().to_string());
                         q.period = period;
+                        if by_shot {
+                            shot.push((true, i));
+                        }
                     }
                 }
-                None => added.push(cx.new_quantity(np, g.kind, period, true)),
+                None => {
+                    if by_shot {
+                        shot.push((false, added.len()));
+                    }
+                    added.push(cx.new_quantity(np, g.kind, period, true));
+                }
+            }
+        }
+    }
+    // `four people were shot` in a story that reports a death: those shot
+    // include the dead, so they are affected, not injured
+    let deaths = qs
+        .iter()
+        .chain(&added)
+        .any(|q| q.count.as_deref() == Some("killed") && q.period.is_none());
+    if deaths {
+        for (in_qs, i) in shot {
+            let q = if in_qs {
+                qs.get_mut(i)
+            } else {
+                added.get_mut(i)
+            };
+            if let Some(q) = q {
+                q.count = Some(Kind::Affected.name().to_string());
             }
         }
     }
@@ -214,7 +246,21 @@ impl Cx<'_> {
     /// An age compound: `25-year-old`, `3-month-old`.
     fn is_age(&self, i: usize) -> bool {
         let w = self.low(i);
-        self.kind(i) == Some(TokenKind::Number) && (w.ends_with("-old") || w.ends_with("-olds"))
+        (w.ends_with("-old") || w.ends_with("-olds"))
+            && (self.kind(i) == Some(TokenKind::Number)
+                || w.split('-')
+                    .next()
+                    .is_some_and(|n| word_value(n).is_some() || n == "one"))
+    }
+
+    /// A bare number set off as an age: `Smith, 22, was shot`, `(22)`,
+    /// `aged 22`, `in his 60s`.
+    fn appositive(&self, a: usize, b: usize) -> bool {
+        let prev = if a > 0 { self.low(a - 1) } else { "" };
+        let next = self.low(b);
+        matches!(prev, "aged" | "age" | "ages" | "his" | "her" | "their")
+            || (matches!(prev, "," | "(") && matches!(next, "," | ")" | "and"))
+            || (b == a + 1 && self.low(a).ends_with('s') && self.kind(a) == Some(TokenKind::Number))
     }
 
     /// `of them`, `of the crew`, `of the 543 passengers` after a bare number:
@@ -276,6 +322,9 @@ impl Cx<'_> {
                 person = true;
             }
         }
+        if !person && inner.is_none() && nouns == 0 && self.appositive(a, b) {
+            return None;
+        }
         Some(Np {
             a,
             b,
@@ -304,7 +353,7 @@ impl Cx<'_> {
             } else {
                 ""
             };
-            if !matches!(w, "a" | "an" | "another" | "one") {
+            if !matches!(w, "a" | "an" | "another" | "one" | "the") {
                 let Some(v) = word_value(w) else { continue };
                 if matches!(
                     prev,
@@ -314,6 +363,9 @@ impl Cx<'_> {
                     continue;
                 }
                 let b = self.partitive(i + 1, s).unwrap_or(i + 1);
+                if b == i + 1 && self.appositive(i, b) {
+                    continue;
+                }
                 out.push(Np {
                     a: i,
                     b,
@@ -331,7 +383,10 @@ impl Cx<'_> {
             while j < s.tokens.end && mods <= 3 {
                 if self.is_age(j) {
                     last = Some(j);
-                } else if self.is_person(j) && !matches!(self.low(j), "other" | "others") {
+                } else if self.is_person(j)
+                    && !matches!(self.low(j), "other" | "others")
+                    && (w != "the" || is_singular(self.low(j)))
+                {
                     last = Some(j);
                     // `a police officer`: keep the last of two nouns
                     if !self.is_person(j + 1) {
@@ -342,6 +397,7 @@ impl Cx<'_> {
                     && state_word(self.low(j)).is_none()
                     && (!crate::lexicon::is_stopword(self.low(j)) || self.low(j) == "other")
                     && word_value(self.low(j)).is_none()
+                    && !(w == "the" && is_ordinal(self.low(j)))
                 {
                     // a modifier: `young`, `unidentified`, `Chicago`, `other`
                 } else {
@@ -385,7 +441,7 @@ impl Cx<'_> {
             .get(np.b.saturating_sub(1))
             .map_or(start, |t| t.end)
             .max(start);
-        let det = matches!(self.low(np.a), "a" | "an" | "another" | "one");
+        let det = matches!(self.low(np.a), "a" | "an" | "another" | "one" | "the");
         let of = if single {
             let from = if det { np.a + 1 } else { np.b };
             let from = (from..np.b).find(|&i| !self.is_age(i)).unwrap_or(from);
@@ -509,7 +565,15 @@ impl Cx<'_> {
                 }
             }
             // `a man from Camberley`, `a 34-year-old man of East Orange`
-            if matches!(w, "from" | "of")
+            if w == "in"
+                && matches!(self.low(j + 1), "his" | "her" | "their")
+                && self.kind(j + 2) == Some(TokenKind::Number)
+            {
+                // `a man in his 20s`
+                j += 3;
+                continue;
+            }
+            if matches!(w, "from" | "of" | "in")
                 && !aux
                 && self
                     .toks
@@ -568,6 +632,11 @@ impl Cx<'_> {
                 } else {
                     self.fatal_after(j + 1, k)
                 };
+                let k = if k == Kind::Injured && self.dies_later(j + 1, s, nps) {
+                    Kind::Killed
+                } else {
+                    k
+                };
                 return said(self.mixed(j + 1, k), j);
             }
             match w {
@@ -589,12 +658,21 @@ impl Cx<'_> {
                     return said(Kind::Injured, j);
                 }
                 "suffered" | "sustained" | "suffering" | "sustaining"
-                    if (j + 1..(j + 4).min(end))
-                        .any(|i| matches!(self.low(i), "injuries" | "wounds" | "injury")) =>
+                    if (j + 1..(j + 5).min(end)).any(|i| {
+                        matches!(self.low(i), "injuries" | "wounds" | "injury" | "wound")
+                    }) =>
                 {
                     return said(Kind::Injured, j);
                 }
                 "succumbed" => return said(Kind::Killed, j),
+                // `was listed in critical condition`
+                "in" if matches!(
+                    self.low(j + 1),
+                    "critical" | "serious" | "stable" | "fair" | "grave" | "satisfactory"
+                ) || (self.low(j + 1) == "good" && self.low(j + 2) == "condition") =>
+                {
+                    return said(Kind::Injured, j);
+                }
                 "fatally" | "mortally" => fatal = true,
                 _ => {}
             }
@@ -610,6 +688,38 @@ impl Cx<'_> {
             j += 1;
         }
         None
+    }
+
+    /// `a man was shot in the head and died`, `a teenager shot in her front
+    /// yard has died`: the people shot die later in the sentence, before any
+    /// other number of people is named.
+    fn dies_later(&self, from: usize, s: &Sentence, nps: &[Np]) -> bool {
+        let end = s.tokens.end.min(from + 25);
+        for i in from..end {
+            if nps.iter().any(|n| n.a == i) {
+                return false;
+            }
+            match self.low(i) {
+                "but" | ";" | "while" | "whereas" | "survived" | "expected" | "stable" => {
+                    return false;
+                }
+                "died" | "dies" | "succumbed" => return true,
+                "dead"
+                    if i > from
+                        && matches!(
+                            self.low(i - 1),
+                            "pronounced" | "declared" | "found" | "later"
+                        ) =>
+                {
+                    return true;
+                }
+                "killed" | "killing" if i > from && matches!(self.low(i - 1), "and" | ",") => {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Whether token `j` opens a noun phrase (an object after an active verb).
@@ -841,6 +951,35 @@ impl Cx<'_> {
             _ => None,
         }
     }
+}
+
+/// `second`, `third`, ...: `the third suspect` is one of several.
+fn is_ordinal(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "last"
+            | "latest"
+            | "only"
+    )
+}
+
+/// Whether a person noun is singular (`victim`, `man`), for `the victim`.
+fn is_singular(w: &str) -> bool {
+    !w.ends_with('s')
+        && !matches!(
+            w,
+            "men" | "women" | "children" | "people" | "police" | "staff" | "security" | "crew"
+        )
 }
 
 /// The value of a number word (`five`, `twenty-five`), from two up.
