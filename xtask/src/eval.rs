@@ -3,7 +3,7 @@
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask eval <html|ner|quotes|dates|seeds> [options]";
+const USAGE: &str = "usage: cargo xtask eval <html|ner|quotes|dates|seeds|casualties> [options]";
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let rest = args.get(1..).unwrap_or(&[]);
@@ -13,6 +13,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         Some("quotes") => crate::eval_quotes::run(rest),
         Some("dates") => crate::eval_dates::run(rest),
         Some("seeds") => crate::eval_seeds::run(rest),
+        Some("casualties") => crate::eval_casualties::run(rest),
         Some(other) => bail!("unknown evaluation `{other}`\n{USAGE}"),
         None => bail!("{USAGE}"),
     }

@@ -7,10 +7,9 @@
 mod baseline;
 mod bench;
 mod corpus;
-// Shared by the JSON-lines scorers (stories, casualties) as they land.
-#[allow(dead_code)]
 mod docs;
 mod eval;
+mod eval_casualties;
 mod eval_dates;
 mod eval_html;
 mod eval_ner;
@@ -32,7 +31,7 @@ tasks:
   bench [--tier small|medium|large] [--peers] [--data DIR]
               end-to-end and per-stage throughput, memory, re-ingest and search
               latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}
-  eval html|ner|quotes|dates|seeds [options]
+  eval html|ner|quotes|dates|seeds|casualties [options]
               score against ../shared/data and the seed gold
   train-ner   train the entity model from ../shared/data/conllpp";
 

@@ -122,11 +122,17 @@ pub(crate) fn document_summary(doc: &Document, colour: bool) -> String {
             .quantities
             .iter()
             .map(|q| {
-                if q.conversion_mismatch {
-                    format!("{} [the two units disagree by more than 5%]", q.text)
-                } else {
-                    q.text.clone()
+                let mut shown = q.text.clone();
+                if let Some(count) = &q.count {
+                    let _ = match &q.period {
+                        Some(p) => write!(shown, "  [{count}, {p}]"),
+                        None => write!(shown, "  [{count}]"),
+                    };
                 }
+                if q.conversion_mismatch {
+                    shown.push_str(" [the two units disagree by more than 5%]");
+                }
+                shown
             })
             .collect();
         let _ = writeln!(out, "  quantities: {}", qs.join("; "));

@@ -20,12 +20,14 @@
 //! counted noun (`one of them`) are not quantities.
 use newsdesk_model::Quantity;
 
+mod counts;
 mod numbers;
 mod parse;
 mod units;
 mod words;
 
-/// Finds quantities in `text`.
+/// Finds quantities in `text`, with the counts of people affected marked
+/// (`count`, `period`; see [`counts`]).
 pub(crate) fn find(text: &str) -> Vec<Quantity> {
     let toks = tokenize(text);
     let lows: Vec<String> = toks
@@ -51,6 +53,7 @@ pub(crate) fn find(text: &str) -> Vec<Quantity> {
             None => i += 1,
         }
     }
+    counts::annotate(text, &mut out);
     out
 }
 
