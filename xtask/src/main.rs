@@ -11,6 +11,7 @@ mod corpus;
 #[allow(dead_code)]
 mod docs;
 mod eval;
+mod eval_claims;
 mod eval_dates;
 mod eval_html;
 mod eval_ner;
@@ -32,7 +33,7 @@ tasks:
   bench [--tier small|medium|large] [--peers] [--data DIR]
               end-to-end and per-stage throughput, memory, re-ingest and search
               latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}
-  eval html|ner|quotes|dates|seeds [options]
+  eval html|ner|quotes|claims|dates|seeds [options]
               score against ../shared/data and the seed gold
   train-ner   train the entity model from ../shared/data/conllpp";
 
