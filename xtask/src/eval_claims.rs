@@ -210,6 +210,14 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
             }
             if all.iter().any(|g| matches(c, &g.content)) {
                 s.lenient += 1;
+                if !ok && verbose {
+                    println!(
+                        "QUOTED {base}: {:?} {:?} {:?}",
+                        c.speaker,
+                        c.cue,
+                        clip(&c.text, 90)
+                    );
+                }
             } else if verbose {
                 println!(
                     "FP {base}: {:?} {:?} {:?}",

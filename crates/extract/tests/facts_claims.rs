@@ -188,11 +188,25 @@ fn claim_layouts() {
         // X's statement that ...
         (
             "Moscow rejected Erdogan's statement that Turkey would retaliate.",
-            &[("Turkey would retaliate", ERDOGAN, "statement")],
+            &[
+                (
+                    "Erdogan's statement that Turkey would retaliate",
+                    Some("Moscow"),
+                    "rejected",
+                ),
+                ("Turkey would retaliate", ERDOGAN, "statement"),
+            ],
         ),
         (
             "Recep Tayyip Erdogan spoke. Moscow rejected his claim that Turkey would retaliate.",
-            &[("Turkey would retaliate", FULL, "claim")],
+            &[
+                (
+                    "his claim that Turkey would retaliate",
+                    Some("Moscow"),
+                    "rejected",
+                ),
+                ("Turkey would retaliate", FULL, "claim"),
+            ],
         ),
         // X warned/insisted/denied/claimed/announced/agreed (that) ...
         (
@@ -407,7 +421,11 @@ fn claim_layouts() {
         ("That said, the truce is fragile.", &[]),
         ("The deal was reported to include a corridor.", &[]),
         ("He is said to be furious.", &[]),
-        ("She declined to say whether talks would resume.", &[]),
+        // a stance cue learned from PolNeAR; `to say` itself is no cue
+        (
+            "She declined to say whether talks would resume.",
+            &[("to say whether talks would resume", None, "declined")],
+        ),
         ("The reported deal includes a corridor.", &[]),
         ("Erdogan said so.", &[]),
         ("Rescuers found the bodies of two children.", &[]),

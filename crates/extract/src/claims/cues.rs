@@ -8,7 +8,8 @@ use crate::quotes::{Doc, SKIP_BEFORE_VERB_SET, is_possessive};
 const NOT_BEFORE_VERB: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
     "such", "any", "no", "previous", "similar", "new", "false", "earlier", "many", "some", "of",
-    "to", "un", "well",
+    "to", "un", "well", "if", "when", "unless", "once", "though", "although", "until", "because",
+    "whether",
 ];
 
 /// Forms of `be` that make a past participle passive (`was reported`).
@@ -24,6 +25,12 @@ impl Doc<'_> {
         }
         let w = self.low(i);
         if !lexicon::is_claim_verb(w) {
+            return false;
+        }
+        // a capitalised cue inside a sentence is part of a name (`the United
+        // States`); at its start it is inverted speech (`Said Ellis: ...`)
+        let (sa, _) = self.sentence_range(i);
+        if i != sa && self.tok_text(i).starts_with(char::is_uppercase) {
             return false;
         }
         // `That said, ...`

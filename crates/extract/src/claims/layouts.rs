@@ -1,7 +1,7 @@
 //! Claim layouts: where the content lies around its cue in the sentence.
 
 use crate::lexicon;
-use crate::quotes::{Doc, Subj};
+use crate::quotes::{Doc, SKIP_BEFORE_VERB_SET, Subj};
 
 /// One claim found in a sentence, before its speaker is resolved.
 #[derive(Debug, Clone)]
@@ -162,7 +162,8 @@ impl Doc<'_> {
                 continue;
             }
             if self.is_claim_cue(i) {
-                out.extend(self.verb_claim(i, sa, end));
+                let last = out.last().map(|f: &Found| &f.subj);
+                out.extend(self.verb_claim(i, sa, end, last));
             } else if self.is_claim_noun_cue(i) {
                 out.extend(self.noun_claim(i, end));
             }
@@ -191,8 +192,17 @@ impl Doc<'_> {
     }
 
     /// Whether the range holds at least [`MIN_WORDS`] words and some outside
-    /// quotation marks (a content wholly quoted is a direct quote).
+    /// quotation marks, and does not open with a quotation (a content wholly
+    /// quoted, or a quotation with attribution residue after it, `said, "..."
+    /// adding later`, is a direct quote).
     fn claim_worthy(&self, parts: &[(usize, usize)]) -> bool {
+        let opens_quoted = parts
+            .first()
+            .and_then(|&(a, b)| (a..b).find(|&i| self.is_word(i)))
+            .is_some_and(|i| self.in_quote(i));
+        if opens_quoted {
+            return false;
+        }
         let words = parts
             .iter()
             .flat_map(|&(a, b)| a..b)
@@ -229,8 +239,9 @@ impl Doc<'_> {
         })
     }
 
-    /// A claim verb at `v` in the sentence `sa..end`.
-    fn verb_claim(&self, v: usize, sa: usize, end: usize) -> Option<Found> {
+    /// A claim verb at `v` in the sentence `sa..end`; `last` is the source of
+    /// the claim before it in the sentence.
+    fn verb_claim(&self, v: usize, sa: usize, end: usize, last: Option<&Subj>) -> Option<Found> {
         let cue = self.low(v).to_string();
         // `officials in Idlib said`: a place after a preposition is no source
         let before = self.subject_before(v, sa).map(|s| match s {
@@ -239,6 +250,13 @@ impl Doc<'_> {
             }
             s => s,
         });
+        let before = match before {
+            Some(Subj::Other) | None => self
+                .shared_subject(v, sa, end, last)
+                .or_else(|| self.appositive_name(v, sa))
+                .or(before),
+            s => s,
+        };
         let subj_start = before.as_ref().map(|s| self.subject_start(s, v, sa));
         // `..., said X.`: an inverted cue after the content
         if v > sa + MIN_WORDS
@@ -249,6 +267,20 @@ impl Doc<'_> {
         }
         let subj = before.unwrap_or(Subj::Other);
         // `..., X said.`, `..., X told reporters.`: the content before the source
+        // `..., Mr. Van Voorhis said.`: the title belongs to the source
+        let subj_start = subj_start.map(|mut s0| {
+            for _ in 0..3 {
+                let titled = s0 > sa + 2
+                    && (self.punct(s0 - 1) == Some('.')
+                        || (self.is_word(s0 - 1)
+                            && self.tok_text(s0 - 1).starts_with(char::is_uppercase)));
+                if !titled {
+                    break;
+                }
+                s0 -= 1;
+            }
+            s0
+        });
         if let Some(s0) = subj_start
             && s0 >= sa + 2
             && self.is_comma_like(s0 - 1)
@@ -263,7 +295,7 @@ impl Doc<'_> {
         }
         // `X said (that) ...`: the content after the cue
         let c = self.content_start(v, end);
-        if c >= end || NOT_CONTENT_START.contains(&self.low(c)) {
+        if c >= end || (c == v + 1 && NOT_CONTENT_START.contains(&self.low(c))) {
             return None;
         }
         self.found(cue, v, subj, vec![(c, end)])
@@ -313,7 +345,8 @@ impl Doc<'_> {
     /// Whether nothing but the end of an attribution follows token `last`.
     fn is_tail_after(&self, last: usize, end: usize) -> bool {
         let k = last + 1;
-        if k >= end {
+        // `, said Kenneth Baer, a former official who ...`: an appositive
+        if k >= end || matches!(self.punct(k), Some(',' | '(')) {
             return true;
         }
         if end - k > TAIL || self.has_that(k, end) || self.opens_content(k) {
@@ -323,6 +356,35 @@ impl Doc<'_> {
         matches!(self.punct(k), Some(',' | '('))
             || TAIL_STARTS.contains(&first)
             || lexicon::is_calendar(first)
+    }
+
+    /// The subject a coordinated verb shares (`Trump is telling veterans that
+    /// ... and says he will expand ...`): the source of the claim before it in
+    /// the sentence, else the sentence's subject.
+    fn shared_subject(&self, v: usize, sa: usize, end: usize, last: Option<&Subj>) -> Option<Subj> {
+        let mut j = v.checked_sub(1)?;
+        while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
+            j -= 1;
+        }
+        if j <= sa || !matches!(self.low(j), "and" | "but") {
+            return None;
+        }
+        if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
+            return Some(s.clone());
+        }
+        let (a, b) = self.clause_subject(sa, end)?;
+        (!self.is_common_word(a, b)).then_some(Subj::Name(a, b))
+    }
+
+    /// A name set off by commas right before the cue at `v` (`The state's
+    /// campaign chairman, Phil Lovas, said`).
+    fn appositive_name(&self, v: usize, sa: usize) -> Option<Subj> {
+        let close = v.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        let open = (close.saturating_sub(8).max(sa)..close)
+            .rev()
+            .find(|&c| self.punct(c) == Some(','))?;
+        let (a, b) = self.name_starting_at(open + 1)?;
+        (b + 1 == close && !self.is_common_word(a, b)).then_some(Subj::Name(a, b))
     }
 
     /// A comma, or a closing quotation mark, at token `i`.
@@ -360,14 +422,17 @@ impl Doc<'_> {
         }
         // `said on Thursday that`, `told reporters in Moscow that`
         let tell = lexicon::is_tell_verb(w);
-        let limit = (c + 8).min(end);
+        let limit = (c + 12).min(end);
         if let Some(t) = (c..limit).find(|&i| self.low(i) == "that") {
-            let plain = (c..t).all(|i| {
-                self.is_word(i)
-                    && (tell
-                        || BEFORE_THAT.contains(&self.low(i))
-                        || self.tok_text(i).starts_with(char::is_uppercase))
-            });
+            // `says at a campaign stop in Toledo, Ohio, that`
+            let opens = tell || BEFORE_THAT.contains(&self.low(c)) || t == c;
+            let plain = opens
+                && (c..t).all(|i| {
+                    (self.is_word(i)
+                        && !self.is_claim_cue(i)
+                        && !lexicon::is_claim_noun(self.low(i)))
+                        || matches!(self.punct(i), Some(',' | '.'))
+                });
             if plain {
                 return t + 1;
             }
@@ -394,8 +459,35 @@ impl Doc<'_> {
                 c += 1;
             }
         }
+        c = self.skip_time(c, end);
         while c < end && matches!(self.punct(c), Some(',' | ':' | '-' | '—' | '–')) {
             c += 1;
+        }
+        c
+    }
+
+    /// The token after a time phrase at `c` (`on Thursday`, `late on
+    /// Friday`, `Monday`), or `c`.
+    fn skip_time(&self, c: usize, end: usize) -> usize {
+        let mut k = c;
+        while k < end
+            && matches!(
+                self.low(k),
+                "on" | "late" | "early" | "last" | "this" | "earlier"
+            )
+        {
+            k += 1;
+        }
+        if k < end && lexicon::is_calendar(self.low(k)) {
+            let mut e = k + 1;
+            // `on March 15`
+            while e < end && self.tok_text(e).chars().all(|ch| ch.is_ascii_digit()) {
+                e += 1;
+            }
+            if self.low(e) == "that" {
+                e += 1;
+            }
+            return e;
         }
         c
     }
