@@ -14,8 +14,8 @@
 //! - lenient precision: predicted claims that match any gold Content (a
 //!   direct quote's too);
 //! - speaker accuracy: over matched gold claims whose Source is a name (the
-//!   quote scorer's test), the best-overlapping prediction's speaker ends
-//!   with a word of the Source.
+//!   quote scorer's test), the speaker of the best-matching prediction (the
+//!   highest overlap over union) ends with a word of the Source.
 //!
 //! One annotator per article, as for quotes. `FACTS_VERBOSE=1` prints every
 //! miss, wrong speaker and false claim. Fails when F1 is below 0.70 or
@@ -176,10 +176,17 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
         s.predicted += pred.len();
         for g in &gold {
             s.gold += 1;
+            // the best match: the highest overlap over union of the two spans
+            let gold_len: usize = g.content.iter().map(|&(x, y)| y.saturating_sub(x)).sum();
             let best = pred
                 .iter()
                 .filter(|c| matches(c, &g.content))
-                .max_by_key(|c| overlap(&g.content, c.start, c.end));
+                .max_by_key(|c| {
+                    let o = overlap(&g.content, c.start, c.end);
+                    let union = (c.end.saturating_sub(c.start) + gold_len).saturating_sub(o);
+                    // compare o / union exactly: scale to a common integer
+                    (o as u128 * 1_000_000) / (union.max(1) as u128)
+                });
             let Some(c) = best else {
                 if verbose {
                     println!("MISS {base}: {:?}", clip(&content_text(&text, g), 100));

@@ -66,7 +66,15 @@ impl Doc<'_> {
     /// Whether the one-word name `a..=b` is a common noun capitalised at the
     /// start of its sentence (`Analysts fear`, `Sources said`).
     pub(super) fn is_common_word(&self, a: usize, b: usize) -> bool {
-        a == b && lexicon::is_common(self.low(a))
+        if a != b {
+            return false;
+        }
+        let w = self.low(a);
+        lexicon::is_common(w)
+            || (self.sentence_range(a).0 == a
+                && (0..self.toks.len()).any(|i| {
+                    i != a && self.low(i) == w && self.tok_text(i).starts_with(char::is_lowercase)
+                }))
     }
 
     /// Whether the name starting at token `a` follows a place preposition
@@ -121,8 +129,19 @@ impl Doc<'_> {
         } else {
             // back to the determiner or possessive owner opening the noun
             // phrase, never over a verb
+            let (sa, _) = self.sentence_range(v);
             let mut ids = Vec::new();
-            for i in (lo..hi).rev() {
+            for i in (lo.max(sa)..hi).rev() {
+                // the period of an abbreviation (`The S.E.C. said`) stays in the phrase
+                let abbreviation = self.punct(i) == Some('.')
+                    && self
+                        .toks
+                        .get(i.wrapping_sub(1))
+                        .zip(self.toks.get(i))
+                        .is_some_and(|(a, b)| a.e == b.s);
+                if abbreviation {
+                    continue;
+                }
                 if !self.is_word(i) || self.in_quote(i) || lexicon::is_claim_verb(self.low(i)) {
                     break;
                 }
@@ -135,7 +154,10 @@ impl Doc<'_> {
             ids
         };
         let first = *phrase.first()?;
-        let last = *phrase.last()?;
+        let mut last = *phrase.last()?;
+        if self.punct(last + 1) == Some('.') && last + 1 < v {
+            last += 1;
+        }
         // the phrase must end on a noun the source is (`agency said`), not a
         // clause (`the deal that he said`)
         if phrase
