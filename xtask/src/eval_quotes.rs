@@ -28,13 +28,13 @@ const PRECISION_TARGET: f64 = 0.90;
 const SPEAKER_TARGET: f64 = 0.90;
 
 /// One gold attribution.
-struct Gold {
+pub(crate) struct Gold {
     /// Content fragments as byte ranges.
-    content: Vec<(usize, usize)>,
+    pub(crate) content: Vec<(usize, usize)>,
     /// The Source text, if annotated.
-    source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Whether the Content is inside quotation marks.
-    direct: bool,
+    pub(crate) direct: bool,
 }
 
 /// Figures over a set of articles.
@@ -90,7 +90,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// The annotation file of each article (the first annotator in name order).
-fn annotations(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
+pub(crate) fn annotations(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
     let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
     let att = dir.join("attributions");
     let rd = std::fs::read_dir(&att).with_context(|| format!("reading {}", att.display()))?;
@@ -188,7 +188,7 @@ fn overlaps(q: &Quote, content: &[(usize, usize)]) -> bool {
 }
 
 /// The extracted speaker's last word is a word of the gold Source.
-fn speaker_matches(speaker: Option<&str>, source: &str) -> bool {
+pub(crate) fn speaker_matches(speaker: Option<&str>, source: &str) -> bool {
     let words: Vec<String> = source
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .map(str::to_lowercase)
@@ -206,7 +206,7 @@ fn speaker_matches(speaker: Option<&str>, source: &str) -> bool {
 /// article also writes in lower case (`Protesters`, `Officials`) is only
 /// capitalised because it starts the sentence, and a determiner phrase with
 /// a lower-case head (`the Florida senator`) is a description.
-fn is_name(source: &str, lower_words: &HashSet<String>) -> bool {
+pub(crate) fn is_name(source: &str, lower_words: &HashSet<String>) -> bool {
     const NOT: &[&str] = &[
         "The", "A", "An", "He", "She", "They", "It", "We", "I", "His", "Her", "Their", "This",
         "That", "Some", "Many", "Most",
@@ -234,7 +234,7 @@ fn is_name(source: &str, lower_words: &HashSet<String>) -> bool {
 }
 
 /// The words the text writes in lower case.
-fn lower_words(text: &str) -> HashSet<String> {
+pub(crate) fn lower_words(text: &str) -> HashSet<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
         .filter(|w| w.starts_with(char::is_lowercase))
         .map(str::to_string)
@@ -252,7 +252,7 @@ fn char_to_byte(text: &str) -> Vec<usize> {
 type Span<'a> = (Vec<(usize, usize)>, &'a str);
 
 /// The attributions of one brat file.
-fn parse(ann: &str, text: &str) -> Vec<Gold> {
+pub(crate) fn parse(ann: &str, text: &str) -> Vec<Gold> {
     let map = char_to_byte(text);
     // id -> (fragments, covered text)
     let mut spans: HashMap<&str, Span<'_>> = HashMap::new();

@@ -10,6 +10,7 @@ mod corpus;
 mod docs;
 mod eval;
 mod eval_casualties;
+mod eval_claims;
 mod eval_dates;
 mod eval_html;
 mod eval_ner;
@@ -31,7 +32,7 @@ tasks:
   bench [--tier small|medium|large] [--peers] [--data DIR]
               end-to-end and per-stage throughput, memory, re-ingest and search
               latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}
-  eval html|ner|quotes|dates|seeds|casualties [options]
+  eval html|ner|quotes|claims|dates|seeds|casualties [options]
               score against ../shared/data and the seed gold
   train-ner   train the entity model from ../shared/data/conllpp";
 

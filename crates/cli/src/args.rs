@@ -124,6 +124,9 @@ pub(crate) struct QuotesArgs {
     /// The most quotes to print.
     #[arg(long, default_value_t = 50)]
     pub(crate) limit: usize,
+    /// List claims (reported speech: `X said that ...`) beside the quotes.
+    #[arg(long)]
+    pub(crate) claims: bool,
     /// Only documents matching this query (all documents when absent).
     pub(crate) query: Option<String>,
 }

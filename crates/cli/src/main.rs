@@ -73,7 +73,12 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Quotes(a) => {
             let index = open_index(&a.index)?;
-            let quotes = index.quotes(a.query.as_deref(), a.speaker.as_deref(), a.limit)?;
+            let (query, speaker) = (a.query.as_deref(), a.speaker.as_deref());
+            let quotes = if a.claims {
+                index.quotes_and_claims(query, speaker, a.limit)?
+            } else {
+                index.quotes(query, speaker, a.limit)?
+            };
             output::print_quotes(&quotes, a.json)?;
             Ok(EXIT_OK)
         }

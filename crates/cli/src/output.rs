@@ -1,7 +1,7 @@
 //! How results are printed: NDJSON with `--json`, readable text otherwise
 //! (bold highlights on a terminal, plain text in pipes).
 
-use newsdesk_index::{FacetCount, Hit, QuoteHit};
+use newsdesk_index::{FacetCount, Hit, QuoteHit, QuoteKind};
 use newsdesk_model::{Document, Label};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -117,6 +117,15 @@ pub(crate) fn document_summary(doc: &Document, colour: bool) -> String {
             shorten(&q.text, 90)
         );
     }
+    for c in &x.claims {
+        let _ = writeln!(
+            out,
+            "  claim:      {} ({}) — {}",
+            c.speaker.as_deref().unwrap_or("(no speaker)"),
+            c.cue.as_deref().unwrap_or("no cue"),
+            shorten(&c.text, 90)
+        );
+    }
     if !x.quantities.is_empty() {
         let qs: Vec<String> = x
             .quantities
@@ -192,9 +201,13 @@ pub(crate) fn print_quotes(quotes: &[QuoteHit], json: bool) -> anyhow::Result<()
         out.push_str("no quotes found\n");
     }
     for q in quotes {
+        let (open, close, kind) = match q.kind {
+            QuoteKind::Quote => ("“", "”", ""),
+            QuoteKind::Claim => ("", "", " (claim)"),
+        };
         let _ = writeln!(
             out,
-            "{} [{} · {}]\n  “{}”",
+            "{} [{} · {}]{kind}\n  {open}{}{close}",
             q.speaker.as_deref().unwrap_or("(no speaker)"),
             q.outlet.as_deref().unwrap_or(&q.source),
             q.published.as_deref().unwrap_or("undated"),

@@ -83,6 +83,32 @@ const LOC_PREPS: &str = "in|near|from|at|across|through|throughout|outside|insid
 /// Reporting verbs: a name right before one is a speaker (`Ahelbarra said`).
 const SPEECH_VERBS: &str = "said|says|told|tells|added|adds|stated|explained|noted|argued|asked|wrote|writes|declared|announced|insisted|warned|claimed|stressed|replied|continued|urged|acknowledged|admitted|suggested|believes|believed|thinks|thought|recalled|commented|remarked|answered|responded|confirmed|denied|estimated|predicted|tweeted|posted|emphasised|emphasized|underlined|pointed|concluded|cautioned|reiterated|observed";
 
+/// Verbs that attribute reported (indirect) speech or a stance to a source:
+/// speech, cognition and evidence (`said`, `believes`, `shows`), every form.
+/// Learned from the cues of PolNeAR's train split, generalised to each verb's forms.
+const CLAIM_VERBS: &str = "said|says|say|saying|told|tells|tell|telling|added|adds|adding|noted|notes|noting|stated|states|stating|explained|explains|explaining|argued|argues|argue|arguing|declared|declares|declaring|announced|announces|announce|announcing|insisted|insists|insist|insisting|warned|warns|warn|warning|claimed|claims|claim|claiming|stressed|stresses|stressing|replied|replies|responded|responds|urged|urges|urging|acknowledged|acknowledges|acknowledge|acknowledging|admitted|admits|admit|admitting|suggested|suggests|suggest|suggesting|believes|believed|believe|thinks|thought|think|recalled|recalls|recalling|commented|remarked|answered|confirmed|confirms|confirming|denied|denies|deny|denying|estimated|estimates|estimate|predicted|predicts|predict|predicting|tweeted|tweets|posted|wrote|writes|write|writing|emphasised|emphasized|emphasises|emphasizes|emphasizing|emphasising|underlined|underscored|pointed|points|pointing|concluded|concludes|cautioned|reiterated|reiterates|observed|indicated|indicates|indicating|agreed|agrees|agree|contended|contends|maintained|maintains|asserted|asserts|asserting|alleged|alleges|alleging|charged|charges|complained|complains|complaining|conceded|concedes|vowed|vows|vowing|promised|promises|promising|pledged|pledges|pledging|threatened|threatens|reported|reports|revealed|reveals|revealing|disclosed|announced|feared|fears|fear|hoped|hopes|hoping|worried|worries|knows|knew|know|feels|felt|expects|expected|shows|showed|shown|show|showing|found|finds|accused|accuses|accusing|blamed|blames|blaming|criticized|criticised|criticizes|criticises|criticizing|criticising|praised|praises|questioned|questions|doubted|doubts|mentioned|mentions|explained|implied|implies|acknowledged|signaled|signalled|signals|conceded|countered|counters|retorted|testified|informed|assured|reminded|advised|boasted|boasts|lamented|laments|recounted|recalled|proclaimed|projected|forecast|calculated|concluded|determined|ruled|demanded|demands|proposed|proposes|urged|called|calls|insisted|described|describes|describing|predicted|noted|guessed|speculated|speculates|surmised|reckoned|reckons|opined|announced|estimated|insists|contend|maintain|assert|allege|concede|conclude|reveal|note|state|report|confirm|show|find|warn|vow|promise|pledge|threaten|expect|hope|worry|feel|demand|propose|urge|learned|learnt|realised|realized|discovered|determined";
+
+/// Cue words learned from PolNeAR's train split: every word form annotated as
+/// (part of) an attribution cue at least 4 times and in at least a quarter of
+/// its occurrences, adverbs, nouns and adjectives removed by hand.
+const LEARNED_CLAIM_VERBS: &str = "accused|accuses|accusing|acknowledge|acknowledged|acknowledging|acquiesced|added|adding|addressed|adds|admit|admits|admitted|admitting|advocated|agree|agreed|agrees|aim|aimed|aiming|alleged|alleges|alleging|alluding|angered|announce|announced|announces|announcing|answered|apologized|appeared|appears|applauded|appointed|approved|argue|argued|argues|arguing|articulated|asked|asking|asks|assailed|asserted|asserting|assured|attacked|attempted|attributed|authorized|avoided|backed|backing|balked|believes|believing|bemoaned|blame|blamed|blames|blaming|blasted|blasting|blasts|blocked|boasted|boasts|booed|brushed|call|called|calling|calls|cast|cautioned|celebrated|challenged|championed|chanted|chanting|chants|charged|cheer|cheered|cite|cited|cites|citing|claimed|claiming|commented|complain|complained|conceded|conclude|concluded|concludes|condemned|condemning|confirmed|congratulated|considered|considering|considers|contends|continued|convince|convinced|credited|criticize|criticized|criticizing|debated|decided|deciding|declare|declared|declares|declaring|declined|decried|deemed|defended|defending|delivered|delivering|demanded|demanding|demands|denied|denounced|denouncing|derided|describe|described|describes|describing|detailing|determined|determining|devoted|disavow|disclosed|discuss|discussed|discussing|dislike|dismissed|dismisses|dismissing|distanced|documented|doubt|doubts|dubbed|echoed|echoing|emailed|embraced|emphasize|emphasized|emphasizing|encourage|encouraged|endorse|endorsed|endorses|endorsing|estimated|estimates|expect|expected|expecting|explain|explained|explaining|explains|exposed|express|expressed|expressing|favor|favored|fear|fearing|fears|filed|finds|fired|focused|focuses|forecast|found|hailed|highlight|highlighted|highlighting|hints|hoped|hopes|hoping|identified|ignored|imagined|implied|implying|indicate|indicated|indicates|informed|insist|insisted|insisting|insists|intended|interjected|introducing|invoked|issued|joked|justify|knocked|labeled|laid|lambasted|lamented|lashed|launching|laying|lays|learned|likened|listed|listing|lists|measured|mention|mentioned|mentioning|mentions|mocked|mocking|mused|naming|negotiated|nominated|note|noted|notes|noticed|noting|offer|offered|offering|oppose|opposed|opposes|opted|ordered|outlined|outlining|passed|passing|persuade|persuaded|pivoted|planning|pleaded|pledged|pledges|pledging|pointed|pointing|portray|portrayed|portraying|posted|praise|praised|praises|praising|predict|predicted|predicting|prefer|preferred|prefers|presented|pressed|pressing|proclaimed|projected|promise|promised|promises|promising|promote|proposed|proposing|pushed|pushing|questioned|questioning|quoted|quotes|railed|rattled|reacted|reads|realized|rebuffed|rebuked|rebut|recall|recalled|recalling|recognized|recognizing|recommended|recounted|referenced|referencing|referred|referring|refers|refuse|refused|refuses|refusing|regarded|reiterated|rejected|rejecting|released|remarked|remarking|remember|remembered|remembers|reminded|reminding|renewed|repeat|repeated|repeating|replied|reported|requested|respond|responded|responds|restricting|retweeted|reveal|revealed|reveals|ruled|said|say|saying|says|seeking|seeks|seem|seemed|seems|sees|shared|shouted|show|showed|showing|shown|shows|sided|signaled|signed|singled|slammed|slamming|slams|sought|sounded|sounds|sparred|speculated|spoke|stated|stating|stressed|suggest|suggested|suggesting|suggests|supported|supporting|supports|suspected|talked|talking|telling|tells|testified|thanked|thanking|thinks|threaten|threatened|threatening|told|touched|touted|touting|tweeted|tweeting|unveiled|urged|urging|viewed|voiced|voted|vow|vowed|vowing|vows|wanted|warn|warned|warning|weighed|welcomed|wonder|wondered|wondering|worried|worries|worry|writes|writing|wrote|yelled";
+
+/// Claim verbs that attribute only with a clause after them (`found that`,
+/// not `found the body`).
+const CLAIM_VERBS_THAT: &str = "state|states|charge|maintained|maintains|maintain|found|finds|find|know|knows|knew|feel|feels|felt|learned|learnt|expects|expected|expect|determined|ruled|calculated|realised|realized|discovered|concluded|concludes|conclude";
+
+/// Verbs whose listener comes before the content: `told reporters that ...`.
+const TELL_VERBS: &str = "told|tells|tell|telling|informed|informs|informing|assured|assures|assuring|reminded|reminds|reminding|advised|advises";
+
+/// Nouns that name an attributed statement: `X's statement that ...`.
+const CLAIM_NOUNS: &str = "statement|statements|claim|claims|assertion|assertions|argument|arguments|warning|warnings|announcement|view|belief|allegation|allegations|insistence|suggestion|contention|assessment|prediction|promise|pledge|threat|assurance|conclusion|admission|remarks|remark|comments|comment|message|argument|report|finding|findings|charge|charges|accusation|accusations|position|stance|fear|fears|hope|hopes|concern|concerns";
+
+/// Head nouns through which an institution speaks: `the ministry said`.
+const INSTITUTION_HEADS: &str = "ministry|government|military|army|police|agency|committee|campaign|department|office|court|council|commission|party|company|firm|group|organisation|organization|coalition|administration|embassy|kremlin|pentagon|presidency|cabinet|parliament|senate|congress|regime|bank|union|alliance|observatory|authority|authorities|service|board|centre|center|institute|foundation|network|channel|newspaper|paper|agency|bureau|mission|forces|navy|command|spokesman|spokeswoman|spokesperson";
+
+/// Nouns naming a source that is not a name (`a U.S. official`, `sources`).
+const SOURCE_NOUNS: &str = "official|officials|source|sources|spokesman|spokeswoman|spokesperson|statement|report|analyst|analysts|expert|experts|diplomat|diplomats|witness|witnesses|resident|residents|activist|activists|observer|observers|aide|aides|adviser|advisers|advisor|advisors|lawmaker|lawmakers|investigator|investigators|police|authorities|officer|officers|commander|commanders|minister|ministers|president|leader|leaders|member|members|survey|poll|polls|study|studies|data|figures";
+
 struct Lists {
     stop: HashSet<&'static str>,
     common: HashSet<&'static str>,
@@ -107,6 +133,12 @@ struct Lists {
     loc_of: HashSet<&'static str>,
     loc_preps: HashSet<&'static str>,
     speech: HashSet<&'static str>,
+    claim_verbs: HashSet<&'static str>,
+    tell_verbs: HashSet<&'static str>,
+    claim_that: HashSet<&'static str>,
+    claim_nouns: HashSet<&'static str>,
+    institution_heads: HashSet<&'static str>,
+    source_nouns: HashSet<&'static str>,
 }
 
 fn set(lists: &[&'static str]) -> HashSet<&'static str> {
@@ -144,6 +176,12 @@ fn lists() -> &'static Lists {
         loc_of: set(&[LOC_NOUNS_OF]),
         loc_preps: set(&[LOC_PREPS]),
         speech: set(&[SPEECH_VERBS]),
+        claim_verbs: set(&[CLAIM_VERBS, LEARNED_CLAIM_VERBS]),
+        tell_verbs: set(&[TELL_VERBS]),
+        claim_that: set(&[CLAIM_VERBS_THAT]),
+        claim_nouns: set(&[CLAIM_NOUNS]),
+        institution_heads: set(&[INSTITUTION_HEADS]),
+        source_nouns: set(&[SOURCE_NOUNS]),
     })
 }
 
@@ -262,6 +300,36 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     lists().speech.contains(w)
 }
 
+/// Verb attributing reported speech or a stance (`said`, `believes`, `shows`).
+pub(crate) fn is_claim_verb(w: &str) -> bool {
+    lists().claim_verbs.contains(w)
+}
+
+/// Claim verb that needs `that` after it to attribute (`found that`).
+pub(crate) fn needs_that(w: &str) -> bool {
+    lists().claim_that.contains(w)
+}
+
+/// Verb whose listener precedes the content (`told`, `assured`).
+pub(crate) fn is_tell_verb(w: &str) -> bool {
+    lists().tell_verbs.contains(w)
+}
+
+/// Noun naming an attributed statement (`statement`, `claim`).
+pub(crate) fn is_claim_noun(w: &str) -> bool {
+    lists().claim_nouns.contains(w)
+}
+
+/// Noun naming a source that is not a name (`official`, `sources`).
+pub(crate) fn is_source_noun(w: &str) -> bool {
+    lists().source_nouns.contains(w) || is_institution_head(w)
+}
+
+/// Head noun through which an institution speaks (`ministry`, `government`).
+pub(crate) fn is_institution_head(w: &str) -> bool {
+    lists().institution_heads.contains(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +350,11 @@ mod tests {
             (is_common, "despite", true),
             (is_common, "idlib", false),
             (is_stopword, "the", true),
+            (is_claim_verb, "indicated", true),
+            (is_claim_verb, "idlib", false),
+            (is_tell_verb, "told", true),
+            (is_claim_noun, "statement", true),
+            (is_institution_head, "ministry", true),
         ];
         for (f, w, want) in cases {
             assert_eq!(f(w), *want, "{w}");

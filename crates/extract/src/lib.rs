@@ -35,6 +35,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod claims;
 mod dates;
 mod entities;
 mod error;
@@ -50,7 +51,7 @@ pub use error::Error;
 pub use sentences::Sentence;
 pub use tokens::{Token, TokenKind, tokenize};
 
-use newsdesk_model::{Article, DateMention, Entity, Extraction, Quantity, Quote};
+use newsdesk_model::{Article, Claim, DateMention, Entity, Extraction, Quantity, Quote};
 
 /// Settings for [`extract`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +76,7 @@ pub fn extract(article: &Article, config: &Config) -> Extraction {
         quotes,
         quantities,
         dates,
+        claims,
     } = facts(article, &entities);
     let keywords = keywords::find(text, &tokens, &sents, config.max_keywords);
     Extraction {
@@ -82,7 +84,7 @@ pub fn extract(article: &Article, config: &Config) -> Extraction {
         quotes,
         quantities,
         dates,
-        claims: Vec::new(),
+        claims,
         keywords,
     }
 }
@@ -113,7 +115,7 @@ pub fn keywords(text: &str, n: usize) -> Vec<String> {
     keywords::find(text, &tokens, &sents, n)
 }
 
-/// The facts of an article: quotes, quantities and dates.
+/// The facts of an article: quotes, quantities, dates and claims.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Facts {
     /// Direct quotes, speakers resolved against the entities.
@@ -122,12 +124,15 @@ pub struct Facts {
     pub quantities: Vec<Quantity>,
     /// Dates resolved against the publication date.
     pub dates: Vec<DateMention>,
+    /// Reported (indirect) speech with its source, speakers resolved against
+    /// the entities like quote speakers.
+    pub claims: Vec<Claim>,
 }
 
 impl Facts {
     /// How many facts were found in all.
     pub fn len(&self) -> usize {
-        self.quotes.len() + self.quantities.len() + self.dates.len()
+        self.quotes.len() + self.quantities.len() + self.dates.len() + self.claims.len()
     }
 
     /// Whether nothing was found.
@@ -136,12 +141,17 @@ impl Facts {
     }
 }
 
-/// Finds the quotes, quantities and dates of `article`; quote speakers are
-/// canonical names from `entities` (as returned by [`entities`]).
+/// Finds the quotes, quantities, dates and claims of `article`; quote and
+/// claim speakers are canonical names from `entities` (as returned by
+/// [`entities`]).
 pub fn facts(article: &Article, entities: &[Entity]) -> Facts {
     let text = article.text.as_str();
+    let doc = quotes::read(text, entities);
+    let quotes = doc.attribute();
+    let claims = claims::find(&doc, &quotes);
     Facts {
-        quotes: quotes::find(text, entities),
+        quotes,
+        claims,
         quantities: quantities::find(text),
         dates: dates::find(text, article.published)
             .into_iter()

@@ -1,4 +1,4 @@
-//! Quotes, quantities and dates of the seed articles: every hand-checked fact in
+//! Quotes, quantities, dates and claims of the seed articles: every hand-checked fact in
 //! `../shared/gold/seeds.json` is found (when that file is present), and the full
 //! output of each article is snapshotted. Quotes run with no entities so the
 //! snapshots do not depend on the entity recogniser.
@@ -52,10 +52,12 @@ fn seed_snapshots() {
         let Facts {
             quotes: q,
             quantities: n,
+            claims: c,
             ..
         } = facts_of(&text, &[]);
         insta::assert_json_snapshot!(format!("{stem}_quotes"), q);
         insta::assert_json_snapshot!(format!("{stem}_quantities"), n);
+        insta::assert_json_snapshot!(format!("{stem}_claims"), c);
         let d = timeml_dates(&text, published());
         insta::assert_json_snapshot!(format!("{stem}_dates"), d);
     }
@@ -240,5 +242,38 @@ proptest! {
             while !text.is_char_boundary(b) { b -= 1; }
             check_all(&text[a..b]);
         }
+    }
+}
+
+#[test]
+fn seed_claims_keep_their_speakers() {
+    // (seed file, words the claim's text starts with, speaker surname, cue)
+    let cases = [
+        (
+            "001_4ab497166198e562.txt",
+            "Turkey and Russia will work together",
+            "Erdogan",
+            "indicated",
+        ),
+        (
+            "000_c3fdc311a6ea0004.txt",
+            "612 Syrian civilians have been killed",
+            "Helmets",
+            "according to",
+        ),
+    ];
+    let all = seeds();
+    for (file, start, surname, cue) in cases {
+        let Some((_, text)) = all.iter().find(|(n, _)| n == file) else {
+            panic!("seed {file} missing");
+        };
+        let claims = facts_of(text, &[]).claims;
+        let found = claims.iter().find(|c| c.text.starts_with(start));
+        assert!(
+            found
+                .is_some_and(|c| surname_matches(c.speaker.as_deref(), surname)
+                    && c.cue.as_deref() == Some(cue)),
+            "{file}: no claim {start:?} by {surname} ({cue}) in {claims:#?}"
+        );
     }
 }

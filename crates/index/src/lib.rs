@@ -50,6 +50,8 @@
 //! | `person`, `org`, `loc`, `misc` | every canonical name and every mention text of the entities with that label | names |
 //! | `speaker` | canonical names of quote speakers | names |
 //! | `quote` | quoted words | English |
+//! | `claim` | the content of claims (reported speech: `X said that ...`) | English |
+//! | `claimant` | canonical names of claim speakers | names |
 //! | `keyword` | extracted key terms | English |
 //! | `entity` | facet `/LABEL/canonical name`, one per distinct entity | facet (counts for [`Index::entity_facets`]) |
 //! | `doc_json` | the whole [`Document`](newsdesk_model::Document) as JSON | stored only; [`Index::get`] rebuilds the document from it |
@@ -66,7 +68,8 @@
 //! as news searchers expect: `White Helmets` finds documents with both words);
 //! write `OR` for alternatives. `"joint patrols"` is a phrase; a field prefix
 //! searches one field: `person:Erdogan`, `org:"White Helmets"`, `loc:Idlib`,
-//! `speaker:Putin`, `quote:ceasefire`, `language:en`, `outlet:"Al Jazeera"`,
+//! `speaker:Putin`, `quote:ceasefire`, `claim:displaced`, `claimant:"United
+//! Nations"`, `language:en`, `outlet:"Al Jazeera"`,
 //! `published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]` (bare days work
 //! too: `published:[2020-03-01 TO 2020-03-31]`, `published:2020-03-05`). An empty query
 //! (or `*`) matches every document, which is useful with the filters of
@@ -183,9 +186,21 @@ pub struct FacetCount {
     pub documents: u64,
 }
 
-/// A quote found in the index.
+/// What a [`QuoteHit`] is: a direct quote or a claim (reported speech).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Quote,
+    /// Attributed content in reported speech (`X said that ...`).
+    Claim,
+}
+
+/// A quote (or a claim) found in the index.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuoteHit {
+    /// A quote or a claim.
+    pub kind: QuoteKind,
     /// The document id.
     pub id: String,
     /// The document source.
@@ -196,7 +211,7 @@ pub struct QuoteHit {
     pub published: Option<String>,
     /// The speaker, if known.
     pub speaker: Option<String>,
-    /// The quoted words.
+    /// The quoted words, or the content of the claim.
     pub text: String,
 }
 

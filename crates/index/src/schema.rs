@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// The schema version this build writes and reads. Bump it whenever a field,
 /// an option or a tokenizer changes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The file in the index directory that records the schema version.
 pub const SCHEMA_FILE: &str = "newsdesk-schema.json";
@@ -112,6 +112,8 @@ pub(crate) mod name {
     pub(crate) const MISC: &str = "misc";
     pub(crate) const SPEAKER: &str = "speaker";
     pub(crate) const QUOTE: &str = "quote";
+    pub(crate) const CLAIM: &str = "claim";
+    pub(crate) const CLAIMANT: &str = "claimant";
     pub(crate) const KEYWORD: &str = "keyword";
     pub(crate) const ENTITY: &str = "entity";
     pub(crate) const DOC_JSON: &str = "doc_json";
@@ -139,6 +141,8 @@ pub(crate) struct Fields {
     pub(crate) misc: Field,
     pub(crate) speaker: Field,
     pub(crate) quote: Field,
+    pub(crate) claim: Field,
+    pub(crate) claimant: Field,
     pub(crate) keyword: Field,
     pub(crate) entity: Field,
     pub(crate) doc_json: Field,
@@ -199,6 +203,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         misc: b.add_text_field(name::MISC, text(TOKENIZER_NAME, true)),
         speaker: b.add_text_field(name::SPEAKER, text(TOKENIZER_NAME, true)),
         quote: b.add_text_field(name::QUOTE, text(TOKENIZER_ENGLISH, true)),
+        claim: b.add_text_field(name::CLAIM, text(TOKENIZER_ENGLISH, true)),
+        claimant: b.add_text_field(name::CLAIMANT, text(TOKENIZER_NAME, true)),
         keyword: b.add_text_field(name::KEYWORD, text(TOKENIZER_ENGLISH, true)),
         entity: b.add_facet_field(name::ENTITY, FacetOptions::default()),
         doc_json: b.add_text_field(name::DOC_JSON, TextOptions::default().set_stored()),
@@ -388,6 +394,15 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
             && speakers.insert(speaker.as_str())
         {
             t.add_text(f.speaker, speaker);
+        }
+    }
+    let mut claimants = BTreeSet::new();
+    for claim in &x.claims {
+        t.add_text(f.claim, &claim.text);
+        if let Some(speaker) = &claim.speaker
+            && claimants.insert(speaker.as_str())
+        {
+            t.add_text(f.claimant, speaker);
         }
     }
     for keyword in &x.keywords {

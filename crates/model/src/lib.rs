@@ -330,8 +330,9 @@ pub struct Extraction {
     pub quantities: Vec<Quantity>,
     /// Dates in text order.
     pub dates: Vec<DateMention>,
-    /// Claims (indirect attributed speech) in text order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Claims (indirect attributed speech) in text order; always written,
+    /// empty when there are none (the contract lists the key).
+    #[serde(default)]
     pub claims: Vec<Claim>,
     /// Key terms, most characteristic first.
     pub keywords: Vec<String>,
@@ -484,6 +485,7 @@ mod tests {
             "quotes",
             "quantities",
             "dates",
+            "claims",
             "keywords",
         ];
         for k in expected {

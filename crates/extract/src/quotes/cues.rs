@@ -188,7 +188,7 @@ pub(super) const PARTICIPLE_SUFFIX: &str = "ing";
 impl<'a> Doc<'a> {
     // ----- cues and subjects -------------------------------------------
 
-    pub(super) fn is_cue(&self, i: usize) -> bool {
+    pub(crate) fn is_cue(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.in_quote(i)
             && (CUES_SET.contains(&self.low(i))
@@ -197,12 +197,12 @@ impl<'a> Doc<'a> {
     }
 
     /// `according to` starting at `i`.
-    pub(super) fn is_according(&self, i: usize) -> bool {
+    pub(crate) fn is_according(&self, i: usize) -> bool {
         self.low(i) == "according" && self.low(i + 1) == "to" && !self.in_quote(i)
     }
 
     /// The subject of the cue verb at `v`, looking left.
-    pub(super) fn subject_before(&self, v: usize, floor: usize) -> Option<Subj> {
+    pub(crate) fn subject_before(&self, v: usize, floor: usize) -> Option<Subj> {
         // `Nefzi said, adding, "..."`: a participle shares the subject of the
         // speech verb before it in the sentence
         if self.tok_text(v).ends_with(PARTICIPLE_SUFFIX) && v > 0 && self.punct(v - 1) == Some(',')
@@ -348,7 +348,7 @@ impl<'a> Doc<'a> {
 
     /// The organisation named inside the noun phrase `k..end` whose head
     /// speaks for it (`a Kremlin spokesman`, `the IMF report`).
-    pub(super) fn speaking_org(&self, k: usize, end: usize) -> Option<Subj> {
+    pub(crate) fn speaking_org(&self, k: usize, end: usize) -> Option<Subj> {
         let head = lower(strip_possessive(self.tok_text(end.checked_sub(1)?)));
         if !ORG_SPEECH_HEADS.contains(&head.as_str()) {
             return None;
@@ -360,7 +360,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The subject after an inverted cue (`said X`) starting at token `k`.
-    pub(super) fn subject_after(&self, k: usize) -> Option<Subj> {
+    pub(crate) fn subject_after(&self, k: usize) -> Option<Subj> {
         let w = self.low(k);
         if PRONOUNS.contains(&w) {
             return Some(Subj::Pronoun(k));

@@ -4,11 +4,11 @@ use super::marks::{Span, is_open_like, paragraphs};
 use super::{Doc, Kind, Tok};
 use newsdesk_model::Entity;
 
-pub(super) fn lower(s: &str) -> String {
+pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-pub(super) fn strip_possessive(s: &str) -> &str {
+pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
         .or_else(|| s.strip_suffix('\''))
@@ -16,7 +16,7 @@ pub(super) fn strip_possessive(s: &str) -> &str {
         .unwrap_or(s)
 }
 
-pub(super) fn is_possessive(s: &str) -> bool {
+pub(crate) fn is_possessive(s: &str) -> bool {
     s.ends_with("'s") || s.ends_with("’s")
 }
 
@@ -129,30 +129,30 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    pub(super) fn tok_text(&self, i: usize) -> &'a str {
+    pub(crate) fn tok_text(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.s..t.e))
             .unwrap_or("")
     }
 
-    pub(super) fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
-    pub(super) fn punct(&self, i: usize) -> Option<char> {
+    pub(crate) fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             Kind::Punct(c) => Some(c),
             Kind::Word => None,
         }
     }
 
-    pub(super) fn in_quote(&self, i: usize) -> bool {
+    pub(crate) fn in_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.quote.is_some())
     }
 
     /// The lower-case form of token `i` (computed once per document).
-    pub(super) fn low(&self, i: usize) -> &str {
+    pub(crate) fn low(&self, i: usize) -> &str {
         self.lows.get(i).map_or("", String::as_str)
     }
 
@@ -232,7 +232,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    pub(super) fn sentence_range(&self, i: usize) -> (usize, usize) {
+    pub(crate) fn sentence_range(&self, i: usize) -> (usize, usize) {
         let s = self.sent.get(i).copied().unwrap_or(0);
         let a = self.sent_start.get(s).copied().unwrap_or(0);
         let b = self

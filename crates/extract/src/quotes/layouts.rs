@@ -9,7 +9,7 @@ use newsdesk_model::Label;
 
 impl<'a> Doc<'a> {
     /// An attribution that starts at token `k` right after a closing mark.
-    pub(super) fn after_attribution_at(&self, k: usize) -> Option<(usize, Subj)> {
+    pub(crate) fn after_attribution_at(&self, k: usize) -> Option<(usize, Subj)> {
         if matches!(self.punct(k), Some('—' | '―' | '–'))
             && let Some((a, b)) = self.name_starting_at(k + 1)
         {
@@ -100,7 +100,7 @@ impl<'a> Doc<'a> {
 
     /// A cue later in the clause after a complete quoted utterance:
     /// `," Trump lawyer Marc Kasowitz said`, `," Rep. Jim Jordan (R-Ohio), a member, said`.
-    pub(super) fn after_attribution_scan(&self, k: usize) -> Option<(usize, Subj)> {
+    pub(crate) fn after_attribution_scan(&self, k: usize) -> Option<(usize, Subj)> {
         let mut v = k;
         let limit = k + 30;
         while v < limit {
@@ -122,7 +122,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A sentence-final `.`, `?` or `!` (not the period of `Rep.`), or the end.
-    pub(super) fn is_sentence_end(&self, i: usize) -> bool {
+    pub(crate) fn is_sentence_end(&self, i: usize) -> bool {
         if i >= self.toks.len() {
             return true;
         }
@@ -171,7 +171,7 @@ impl<'a> Doc<'a> {
     /// A name that ends its clause: followed by punctuation, a line break, a
     /// parenthetical or a relative clause, not by a lower-case noun (`the New
     /// York businessman`).
-    pub(super) fn name_ends_clause(&self, b: usize) -> bool {
+    pub(crate) fn name_ends_clause(&self, b: usize) -> bool {
         self.toks.get(b + 1).is_none()
             || self.line_break_after(b)
             || self.punct(b + 1).is_some()
@@ -196,7 +196,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The attribution before the quote that opens at token `m`, in its sentence.
-    pub(super) fn before_attribution(&self, m: usize) -> Option<(usize, Subj)> {
+    pub(crate) fn before_attribution(&self, m: usize) -> Option<(usize, Subj)> {
         let (sa, _) = self.sentence_range(m);
         let direct =
             (m > 0 && matches!(self.punct(m - 1), Some(':' | ','))) || self.punct(m) == Some(':');
@@ -306,7 +306,7 @@ impl<'a> Doc<'a> {
 
     /// Whether the cue at `v` is followed (after at most a few words) by a
     /// comma or colon and the opening of a quote other than `qi`.
-    pub(super) fn introduces_quote(&self, v: usize, qi: usize) -> bool {
+    pub(crate) fn introduces_quote(&self, v: usize, qi: usize) -> bool {
         (v + 1..v + 5)
             .find(|&i| matches!(self.punct(i), Some(',' | ':')) || self.is_sentence_end(i))
             .filter(|&i| matches!(self.punct(i), Some(',' | ':')))
@@ -316,7 +316,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A paragraph right after the quote that holds only a dash and a name.
-    pub(super) fn signature_line(&self, k: usize, quote_para: usize) -> Option<(usize, Subj)> {
+    pub(crate) fn signature_line(&self, k: usize, quote_para: usize) -> Option<(usize, Subj)> {
         let para = self.toks.get(k)?.para;
         if para != quote_para + 1 || !matches!(self.punct(k), Some('-' | '—' | '―' | '–')) {
             return None;
@@ -332,7 +332,7 @@ impl<'a> Doc<'a> {
 
     /// Whether quote `qi`, opening at token `open_tok`, starts its sentence
     /// (only other quotes before it).
-    pub(super) fn opens_sentence(&self, qi: usize, open_tok: usize) -> bool {
+    pub(crate) fn opens_sentence(&self, qi: usize, open_tok: usize) -> bool {
         let (sa, _) = self.sentence_range(open_tok);
         sa == open_tok
             || (sa..open_tok)
@@ -342,7 +342,7 @@ impl<'a> Doc<'a> {
     /// `, X said.` (or `, said X.`) closing the sentence of a partial quote:
     /// the first speech verb after the quote, with at most a few words
     /// between it and the end of the sentence.
-    pub(super) fn sentence_final_attribution(&self, k: usize) -> Option<(usize, Subj)> {
+    pub(crate) fn sentence_final_attribution(&self, k: usize) -> Option<(usize, Subj)> {
         let (_, end) = self.sentence_range(k);
         let v = (k..end.min(k + 40)).find(|&i| self.is_cue(i))?;
         if self.tok_text(v).ends_with(PARTICIPLE_SUFFIX)
@@ -369,7 +369,7 @@ impl<'a> Doc<'a> {
     /// The person a headline names before its quote (`Warren Hammers Wells
     /// Fargo CEO: 'You Should Be Investigated'`): the first person entity
     /// mentioned there, else the first multi-word name.
-    pub(super) fn headline_person(&self, open_tok: usize) -> Option<String> {
+    pub(crate) fn headline_person(&self, open_tok: usize) -> Option<String> {
         let end = self.toks.get(open_tok).map_or(0, |t| t.s);
         if !self.entities.is_empty() {
             // title case makes a headline's name runs unreliable (`Obama Sees`):
@@ -398,7 +398,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A short paragraph with no sentence end, or ending in `]` (a photo caption).
-    pub(super) fn caption_like(&self, para: usize) -> bool {
+    pub(crate) fn caption_like(&self, para: usize) -> bool {
         self.paras
             .get(para)
             .and_then(|&(s, e)| self.text.get(s..e))

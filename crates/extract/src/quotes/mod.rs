@@ -42,10 +42,13 @@ mod marks;
 mod speakers;
 mod words;
 
+pub(crate) use doc::{is_possessive, strip_possessive};
 use marks::{Span, is_open_like, pair_marks};
 use newsdesk_model::{Entity, Quote};
+pub(crate) use words::SKIP_BEFORE_VERB_SET;
 
 /// Finds direct quotes in `text`; speakers are canonical names from `entities`.
+#[cfg(test)]
 pub(crate) fn find(text: &str, entities: &[Entity]) -> Vec<Quote> {
     let spans = pair_marks(text);
     if spans.is_empty() {
@@ -54,29 +57,38 @@ pub(crate) fn find(text: &str, entities: &[Entity]) -> Vec<Quote> {
     Doc::new(text, spans, entities).attribute()
 }
 
+/// Reads `text` once for the attribution passes: quote marks, tokens,
+/// sentences, names and subjects; the claims finder reuses it.
+pub(crate) fn read<'a>(text: &'a str, entities: &'a [Entity]) -> Doc<'a> {
+    Doc::new(text, pair_marks(text), entities)
+}
+
 // ---------------------------------------------------------------------------
 // Pass 2 and 3: attribution and speakers
 // ---------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Word,
     Punct(char),
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Tok {
-    s: usize,
-    e: usize,
+pub(crate) struct Tok {
+    /// Byte offset of the start.
+    pub(crate) s: usize,
+    /// Byte offset one past the end.
+    pub(crate) e: usize,
     kind: Kind,
     /// Index of the quote whose marks enclose this token.
-    quote: Option<usize>,
-    para: usize,
+    pub(crate) quote: Option<usize>,
+    /// Paragraph index.
+    pub(crate) para: usize,
 }
 
 /// A resolved speaker phrase.
 #[derive(Debug, Clone)]
-enum Subj {
+pub(crate) enum Subj {
     /// A name: token range (inclusive) with titles stripped.
     Name(usize, usize),
     /// `he`, `she`: resolved through salience.
@@ -96,18 +108,18 @@ struct FullName {
     start: usize,
 }
 
-struct Doc<'a> {
-    text: &'a str,
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
     spans: Vec<Span>,
-    entities: &'a [Entity],
-    toks: Vec<Tok>,
+    pub(crate) entities: &'a [Entity],
+    pub(crate) toks: Vec<Tok>,
     /// Sentence index per token.
     sent: Vec<usize>,
     /// Token index where each sentence starts.
-    sent_start: Vec<usize>,
+    pub(crate) sent_start: Vec<usize>,
     names: Vec<FullName>,
     /// (token index, canonical person name) for pronoun resolution.
-    salience: Vec<(usize, String)>,
+    pub(crate) salience: Vec<(usize, String)>,
     /// Lower-case form of every token.
     lows: Vec<String>,
     /// Paragraph byte ranges.
@@ -117,11 +129,11 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn token_at_or_after(&self, byte: usize) -> usize {
+    pub(crate) fn token_at_or_after(&self, byte: usize) -> usize {
         self.toks.partition_point(|t| t.s < byte)
     }
 
-    fn attribute(&self) -> Vec<Quote> {
+    pub(crate) fn attribute(&self) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::new();
         let mut sal = self.salience.clone();
         let mut prev: Option<(usize, usize, Option<String>, bool)> = None; // (last para, sentence, speaker, closed)

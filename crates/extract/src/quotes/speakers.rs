@@ -36,7 +36,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A name-ish token or an abbreviation period inside a name (`Mr.`, `G.K.`).
-    pub(super) fn is_name_part(&self, i: usize) -> bool {
+    pub(crate) fn is_name_part(&self, i: usize) -> bool {
         if self.is_name_tok(i) {
             return true;
         }
@@ -86,7 +86,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The name run ending at token `j`, titles stripped.
-    pub(super) fn name_ending_at(&self, j: usize) -> Option<(usize, usize)> {
+    pub(crate) fn name_ending_at(&self, j: usize) -> Option<(usize, usize)> {
         if !self.is_name_tok(j) || self.in_quote(j) {
             return None;
         }
@@ -104,7 +104,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The name run starting at token `a` (after stop words), titles stripped.
-    pub(super) fn name_starting_at(&self, a: usize) -> Option<(usize, usize)> {
+    pub(crate) fn name_starting_at(&self, a: usize) -> Option<(usize, usize)> {
         let mut a = a;
         while self.is_word(a) && STOP_CAPS_SET.contains(&self.low(a)) {
             a += 1;
@@ -147,7 +147,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Collects every multi-word name in the text (outside quotes), with its title prefix.
-    pub(super) fn collect_names(&mut self) {
+    pub(crate) fn collect_names(&mut self) {
         let mut names = Vec::new();
         let n = self.toks.len();
         let mut i = 0;
@@ -206,7 +206,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Canonical form of the name at tokens `a..=b`.
-    pub(super) fn canonical(&self, a: usize, b: usize) -> String {
+    pub(crate) fn canonical(&self, a: usize, b: usize) -> String {
         let written = self.span_text(a, b);
         let words = self.name_words(a, b);
         let s = self.toks.get(a).map_or(0, |t| t.s);
@@ -268,7 +268,7 @@ impl<'a> Doc<'a> {
             .map(|(_, _, _, en)| en)
     }
 
-    pub(super) fn is_person(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn is_person(&self, a: usize, b: usize) -> bool {
         let words = self.name_words(a, b);
         if words.is_empty() || self.looks_org(&words) {
             return false;
@@ -307,7 +307,7 @@ impl<'a> Doc<'a> {
     /// A name that can be the source of a partial quote: a person, or a single
     /// name that is not an organisation word and not one of coordinated names
     /// (`Russia and Turkey agreed to a "security corridor"`).
-    pub(super) fn may_speak(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn may_speak(&self, a: usize, b: usize) -> bool {
         if self.is_person(a, b) {
             return true;
         }
@@ -318,7 +318,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Sentence subjects that are persons, for pronoun resolution.
-    pub(super) fn collect_subjects(&mut self) {
+    pub(crate) fn collect_subjects(&mut self) {
         let mut sal = Vec::new();
         for si in 0..self.sent_start.len() {
             let a = self.sent_start.get(si).copied().unwrap_or(0);
@@ -337,7 +337,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The subject name at the start of the clause `a..b`, after an introductory phrase.
-    pub(super) fn clause_subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+    pub(crate) fn clause_subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let mut a = a;
         while a < b && self.in_quote(a) {
             a += 1;
@@ -364,7 +364,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Most recent person in salience before token `p`, within a few paragraphs.
-    pub(super) fn resolve_pronoun(&self, p: usize, sal: &[(usize, String)]) -> Option<String> {
+    pub(crate) fn resolve_pronoun(&self, p: usize, sal: &[(usize, String)]) -> Option<String> {
         let para = self.toks.get(p).map_or(0, |t| t.para);
         sal.iter()
             .filter(|(i, _)| *i < p)
@@ -374,7 +374,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The most recent person introduced with the role words (`Turkish`, `president`).
-    pub(super) fn resolve_role(&self, words: &[String], at: usize) -> Option<String> {
+    pub(crate) fn resolve_role(&self, words: &[String], at: usize) -> Option<String> {
         let pos = self.toks.get(at).map_or(0, |t| t.s);
         let role_demonyms: Vec<&String> = words
             .iter()

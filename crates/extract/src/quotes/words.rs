@@ -17,7 +17,7 @@ pub(super) static ORG_WORDS_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ORG_WORDS.iter().copied().collect());
 pub(super) static ROLE_HEADS_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLE_HEADS.iter().copied().collect());
-pub(super) static SKIP_BEFORE_VERB_SET: LazyLock<HashSet<&'static str>> =
+pub(crate) static SKIP_BEFORE_VERB_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| SKIP_BEFORE_VERB.iter().copied().collect());
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she"];

@@ -1,7 +1,7 @@
-//! Quote listings: quotes of matching documents in date, source and position order, by speaker.
+//! Quote listings: quotes (and claims) of matching documents in date, source and position order, by speaker.
 
 use crate::schema::{self, name};
-use crate::{Error, Index, QuoteHit, tantivy_error};
+use crate::{Error, Index, QuoteHit, QuoteKind, tantivy_error};
 use newsdesk_model::Document;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -25,6 +25,29 @@ impl Index {
         speaker: Option<&str>,
         limit: usize,
     ) -> Result<Vec<QuoteHit>, Error> {
+        self.listing(query, speaker, limit, false)
+    }
+
+    /// Quotes and claims (reported speech) from documents matching `query`,
+    /// at most `limit`, in the order of [`Index::quotes`]: within a document
+    /// by position, each hit's [`QuoteHit::kind`] telling which it is. With
+    /// `speaker`, only those whose speaker's name contains those words.
+    pub fn quotes_and_claims(
+        &self,
+        query: Option<&str>,
+        speaker: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<QuoteHit>, Error> {
+        self.listing(query, speaker, limit, true)
+    }
+
+    fn listing(
+        &self,
+        query: Option<&str>,
+        speaker: Option<&str>,
+        limit: usize,
+        claims: bool,
+    ) -> Result<Vec<QuoteHit>, Error> {
         if limit == 0 {
             return Ok(Vec::new());
         }
@@ -35,13 +58,23 @@ impl Index {
                 if words.is_empty() {
                     return Ok(Vec::new());
                 }
-                let terms: Vec<Term> = words
-                    .iter()
-                    .map(|w| Term::from_field_text(self.fields.speaker, w))
-                    .collect();
-                let by_speaker: Box<dyn Query> = match terms.as_slice() {
-                    [one] => Box::new(TermQuery::new(one.clone(), IndexRecordOption::Basic)),
-                    _ => Box::new(PhraseQuery::new(terms)),
+                let by_field = |field| -> Box<dyn Query> {
+                    let terms: Vec<Term> = words
+                        .iter()
+                        .map(|w| Term::from_field_text(field, w))
+                        .collect();
+                    match terms.as_slice() {
+                        [one] => Box::new(TermQuery::new(one.clone(), IndexRecordOption::Basic)),
+                        _ => Box::new(PhraseQuery::new(terms)),
+                    }
+                };
+                let by_speaker: Box<dyn Query> = if claims {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, by_field(self.fields.speaker)),
+                        (Occur::Should, by_field(self.fields.claimant)),
+                    ]))
+                } else {
+                    by_field(self.fields.speaker)
                 };
                 query = Box::new(BooleanQuery::new(vec![
                     (Occur::Must, query),
@@ -62,16 +95,30 @@ impl Index {
         let mut out = Vec::new();
         for (_, address) in keyed {
             let doc: Document = self.stored(&searcher, address)?;
-            let mut quotes: Vec<_> = doc.extraction.quotes.iter().collect();
-            quotes.sort_by_key(|q| (q.start, q.end));
-            for q in quotes {
+            let x = &doc.extraction;
+            // (start, end, kind, speaker, text)
+            let mut items: Vec<(usize, usize, QuoteKind, &Option<String>, &String)> = x
+                .quotes
+                .iter()
+                .map(|q| (q.start, q.end, QuoteKind::Quote, &q.speaker, &q.text))
+                .collect();
+            if claims {
+                items.extend(
+                    x.claims
+                        .iter()
+                        .map(|c| (c.start, c.end, QuoteKind::Claim, &c.speaker, &c.text)),
+                );
+            }
+            items.sort_by_key(|&(s, e, kind, _, _)| (s, e, kind == QuoteKind::Claim));
+            for (_, _, kind, speaker, text) in items {
                 if let Some(words) = &speaker_words {
-                    let Some(name) = &q.speaker else { continue };
+                    let Some(name) = speaker else { continue };
                     if !contains_words(&schema::tokens(&analyzer, name), words) {
                         continue;
                     }
                 }
                 out.push(QuoteHit {
+                    kind,
                     id: doc.article.id.clone(),
                     source: doc.article.source.clone(),
                     outlet: doc.article.outlet.clone(),
@@ -79,8 +126,8 @@ impl Index {
                         .article
                         .published
                         .map(|d| d.format("%Y-%m-%d").to_string()),
-                    speaker: q.speaker.clone(),
-                    text: q.text.clone(),
+                    speaker: speaker.clone(),
+                    text: text.clone(),
                 });
                 if out.len() >= limit {
                     return Ok(out);
@@ -181,6 +228,109 @@ mod tests {
         for (query, speaker, limit, expected) in cases {
             let got = render(index.quotes(*query, *speaker, *limit).unwrap());
             assert_eq!(got, *expected, "{query:?} {speaker:?} {limit}");
+        }
+    }
+
+    #[test]
+    fn claims_are_listed_beside_quotes_and_searchable() {
+        use crate::SearchOptions;
+        use newsdesk_model::Claim;
+        let mut docs = corpus();
+        let claim = |doc: &newsdesk_model::Document, content: &str, speaker: Option<&str>| {
+            let start = doc.article.text.find(content).unwrap_or(0);
+            Claim {
+                text: content.into(),
+                speaker: speaker.map(Into::into),
+                cue: Some("said".into()),
+                start,
+                end: start + content.len(),
+            }
+        };
+        let c = claim(&docs[0], "rescue work goes on & on", Some("White Helmets"));
+        docs[0].extraction.claims.push(c);
+        let c = claim(
+            &docs[1],
+            "earlier ceasefires had failed",
+            Some("Sergey Lavrov"),
+        );
+        docs[1].extraction.claims.push(c);
+        let c = claim(&docs[2], "the cease-fire of 2018 was dead", None);
+        docs[2].extraction.claims.push(c);
+        let (_dir, index) = index_with(&docs);
+        let render = |hits: Vec<QuoteHit>| -> Vec<String> {
+            hits.into_iter()
+                .map(|q| {
+                    let kind = serde_json::to_value(q.kind).unwrap_or_default();
+                    format!(
+                        "{} {} {}: {}",
+                        kind.as_str().unwrap_or("?"),
+                        q.id,
+                        q.speaker.unwrap_or_else(|| "?".into()),
+                        q.text
+                    )
+                })
+                .collect()
+        };
+        type Case<'a> = (Option<&'a str>, Option<&'a str>, &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                None,
+                None,
+                &[
+                    "claim c3 ?: the cease-fire of 2018 was dead",
+                    "quote c3 ?: We wait,",
+                    "quote a1 Recep Tayyip Erdogan: The ceasefire will be put in place at midnight,",
+                    "claim a1 White Helmets: rescue work goes on & on",
+                    "claim b2 Sergey Lavrov: earlier ceasefires had failed",
+                    "quote b2 Sergey Lavrov: This one must hold,",
+                ],
+            ),
+            (
+                None,
+                Some("Lavrov"),
+                &[
+                    "claim b2 Sergey Lavrov: earlier ceasefires had failed",
+                    "quote b2 Sergey Lavrov: This one must hold,",
+                ],
+            ),
+            (
+                None,
+                Some("White Helmets"),
+                &["claim a1 White Helmets: rescue work goes on & on"],
+            ),
+            (
+                Some("claim:rescue"),
+                None,
+                &[
+                    "quote a1 Recep Tayyip Erdogan: The ceasefire will be put in place at midnight,",
+                    "claim a1 White Helmets: rescue work goes on & on",
+                ],
+            ),
+        ];
+        for (query, speaker, expected) in cases {
+            let got = render(index.quotes_and_claims(*query, *speaker, 10).unwrap());
+            assert_eq!(got, *expected, "{query:?} {speaker:?}");
+        }
+        // quotes alone leave the claims out
+        assert_eq!(
+            index.quotes(None, Some("White Helmets"), 10).unwrap(),
+            vec![]
+        );
+        let ids = |q: &str| -> Vec<String> {
+            let hits = index.search(q, &SearchOptions::default()).unwrap();
+            let mut ids: Vec<String> = hits.into_iter().map(|h| h.id).collect();
+            ids.sort();
+            ids
+        };
+        for (query, expected) in [
+            ("claim:failed", vec!["b2"]),
+            ("claim:ceasefire", vec!["b2", "c3"]),
+            ("claimant:Lavrov", vec!["b2"]),
+            ("claimant:\"White Helmets\"", vec!["a1"]),
+            ("claimant:Erdogan", vec![]),
+            ("claim:midnight", vec![]),
+        ] {
+            assert_eq!(ids(query), expected, "{query}");
         }
     }
 }

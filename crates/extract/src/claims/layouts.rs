@@ -1,0 +1,534 @@
+//! Claim layouts: where the content lies around its cue in the sentence.
+
+use crate::lexicon;
+use crate::quotes::{Doc, SKIP_BEFORE_VERB_SET, Subj};
+
+/// One claim found in a sentence, before its speaker is resolved.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    /// The cue as the claim reports it (`said`, `according to`).
+    pub(super) cue: String,
+    /// Token of the cue.
+    pub(super) cue_tok: usize,
+    /// The source phrase.
+    pub(super) subj: Subj,
+    /// Content token ranges (`a..b`), in order.
+    pub(super) parts: Vec<(usize, usize)>,
+    /// Whether the source is a named person (a pronoun can refer to it later).
+    pub(super) person: bool,
+}
+
+/// The fewest words a content has.
+const MIN_WORDS: usize = 2;
+
+/// The most tokens between a cue and the end of its sentence in `..., X said.`
+const TAIL: usize = 9;
+
+/// Words that start what completes an attribution after its cue (`said on
+/// Thursday.`, `said in a statement.`, `said late on Friday.`).
+const TAIL_STARTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "via",
+    "through",
+    "after",
+    "before",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "early",
+    "today",
+    "yesterday",
+    "tonight",
+    "recently",
+    "later",
+    "previously",
+    "then",
+    "afterwards",
+    "separately",
+    "repeatedly",
+    "again",
+    "when",
+    "while",
+    "as",
+    "from",
+    "of",
+    "told",
+    "to",
+    "by",
+    "with",
+    "speaking",
+    "adding",
+    "according",
+    "-",
+    "—",
+    "(",
+];
+
+/// Words a content does not start with (`agree with its partners` is no claim).
+const NOT_CONTENT_START: &[&str] = &[
+    "with", "in", "at", "by", "from", "upon", "into", "over", "under", "after", "before", "during",
+    "since", "as", "like", "than", "on", "about", "and", "or", "but",
+];
+
+/// Words that may sit between a cue and its `that` (`said on Thursday that`,
+/// `told reporters in Moscow that`).
+const BEFORE_THAT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "via",
+    "through",
+    "after",
+    "before",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "early",
+    "also",
+    "repeatedly",
+    "again",
+    "today",
+    "yesterday",
+    "publicly",
+    "privately",
+    "recently",
+    "later",
+    "previously",
+    "separately",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "speech",
+    "twitter",
+    "tweet",
+    "post",
+    "email",
+    "letter",
+    "news",
+    "conference",
+    "briefing",
+    "rally",
+    "televised",
+    "written",
+    "joint",
+    "radio",
+    "television",
+    "tv",
+    "his",
+    "her",
+    "their",
+    "its",
+    "first",
+    "new",
+    "to",
+    "from",
+    "by",
+    "with",
+    "reporters",
+];
+
+impl Doc<'_> {
+    /// The claims of the sentence `sa..sb`.
+    pub(super) fn claims_in(&self, sa: usize, sb: usize) -> Vec<Found> {
+        let mut out = Vec::new();
+        let end = self.content_end(sa, sb);
+        let mut i = sa;
+        while i < end {
+            if self.is_according(i) {
+                out.extend(self.according_claim(i, sa, end));
+                i += 2;
+                continue;
+            }
+            if self.is_claim_cue(i) {
+                let last = out.last().map(|f: &Found| &f.subj);
+                out.extend(self.verb_claim(i, sa, end, last));
+            } else if self.is_claim_noun_cue(i) {
+                out.extend(self.noun_claim(i, end));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The sentence end without its closing punctuation and marks.
+    fn content_end(&self, sa: usize, sb: usize) -> usize {
+        let mut e = sb;
+        while e > sa {
+            let closing = match self.punct(e - 1) {
+                Some(c) => {
+                    matches!(c, '.' | '?' | '!' | ',' | ';' | ':' | '-' | '—' | '–')
+                        || (self.in_quote(e - 1) && matches!(c, '"' | '”' | '’' | '\'' | '»'))
+                }
+                None => false,
+            };
+            if !closing {
+                break;
+            }
+            e -= 1;
+        }
+        e
+    }
+
+    /// Whether the range holds at least [`MIN_WORDS`] words and some outside
+    /// quotation marks, and does not open with a quotation (a content wholly
+    /// quoted, or a quotation with attribution residue after it, `said, "..."
+    /// adding later`, is a direct quote).
+    fn claim_worthy(&self, parts: &[(usize, usize)]) -> bool {
+        let opens_quoted = parts
+            .first()
+            .and_then(|&(a, b)| (a..b).find(|&i| self.is_word(i)))
+            .is_some_and(|i| self.in_quote(i));
+        if opens_quoted {
+            return false;
+        }
+        let words = parts
+            .iter()
+            .flat_map(|&(a, b)| a..b)
+            .filter(|&i| self.is_word(i))
+            .count();
+        let free = parts
+            .iter()
+            .flat_map(|&(a, b)| a..b)
+            .any(|i| self.is_word(i) && !self.in_quote(i));
+        words >= MIN_WORDS && free
+    }
+
+    fn found(
+        &self,
+        cue: String,
+        v: usize,
+        subj: Subj,
+        parts: Vec<(usize, usize)>,
+    ) -> Option<Found> {
+        if !self.claim_worthy(&parts) {
+            return None;
+        }
+        let subj = match subj {
+            Subj::Name(a, b) if self.is_common_word(a, b) => Subj::Other,
+            s => s,
+        };
+        let person = matches!(subj, Subj::Name(a, b) if self.is_person(a, b));
+        Some(Found {
+            cue,
+            cue_tok: v,
+            subj,
+            parts,
+            person,
+        })
+    }
+
+    /// A claim verb at `v` in the sentence `sa..end`; `last` is the source of
+    /// the claim before it in the sentence.
+    fn verb_claim(&self, v: usize, sa: usize, end: usize, last: Option<&Subj>) -> Option<Found> {
+        let cue = self.low(v).to_string();
+        // `officials in Idlib said`: a place after a preposition is no source
+        let before = self.subject_before(v, sa).map(|s| match s {
+            Subj::Name(a, b) if self.is_place_modifier(a) || self.is_common_word(a, b) => {
+                Subj::Other
+            }
+            s => s,
+        });
+        let before = match before {
+            Some(Subj::Other) | None => self
+                .shared_subject(v, sa, end, last)
+                .or_else(|| self.appositive_name(v, sa))
+                .or(before),
+            s => s,
+        };
+        let subj_start = before.as_ref().map(|s| self.subject_start(s, v, sa));
+        // `..., said X.`: an inverted cue after the content
+        if v > sa + MIN_WORDS
+            && self.is_comma_like(v - 1)
+            && let Some(subj) = self.inverted_source(v, end)
+        {
+            return self.found(cue, v, subj, vec![(sa, v - 1)]);
+        }
+        let subj = before.unwrap_or(Subj::Other);
+        // `..., X said.`, `..., X told reporters.`: the content before the source
+        // `..., Mr. Van Voorhis said.`: the title belongs to the source
+        let subj_start = subj_start.map(|mut s0| {
+            for _ in 0..3 {
+                let titled = s0 > sa + 2
+                    && (self.punct(s0 - 1) == Some('.')
+                        || (self.is_word(s0 - 1)
+                            && self.tok_text(s0 - 1).starts_with(char::is_uppercase)));
+                if !titled {
+                    break;
+                }
+                s0 -= 1;
+            }
+            s0
+        });
+        if let Some(s0) = subj_start
+            && s0 >= sa + 2
+            && self.is_comma_like(s0 - 1)
+        {
+            if self.is_tail(v, end) {
+                return self.found(cue, v, subj, vec![(sa, s0 - 1)]);
+            }
+            // `Turkey, he said, would retaliate`: the cue inside its content
+            if self.punct(v + 1) == Some(',') && v + 2 < end {
+                return self.found(cue, v, subj, vec![(sa, s0 - 1), (v + 2, end)]);
+            }
+        }
+        // `X said (that) ...`: the content after the cue
+        let c = self.content_start(v, end);
+        if c >= end || (c == v + 1 && NOT_CONTENT_START.contains(&self.low(c))) {
+            return None;
+        }
+        self.found(cue, v, subj, vec![(c, end)])
+    }
+
+    /// Whether what follows the cue at `v` up to `end` only completes the
+    /// attribution (`said.`, `said on Thursday.`, `told reporters in Moscow.`)
+    /// rather than starting its content.
+    fn is_tail(&self, v: usize, end: usize) -> bool {
+        let k = v + 1;
+        if k >= end {
+            return true;
+        }
+        if end - k > TAIL || self.has_that(k, end) || self.opens_content(k) {
+            return false;
+        }
+        let first = self.low(k);
+        lexicon::is_tell_verb(self.low(v))
+            || TAIL_STARTS.contains(&first)
+            || lexicon::is_calendar(first)
+    }
+
+    /// The source right after an inverted cue at `v` (`, said Erdogan.`,
+    /// `, said the Turkish president on Thursday.`) when nothing but the
+    /// attribution follows it.
+    fn inverted_source(&self, v: usize, end: usize) -> Option<Subj> {
+        let subj = self.source_after(v + 1, end)?;
+        let last = match &subj {
+            Subj::Name(a, b) if *a <= v + 4 => *b,
+            Subj::Pronoun(p) if *p == v + 1 => *p,
+            Subj::Role(_, j) if *j <= v + 6 => *j,
+            // `, said a U.S. official.`: a short phrase ending on a source noun
+            Subj::Other
+                if end.saturating_sub(v) <= 7
+                    && !self.has_that(v + 1, end)
+                    && end
+                        .checked_sub(1)
+                        .is_some_and(|l| lexicon::is_source_noun(self.low(l))) =>
+            {
+                return Some(Subj::Other);
+            }
+            _ => return None,
+        };
+        self.is_tail_after(last, end).then_some(subj)
+    }
+
+    /// Whether nothing but the end of an attribution follows token `last`.
+    fn is_tail_after(&self, last: usize, end: usize) -> bool {
+        let k = last + 1;
+        // `, said Kenneth Baer, a former official who ...`: an appositive
+        if k >= end || matches!(self.punct(k), Some(',' | '(')) {
+            return true;
+        }
+        if end - k > TAIL || self.has_that(k, end) || self.opens_content(k) {
+            return false;
+        }
+        let first = self.low(k);
+        matches!(self.punct(k), Some(',' | '('))
+            || TAIL_STARTS.contains(&first)
+            || lexicon::is_calendar(first)
+    }
+
+    /// The subject a coordinated verb shares (`Trump is telling veterans that
+    /// ... and says he will expand ...`): the source of the claim before it in
+    /// the sentence, else the sentence's subject.
+    fn shared_subject(&self, v: usize, sa: usize, end: usize, last: Option<&Subj>) -> Option<Subj> {
+        let mut j = v.checked_sub(1)?;
+        while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
+            j -= 1;
+        }
+        if j <= sa || !matches!(self.low(j), "and" | "but") {
+            return None;
+        }
+        if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
+            return Some(s.clone());
+        }
+        let (a, b) = self.clause_subject(sa, end)?;
+        (!self.is_common_word(a, b)).then_some(Subj::Name(a, b))
+    }
+
+    /// A name set off by commas right before the cue at `v` (`The state's
+    /// campaign chairman, Phil Lovas, said`).
+    fn appositive_name(&self, v: usize, sa: usize) -> Option<Subj> {
+        let close = v.checked_sub(1).filter(|&c| self.punct(c) == Some(','))?;
+        let open = (close.saturating_sub(8).max(sa)..close)
+            .rev()
+            .find(|&c| self.punct(c) == Some(','))?;
+        let (a, b) = self.name_starting_at(open + 1)?;
+        (b + 1 == close && !self.is_common_word(a, b)).then_some(Subj::Name(a, b))
+    }
+
+    /// A comma, or a closing quotation mark, at token `i`.
+    fn is_comma_like(&self, i: usize) -> bool {
+        match self.punct(i) {
+            Some(',') => true,
+            Some('"' | '”' | '’' | '\'' | '»') => self.in_quote(i),
+            _ => false,
+        }
+    }
+
+    /// Whether `that` or a claim verb introduces a clause in `a..b`.
+    fn has_that(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|i| self.low(i) == "that" || (i > a && self.is_claim_cue(i)))
+    }
+
+    /// Whether a quotation opens at `i` after a colon or a comma (`said: "`).
+    fn opens_content(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some(':')) && self.in_quote(i + 1)
+    }
+
+    /// Where the content of the cue at `v` starts: after the listener of a
+    /// tell verb, a particle, and `that` (with a time or place phrase before it).
+    fn content_start(&self, v: usize, end: usize) -> usize {
+        let mut c = v + 1;
+        let w = self.low(v);
+        // `pointed out that`, `pointed to`, `called for`, `called on`
+        let particle = match w {
+            "pointed" | "points" | "pointing" => matches!(self.low(c), "out" | "to"),
+            "called" | "calls" | "calling" | "call" => matches!(self.low(c), "for" | "on"),
+            _ => false,
+        };
+        if particle {
+            c += 1;
+        }
+        // `said on Thursday that`, `told reporters in Moscow that`
+        let tell = lexicon::is_tell_verb(w);
+        let limit = (c + 12).min(end);
+        if let Some(t) = (c..limit).find(|&i| self.low(i) == "that") {
+            // `says at a campaign stop in Toledo, Ohio, that`
+            let opens = tell || BEFORE_THAT.contains(&self.low(c)) || t == c;
+            let plain = opens
+                && (c..t).all(|i| {
+                    (self.is_word(i)
+                        && !self.is_claim_cue(i)
+                        && !lexicon::is_claim_noun(self.low(i)))
+                        || matches!(self.punct(i), Some(',' | '.'))
+                });
+            if plain {
+                return t + 1;
+            }
+        }
+        if tell {
+            // the listener: a name, a pronoun or a short noun phrase
+            if let Some((_, b)) = self.name_starting_at(c)
+                && b < end
+            {
+                c = b + 1;
+            } else if matches!(
+                self.low(c),
+                "him" | "her" | "them" | "us" | "me" | "reporters" | "journalists" | "lawmakers"
+            ) {
+                c += 1;
+            } else if matches!(self.low(c), "the" | "a" | "an" | "his" | "her" | "their") {
+                let stop =
+                    (c + 1..(c + 5).min(end)).find(|&i| !self.is_word(i) || self.low(i) == "that");
+                if let Some(s) = stop {
+                    c = s;
+                }
+            }
+            if self.low(c) == "that" {
+                c += 1;
+            }
+        }
+        c = self.skip_time(c, end);
+        while c < end && matches!(self.punct(c), Some(',' | ':' | '-' | '—' | '–')) {
+            c += 1;
+        }
+        c
+    }
+
+    /// The token after a time phrase at `c` (`on Thursday`, `late on
+    /// Friday`, `Monday`), or `c`.
+    fn skip_time(&self, c: usize, end: usize) -> usize {
+        let mut k = c;
+        while k < end
+            && matches!(
+                self.low(k),
+                "on" | "late" | "early" | "last" | "this" | "earlier"
+            )
+        {
+            k += 1;
+        }
+        if k < end && lexicon::is_calendar(self.low(k)) {
+            let mut e = k + 1;
+            // `on March 15`
+            while e < end && self.tok_text(e).chars().all(|ch| ch.is_ascii_digit()) {
+                e += 1;
+            }
+            if self.low(e) == "that" {
+                e += 1;
+            }
+            return e;
+        }
+        c
+    }
+
+    /// `according to X, ...`, `..., according to X.` and `..., according to X, ...`.
+    fn according_claim(&self, i: usize, sa: usize, end: usize) -> Option<Found> {
+        let cue = "according to".to_string();
+        // the source runs to the next comma (or the sentence end)
+        let comma = (i + 2..end.min(i + 20)).find(|&k| self.punct(k) == Some(','));
+        let src_end = comma.unwrap_or(end);
+        let subj = self.source_after(i + 2, src_end).unwrap_or(Subj::Other);
+        let mut parts = Vec::new();
+        let mut a = i;
+        while a > sa && matches!(self.punct(a - 1), Some(',' | '-' | '—' | '–' | '(')) {
+            a -= 1;
+        }
+        if a > sa {
+            parts.push((sa, a));
+        }
+        if let Some(c) = comma
+            && c + 1 < end
+        {
+            parts.push((c + 1, end));
+        }
+        // `But according to X, ...`: a lone conjunction is no content
+        if parts.len() == 2 && parts.first().is_some_and(|&(x, y)| y - x <= 1) {
+            parts.remove(0);
+        }
+        self.found(cue, i, subj, parts)
+    }
+
+    /// `X's statement that ...`: the content after `that`.
+    fn noun_claim(&self, n: usize, end: usize) -> Option<Found> {
+        let owner = n - 1;
+        let subj = if matches!(self.low(owner), "his" | "her") {
+            Subj::Pronoun(owner)
+        } else if self.tok_text(owner).starts_with(char::is_uppercase) {
+            Subj::Name(owner, owner)
+        } else {
+            Subj::Other
+        };
+        self.found(self.low(n).to_string(), n, subj, vec![(n + 2, end)])
+    }
+}
