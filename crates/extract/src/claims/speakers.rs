@@ -170,9 +170,10 @@ impl Doc<'_> {
         // `Turkey's state-owned Anadolu news agency`, `Clinton supporters`
         if let Some((a, b)) = (first..=last).rev().find_map(|i| {
             let r = self.name_starting_at(i)?;
+            let demonym = r.0 == r.1 && lexicon::is_demonym(self.low(r.0));
             (r.0 >= first
                 && r.1 <= last
-                && !(r.0 == r.1 && lexicon::is_demonym(self.low(r.0)))
+                && !demonym
                 && !self.is_common_word(r.0, r.1)
                 && !is_possessive(self.tok_text(r.1))
                 && !self.is_place_modifier(r.0))
