@@ -1,9 +1,11 @@
 //! Extracts what analysts search for from an [`Article`]: named entities
 //! (PERSON, ORG, LOC, MISC) with every mention, direct quotes with speakers,
-//! quantities, dates resolved against the publication date, and keywords.
+//! claims (reported speech: `X said that ...`, `according to X, ...`) with
+//! speakers, quantities, dates resolved against the publication date, and
+//! keywords.
 //!
 //! [`extract`] runs the whole chain (tokens, sentences, entities, quotes,
-//! quantities, dates, keywords) and returns an [`Extraction`]. The shared text
+//! claims, quantities, dates, keywords) and returns an [`Extraction`]. The shared text
 //! layer is public so later models can reuse it: [`tokenize`] gives
 //! [`Token`]s with byte offsets, [`sentences`] gives [`Sentence`] spans, and
 //! [`entities`] runs the recogniser alone. Entities come from a trained

@@ -430,6 +430,7 @@ fn claim_layouts() {
         ("Erdogan said so.", &[]),
         ("Rescuers found the bodies of two children.", &[]),
         ("A man called Ahmed runs the bakery.", &[]),
+        ("The U.S.-backed forces held the highway.", &[]),
         (
             "The Russian military had no immediate comment on the claim.",
             &[],

@@ -57,6 +57,15 @@ impl Doc<'_> {
         if i == 0 {
             return true;
         }
+        // `U.S.-backed`: a compound adjective
+        let joined = self
+            .toks
+            .get(i - 1)
+            .zip(self.toks.get(i))
+            .is_some_and(|(a, b)| a.e == b.s);
+        if joined && matches!(self.punct(i - 1), Some('-' | '–' | '—')) {
+            return false;
+        }
         let p = self.low(i - 1);
         if NOT_BEFORE_VERB.contains(&p) || is_possessive(self.tok_text(i - 1)) {
             return false;

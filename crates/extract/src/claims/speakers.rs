@@ -166,11 +166,14 @@ impl Doc<'_> {
         {
             return None;
         }
-        // a name inside the phrase (not a possessive owner)
+        // a name inside the phrase (not a possessive owner, not a demonym):
+        // `Turkey's state-owned Anadolu news agency`, `Clinton supporters`
         if let Some((a, b)) = (first..=last).rev().find_map(|i| {
             let r = self.name_starting_at(i)?;
+            let demonym = r.0 == r.1 && lexicon::is_demonym(self.low(r.0));
             (r.0 >= first
                 && r.1 <= last
+                && !demonym
                 && !self.is_common_word(r.0, r.1)
                 && !is_possessive(self.tok_text(r.1))
                 && !self.is_place_modifier(r.0))
