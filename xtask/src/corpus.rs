@@ -15,6 +15,8 @@ pub(crate) struct Article {
     pub(crate) text: String,
     pub(crate) published: Option<String>,
     pub(crate) source: &'static str,
+    /// The Reuters `NEWID` (None for BBC and recombined articles).
+    pub(crate) newid: Option<u32>,
 }
 
 /// A benchmark tier: how much text to write.
@@ -95,6 +97,7 @@ pub(crate) fn read_real(corpus: &Path) -> anyhow::Result<Vec<Article>> {
                     text,
                     published: None,
                     source: "BBC",
+                    newid: None,
                 });
             }
         }
@@ -195,6 +198,7 @@ fn parse_reuters(sgml: &str, out: &mut Vec<Article>) {
             text,
             published,
             source: "Reuters",
+            newid: between(chunk, "NEWID=\"", "\"").and_then(|n| n.parse().ok()),
         });
     }
 }
@@ -308,6 +312,7 @@ pub(crate) fn build(corpus: &Path, tier: Tier, path: &Path) -> anyhow::Result<u6
                 text,
                 published: base.published.clone(),
                 source: base.source,
+                newid: None,
             };
             let line = serde_json::to_string(&record(&a, id))?;
             written += line.len() as u64 + 1;

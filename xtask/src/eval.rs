@@ -3,7 +3,8 @@
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask eval <html|ner|quotes|dates|seeds> [options]";
+const USAGE: &str =
+    "usage: cargo xtask eval <html|ner|quotes|dates|seeds|stories|neardup> [options]";
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let rest = args.get(1..).unwrap_or(&[]);
@@ -13,6 +14,8 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         Some("quotes") => crate::eval_quotes::run(rest),
         Some("dates") => crate::eval_dates::run(rest),
         Some("seeds") => crate::eval_seeds::run(rest),
+        Some("stories") => crate::eval_stories::run(rest),
+        Some("neardup") => crate::eval_neardup::run(rest),
         Some(other) => bail!("unknown evaluation `{other}`\n{USAGE}"),
         None => bail!("{USAGE}"),
     }
