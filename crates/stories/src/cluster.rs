@@ -178,6 +178,11 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
         links[a].insert(b, s.total);
         links[b].insert(a, s.total);
     }
+    // internal score sum of each cluster, for its cohesion (mean internal pair score)
+    let mut internal: Vec<f64> = vec![0.0; comp.len()];
+    let cohesion = |sum: f64, n: usize| {
+        if n < 2 { None } else { Some(sum / (n * (n - 1) / 2) as f64) }
+    };
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
         for (c, l) in links.iter().enumerate() {
@@ -185,12 +190,24 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
             for (&d, &sum) in l.range(c + 1..) {
                 let Some(md) = &members[d] else { continue };
                 let avg = sum / (mc.len() * md.len()) as f64;
-                if avg >= config.threshold && best.is_none_or(|(b, _, _)| avg > b) {
-                    best = Some((avg, c, d));
+                if avg < config.threshold || best.is_some_and(|(b, _, _)| avg <= b) {
+                    continue;
                 }
+                // two tight clusters that are much closer inside than to each other are
+                // two events of one kind
+                let tight = [cohesion(internal[c], mc.len()), cohesion(internal[d], md.len())]
+                    .into_iter()
+                    .flatten()
+                    .fold(f64::INFINITY, f64::min);
+                if tight.is_finite() && avg < config.cohesion_ratio * tight {
+                    continue;
+                }
+                best = Some((avg, c, d));
             }
         }
         let Some((_, c, d)) = best else { break };
+        let cross = links[c].get(&d).copied().unwrap_or(0.0);
+        internal[c] += internal[d] + cross;
         let md = members[d].take().unwrap_or_default();
         if let Some(mc) = members[c].as_mut() {
             mc.extend(md);

@@ -100,6 +100,9 @@ pub struct Config {
     pub same_day_factor: f64,
     /// Factor applied when each text names most a person the other never names.
     pub other_lead_factor: f64,
+    /// Two clusters merge only if their average score is at least this share of the
+    /// tighter one's mean internal score (0 turns the check off).
+    pub cohesion_ratio: f64,
     /// Features listed for more documents than this do not make candidates.
     pub max_list: usize,
 }
@@ -116,8 +119,9 @@ impl Default for Config {
             days_scale: 7.0,
             other_year_factor: 0.5,
             same_day_factor: 1.2,
-            other_lead_factor: 0.5,
-            max_list: 200,
+            other_lead_factor: 1.0,
+            cohesion_ratio: 0.0,
+            max_list: 50,
         }
     }
 }
@@ -137,6 +141,7 @@ impl Config {
             "other_year_factor" => self.other_year_factor = num()?,
             "same_day_factor" => self.same_day_factor = num()?,
             "other_lead_factor" => self.other_lead_factor = num()?,
+            "cohesion_ratio" => self.cohesion_ratio = num()?,
             "max_list" => {
                 self.max_list = value
                     .parse()
