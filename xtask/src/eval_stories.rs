@@ -36,6 +36,10 @@ pub(crate) struct Score {
     pub(crate) false_deaths: Option<(usize, usize)>,
     /// Seconds spent: ingest (normalise + extract), profile, group, story.
     pub(crate) seconds: [f64; 4],
+    /// Whether grouping half and then updating with the other half equals grouping all.
+    pub(crate) incremental: bool,
+    /// Seconds for that check (group of the first half plus update).
+    pub(crate) update_seconds: f64,
 }
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
@@ -81,6 +85,11 @@ fn print(dir: &Path, s: &Score) {
             ratio(bad, n)
         );
     }
+    println!(
+        "  incremental (half grouped, then half added) equals one-shot: {} ({:.2}s)",
+        if s.incremental { "yes" } else { "NO" },
+        s.update_seconds
+    );
     let per = |t: f64| t * 1000.0 / s.documents.max(1) as f64;
     println!(
         "  cost per 1,000 documents: ingest {:.2}s, profile {:.3}s, group {:.3}s, story {:.3}s",
@@ -109,7 +118,8 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         .filter_map(|l| l.split_once('\t'))
         .collect();
     // line -> url, read from the input itself
-    let raw = std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?;
+    let raw =
+        std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?;
     let urls: BTreeMap<usize, String> = raw
         .lines()
         .enumerate()
@@ -132,6 +142,13 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     let grouping = newsdesk_stories::group(&profiles, config);
     let t_group = t.elapsed().as_secs_f64();
 
+    // incremental: the first half grouped, then the second half added, must equal the whole
+    let t = Instant::now();
+    let half = profiles.len() / 2;
+    let first = newsdesk_stories::group(&profiles[..half], config);
+    let incremental =
+        newsdesk_stories::update(&first, &profiles[..half], &profiles[half..], config) == grouping;
+    let t_update = t.elapsed().as_secs_f64();
     let story_of: BTreeMap<&str, usize> = grouping
         .groups
         .iter()
@@ -141,9 +158,13 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     // (predicted story, gold cluster) per gold-labelled input line
     let mut labelled: Vec<(usize, &str, &Document)> = Vec::new();
     for p in &processed {
-        let Some(url) = urls.get(&p.line) else { continue };
-        let (Some(&g), Some(&c)) = (story_of.get(p.doc.article.id.as_str()), gold.get(url.as_str()))
-        else {
+        let Some(url) = urls.get(&p.line) else {
+            continue;
+        };
+        let (Some(&g), Some(&c)) = (
+            story_of.get(p.doc.article.id.as_str()),
+            gold.get(url.as_str()),
+        ) else {
             continue;
         };
         labelled.push((g, c, &p.doc));
@@ -151,9 +172,21 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     if let Some(path) = std::env::var_os("STORIES_DUMP") {
         // line TAB gold TAB story TAB title, for looking at the errors
         let mut out = String::new();
-        for (p, (g, c, d)) in processed.iter().filter(|p| urls.contains_key(&p.line)).zip(&labelled) {
-            let title = d.article.title.clone().unwrap_or_else(|| d.article.text.chars().take(80).collect());
-            out.push_str(&format!("{}\t{c}\t{g}\t{}\n", p.line, title.replace(['\n', '\t'], " ")));
+        for (p, (g, c, d)) in processed
+            .iter()
+            .filter(|p| urls.contains_key(&p.line))
+            .zip(&labelled)
+        {
+            let title = d
+                .article
+                .title
+                .clone()
+                .unwrap_or_else(|| d.article.text.chars().take(80).collect());
+            out.push_str(&format!(
+                "{}\t{c}\t{g}\t{}\n",
+                p.line,
+                title.replace(['\n', '\t'], " ")
+            ));
         }
         std::fs::write(path, out)?;
     }
@@ -173,7 +206,10 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     }
     for (g, docs) in &docs_of {
         if grouping.groups[*g].members.len() > 1 {
-            stories.insert(*g, newsdesk_stories::story(&grouping.groups[*g], docs, &grouping.duplicate_of));
+            stories.insert(
+                *g,
+                newsdesk_stories::story(&grouping.groups[*g], docs, &grouping.duplicate_of),
+            );
         }
     }
     let t_story = t.elapsed().as_secs_f64();
@@ -184,8 +220,12 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         }
         let (mut ok, mut n, mut bad, mut zero) = (0, 0, 0, 0);
         for line in raw.lines() {
-            let Ok(v) = serde_json::from_str::<Value>(line) else { continue };
-            let Some(id) = v["incident"].as_str() else { continue };
+            let Ok(v) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            let Some(id) = v["incident"].as_str() else {
+                continue;
+            };
             let Some(gs) = by_incident.get(id).filter(|gs| gs.len() > 1) else {
                 continue;
             };
@@ -217,12 +257,18 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     Ok(Score {
         documents,
         stories: grouping.groups.len(),
-        multi: grouping.groups.iter().filter(|g| g.members.len() > 1).count(),
+        multi: grouping
+            .groups
+            .iter()
+            .filter(|g| g.members.len() > 1)
+            .count(),
         bcubed,
         pairwise,
         casualties,
         false_deaths,
         seconds: [t_ingest, t_profile, t_group, t_story],
+        incremental,
+        update_seconds: t_update,
     })
 }
 
@@ -285,7 +331,11 @@ pub(crate) fn pairwise<G: Ord + Copy, C: Ord + Copy>(items: &[(G, C)]) -> [f64; 
 }
 
 fn f1(p: f64, r: f64) -> [f64; 3] {
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     [p, r, f]
 }
 
@@ -301,11 +351,23 @@ mod tests {
 
     #[test]
     fn cluster_scores() {
-        check(&[(1, 'a'), (1, 'a'), (2, 'b')], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]);
+        check(
+            &[(1, 'a'), (1, 'a'), (2, 'b')],
+            [1.0, 1.0, 1.0],
+            [1.0, 1.0, 1.0],
+        );
         // all singletons: perfect precision, recall 1/size
-        check(&[(1, 'a'), (2, 'a'), (3, 'b')], [1.0, 0.667, 0.8], [1.0, 0.0, 0.0]);
+        check(
+            &[(1, 'a'), (2, 'a'), (3, 'b')],
+            [1.0, 0.667, 0.8],
+            [1.0, 0.0, 0.0],
+        );
         // one lump
-        check(&[(1, 'a'), (1, 'a'), (1, 'b')], [0.556, 1.0, 0.714], [0.333, 1.0, 0.5]);
+        check(
+            &[(1, 'a'), (1, 'a'), (1, 'b')],
+            [0.556, 1.0, 0.714],
+            [0.333, 1.0, 0.5],
+        );
     }
 
     fn floor(dir: &str, min_f1: f64) {
@@ -319,7 +381,15 @@ mod tests {
         }
         let s = score(&path, &newsdesk_stories::Config::default()).expect("scoring runs");
         println!("{dir}: BCubed F1 {:.3}", s.bcubed[2]);
-        assert!(s.bcubed[2] >= min_f1, "{dir}: BCubed F1 {:.3} below {min_f1}", s.bcubed[2]);
+        assert!(
+            s.bcubed[2] >= min_f1,
+            "{dir}: BCubed F1 {:.3} below {min_f1}",
+            s.bcubed[2]
+        );
+        assert!(
+            s.incremental,
+            "{dir}: update differs from a one-shot grouping"
+        );
     }
 
     #[test]
