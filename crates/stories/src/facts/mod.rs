@@ -12,6 +12,8 @@
 
 mod mention;
 
+pub(crate) use mention::floor as floor_boundary;
+
 use mention::{Kind, Mention};
 use newsdesk_model::{Document, Fact, FactReport};
 use std::collections::BTreeMap;
