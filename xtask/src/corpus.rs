@@ -102,6 +102,34 @@ pub(crate) fn read_real(corpus: &Path) -> anyhow::Result<Vec<Article>> {
     Ok(out)
 }
 
+/// Every Reuters-21578 `<BODY>` under `corpus` as written (entities unescaped, the
+/// `Reuter` sign-off kept), with its `NEWID`: the texts the near-duplicate pairs were
+/// computed on.
+pub(crate) fn reuters_bodies(corpus: &Path) -> anyhow::Result<Vec<(u32, String)>> {
+    let reuters = corpus.join("reuters21578");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&reuters)
+        .with_context(|| format!("cannot read {}", reuters.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).with_context(|| format!("cannot read {}", f.display()))?;
+        let sgml = String::from_utf8_lossy(&bytes);
+        for chunk in sgml.split("<REUTERS").skip(1) {
+            let (Some(id), Some(body)) = (
+                between(chunk, "NEWID=\"", "\"").and_then(|n| n.parse().ok()),
+                between(chunk, "<BODY>", "</BODY>"),
+            ) else {
+                continue;
+            };
+            out.push((id, unescape_sgml(body)));
+        }
+    }
+    Ok(out)
+}
+
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let a = s.find(open)? + open.len();
     let b = s[a..].find(close)? + a;

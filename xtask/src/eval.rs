@@ -3,7 +3,8 @@
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask eval <html|ner|quotes|claims|dates|seeds|casualties> [options]";
+const USAGE: &str = "usage: cargo xtask eval \
+    <html|ner|quotes|claims|dates|seeds|casualties|stories|neardup> [options]";
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let rest = args.get(1..).unwrap_or(&[]);
@@ -15,6 +16,8 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         Some("dates") => crate::eval_dates::run(rest),
         Some("seeds") => crate::eval_seeds::run(rest),
         Some("casualties") => crate::eval_casualties::run(rest),
+        Some("stories") => crate::eval_stories::run(rest),
+        Some("neardup") => crate::eval_neardup::run(rest),
         Some(other) => bail!("unknown evaluation `{other}`\n{USAGE}"),
         None => bail!("{USAGE}"),
     }

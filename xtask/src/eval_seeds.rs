@@ -20,10 +20,13 @@
 //! A gold quote, quantity or date whose fragment lies only in text the gold
 //! itself lists as removed (a caption) cannot be in the article text and is
 //! reported as not applicable. Every category must reach 0.95.
+//!
+//! The story part (`eval_seeds_story`) groups the three seeds with `newsdesk_stories`
+//! and scores the story's facts against `../shared/gold/seed_story.json`.
 //! `FACTS_VERBOSE=1` prints every miss.
 
 use anyhow::{Context, bail};
-use newsdesk_model::{Article, ContentKind, Extraction, RawDocument};
+use newsdesk_model::{Article, ContentKind, Document, Extraction, RawDocument};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -88,6 +91,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let mut tallies: BTreeMap<&str, Tally> =
         CATEGORIES.iter().map(|c| (*c, Tally::default())).collect();
     let dir = crate::root().join("fixtures/articles");
+    let mut seed_docs: Vec<(String, Document)> = Vec::new();
     for (name, g) in articles {
         let path = dir.join(name);
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
@@ -105,6 +109,13 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         let article = newsdesk_normalise::normalise(raw, &config)
             .with_context(|| format!("normalising {name}"))?;
         let x = newsdesk_extract::extract(&article, &newsdesk_extract::Config::default());
+        seed_docs.push((
+            name.clone(),
+            Document {
+                article: article.clone(),
+                extraction: x.clone(),
+            },
+        ));
         let mut miss = |category: &str, what: String| {
             if verbose {
                 println!("MISS {name} {category}: {what}");
@@ -138,8 +149,44 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
             below.push(c);
         }
     }
+    let story_gold = gold_path.with_file_name("seed_story.json");
+    let story = match std::fs::read_to_string(&story_gold) {
+        Ok(raw) => {
+            let g: Value = serde_json::from_str(&raw).context("parsing seed_story.json")?;
+            let sc = crate::eval_seeds_story::score(&g, &seed_docs, verbose);
+            println!(
+                "  story         {}  facts {}/{} with the right status",
+                if sc.one_story {
+                    "one story"
+                } else {
+                    "NOT one story"
+                },
+                sc.ok,
+                sc.total
+            );
+            Some(sc)
+        }
+        Err(_) => {
+            println!(
+                "  story         skipped: {} is absent",
+                story_gold.display()
+            );
+            None
+        }
+    };
     if !below.is_empty() {
         bail!("below {TARGET}: {}", below.join(", "));
+    }
+    if let Some(sc) = story
+        && (!sc.one_story || sc.ok < crate::eval_seeds_story::TARGET_FACTS)
+    {
+        bail!(
+            "story: one story {}, {}/{} facts (target {})",
+            sc.one_story,
+            sc.ok,
+            sc.total,
+            crate::eval_seeds_story::TARGET_FACTS
+        );
     }
     Ok(())
 }

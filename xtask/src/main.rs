@@ -13,12 +13,16 @@ mod eval_casualties;
 mod eval_claims;
 mod eval_dates;
 mod eval_html;
+mod eval_neardup;
 mod eval_ner;
 mod eval_quotes;
 mod eval_seeds;
+mod eval_seeds_story;
+mod eval_stories;
 mod peers;
 mod pipeline;
 mod stages;
+mod stories_df;
 mod train_ner;
 
 use std::path::PathBuf;
@@ -34,6 +38,12 @@ tasks:
               latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}
   eval html|ner|quotes|claims|dates|seeds|casualties [options]
               score against ../shared/data and the seed gold
+  eval stories --dir DIR [--set key=value]
+              same-event clustering (BCubed, pairwise) and casualty corroboration
+              of ../shared/data/ecbplus-dev or gva-dev
+  eval neardup [--set key=value]
+              near-duplicate pairs on Reuters-21578 against ../shared/data/reuters-neardup
+  stories-df  rebuild crates/stories/data/df.tsv from ../shared/data/corpus
   train-ner   train the entity model from ../shared/data/conllpp";
 
 fn main() -> ExitCode {
@@ -41,7 +51,7 @@ fn main() -> ExitCode {
     if cfg!(debug_assertions)
         && matches!(
             args.first().map(String::as_str),
-            Some("bench" | "eval" | "train-ner")
+            Some("bench" | "eval" | "train-ner" | "stories-df")
         )
     {
         return rerun_optimised(&args);
@@ -51,6 +61,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("train-ner") => train_ner::run(&args[1..]),
+        Some("stories-df") => stories_df::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

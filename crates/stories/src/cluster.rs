@@ -1,0 +1,404 @@
+//! Candidates, components and average-link: the grouping itself.
+//!
+//! Candidates of a document are the documents that share an LSH band of its signature or
+//! one of its features whose inverted list holds at most [`Config::max_list`] documents
+//! (a feature shared by more says little about one event and would make the work
+//! quadratic). Pairs are scored ([`crate::score`]); edges of at least
+//! [`Config::threshold`] join documents into components; each component is then split
+//! by average-link clustering at the same threshold (a merge needs an average score of
+//! the threshold, so no merge ever crosses components). Near-duplicates inside a
+//! component attach to the earliest document they copy.
+
+use crate::score::{self, PairScore};
+use crate::{Config, Group, Profile};
+use newsdesk_model::Reason;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Inverted lists over every profile (indices into the id-sorted profiles).
+pub(crate) struct Index<'a> {
+    pub(crate) profiles: Vec<&'a Profile>,
+    features: HashMap<(u8, &'a str), Vec<usize>>,
+    bands: HashMap<u64, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    /// Builds the lists; `profiles` must be sorted by id without repeats.
+    pub(crate) fn new(profiles: Vec<&'a Profile>) -> Index<'a> {
+        let mut features: HashMap<(u8, &'a str), Vec<usize>> = HashMap::new();
+        let mut bands: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, &p) in profiles.iter().enumerate() {
+            for key in feature_keys(p) {
+                features.entry(key).or_default().push(i);
+            }
+            for key in crate::minhash::band_keys(&p.features.signature) {
+                bands.entry(key).or_default().push(i);
+            }
+        }
+        Index {
+            profiles,
+            features,
+            bands,
+        }
+    }
+
+    /// The length of a feature's list.
+    pub(crate) fn list_len(&self, key: &(u8, &str)) -> usize {
+        self.features.get(key).map_or(0, Vec::len)
+    }
+
+    /// The candidates of document `i` (any index but `i`), sorted.
+    pub(crate) fn candidates(&self, i: usize, config: &Config) -> Vec<usize> {
+        let p = self.profiles[i];
+        let mut out = Vec::new();
+        for key in feature_keys(p) {
+            if let Some(list) = self.features.get(&key)
+                && list.len() <= config.max_list
+            {
+                out.extend(list.iter().copied().filter(|&j| j != i));
+            }
+        }
+        for key in crate::minhash::band_keys(&p.features.signature) {
+            if let Some(list) = self.bands.get(&key) {
+                out.extend(list.iter().copied().filter(|&j| j != i));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The strong neighbours of `i`: candidates whose pair score reaches the threshold.
+    pub(crate) fn strong(&self, i: usize, config: &Config) -> Vec<usize> {
+        self.candidates(i, config)
+            .into_iter()
+            .filter(|&j| {
+                score::pair(self.profiles[i], self.profiles[j], config).total >= config.threshold
+            })
+            .collect()
+    }
+}
+
+/// The keys a profile is listed under: `(0, term)` and `(1, name)`.
+pub(crate) fn feature_keys(p: &Profile) -> impl Iterator<Item = (u8, &str)> {
+    let f = &p.features;
+    f.terms
+        .iter()
+        .map(|(t, _)| (0u8, t.as_str()))
+        .chain(f.names.iter().map(|(n, _)| (1u8, n.as_str())))
+}
+
+/// The components of the strong-edge graph reachable from `seeds` (each sorted; all sorted
+/// by their first member).
+pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) -> Vec<Vec<usize>> {
+    let n = index.profiles.len();
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for &s in seeds {
+        if s >= n || seen[s] {
+            continue;
+        }
+        seen[s] = true;
+        let mut comp = vec![s];
+        let mut k = 0;
+        while k < comp.len() {
+            let i = comp[k];
+            k += 1;
+            for j in index.strong(i, config) {
+                if !seen[j] {
+                    seen[j] = true;
+                    comp.push(j);
+                }
+            }
+        }
+        comp.sort_unstable();
+        out.push(comp);
+    }
+    out.sort();
+    out
+}
+
+/// The result of clustering one component.
+pub(crate) struct Clustered {
+    /// Copy id -> original id.
+    pub(crate) duplicate_of: Vec<(String, String)>,
+    /// The groups.
+    pub(crate) groups: Vec<Group>,
+}
+
+/// The order documents are told in: publication date (dated first), then id.
+pub(crate) fn earliest_key(p: &Profile) -> (bool, Option<chrono::NaiveDate>, &str) {
+    (p.published.is_none(), p.published, p.id.as_str())
+}
+
+/// Clusters one component (indices sorted) by average-link.
+pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clustered {
+    let pos: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let profiles: Vec<&Profile> = comp.iter().map(|&i| index.profiles[i]).collect();
+    // every candidate pair inside the component, scored once
+    let mut edges: BTreeMap<(usize, usize), PairScore> = BTreeMap::new();
+    if comp.len() > 1 {
+        for (a, &i) in comp.iter().enumerate() {
+            for j in index.candidates(i, config) {
+                if let Some(&b) = pos.get(&j)
+                    && b > a
+                {
+                    let s = score::pair(profiles[a], profiles[b], config);
+                    if s.total > 0.0 {
+                        edges.insert((a, b), s);
+                    }
+                }
+            }
+        }
+    }
+
+    // near-duplicates: in publication order, a document copies the earliest original it
+    // is a near-duplicate of
+    let mut order: Vec<usize> = (0..comp.len()).collect();
+    order.sort_by(|&x, &y| earliest_key(profiles[x]).cmp(&earliest_key(profiles[y])));
+    let mut original_of: Vec<Option<usize>> = vec![None; comp.len()];
+    let mut is_original = vec![false; comp.len()];
+    for (rank, &d) in order.iter().enumerate() {
+        let found = order[..rank].iter().copied().find(|&o| {
+            is_original[o]
+                && edges
+                    .get(&(o.min(d), o.max(d)))
+                    .is_some_and(|s| s.duplicate(config))
+        });
+        match found {
+            Some(o) => original_of[d] = Some(o),
+            None => is_original[d] = true,
+        }
+    }
+    let duplicate_of = (0..comp.len())
+        .filter_map(|d| original_of[d].map(|o| (profiles[d].id.clone(), profiles[o].id.clone())))
+        .collect();
+
+    // average-link over the sparse graph: a missing pair counts as 0
+    let mut members: Vec<Option<Vec<usize>>> = (0..comp.len()).map(|k| Some(vec![k])).collect();
+    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); comp.len()];
+    for (&(a, b), s) in &edges {
+        links[a].insert(b, s.total);
+        links[b].insert(a, s.total);
+    }
+    // internal score sum of each cluster, for its cohesion (mean internal pair score)
+    let mut internal: Vec<f64> = vec![0.0; comp.len()];
+    let cohesion = |sum: f64, n: usize| {
+        if n < 2 {
+            None
+        } else {
+            Some(sum / (n * (n - 1) / 2) as f64)
+        }
+    };
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (c, l) in links.iter().enumerate() {
+            let Some(mc) = &members[c] else { continue };
+            for (&d, &sum) in l.range(c + 1..) {
+                let Some(md) = &members[d] else { continue };
+                let avg = sum / (mc.len() * md.len()) as f64;
+                if avg < config.threshold || best.is_some_and(|(b, _, _)| avg <= b) {
+                    continue;
+                }
+                // two tight clusters that are much closer inside than to each other are
+                // two events of one kind
+                let tight = [
+                    cohesion(internal[c], mc.len()),
+                    cohesion(internal[d], md.len()),
+                ]
+                .into_iter()
+                .flatten()
+                .fold(f64::INFINITY, f64::min);
+                if tight.is_finite() && avg < config.cohesion_ratio * tight {
+                    continue;
+                }
+                best = Some((avg, c, d));
+            }
+        }
+        let Some((_, c, d)) = best else { break };
+        let cross = links[c].get(&d).copied().unwrap_or(0.0);
+        internal[c] += internal[d] + cross;
+        let md = members[d].take().unwrap_or_default();
+        if let Some(mc) = members[c].as_mut() {
+            mc.extend(md);
+        }
+        let ld = std::mem::take(&mut links[d]);
+        for (e, sum) in ld {
+            if e == c {
+                continue;
+            }
+            *links[c].entry(e).or_default() += sum;
+            links[e].remove(&d);
+            *links[e].entry(c).or_default() += sum;
+        }
+        links[c].remove(&d);
+    }
+
+    let groups = members
+        .into_iter()
+        .flatten()
+        .map(|ms| make_group(&profiles, &ms, &edges, &original_of, config))
+        .collect();
+    Clustered {
+        duplicate_of,
+        groups,
+    }
+}
+
+fn make_group(
+    profiles: &[&Profile],
+    ms: &[usize],
+    edges: &BTreeMap<(usize, usize), PairScore>,
+    original_of: &[Option<usize>],
+    config: &Config,
+) -> Group {
+    let mut sorted: Vec<usize> = ms.to_vec();
+    sorted.sort_by(|&x, &y| earliest_key(profiles[x]).cmp(&earliest_key(profiles[y])));
+    let members: Vec<String> = sorted.iter().map(|&k| profiles[k].id.clone()).collect();
+    let id = sorted
+        .first()
+        .map(|&k| crate::story_id(&profiles[k].id))
+        .unwrap_or_default();
+    let why = if ms.len() > 1 {
+        reasons(profiles, &sorted, edges, original_of, config)
+    } else {
+        Vec::new()
+    };
+    Group { id, members, why }
+}
+
+/// Why the members are grouped: each signal's mean contribution over the member pairs
+/// that have one, with the shared names, terms, speakers and dates that carry it.
+fn reasons(
+    profiles: &[&Profile],
+    ms: &[usize],
+    edges: &BTreeMap<(usize, usize), PairScore>,
+    original_of: &[Option<usize>],
+    config: &Config,
+) -> Vec<Reason> {
+    let set: BTreeSet<usize> = ms.iter().copied().collect();
+    let inside: Vec<&PairScore> = edges
+        .iter()
+        .filter(|((a, b), _)| set.contains(a) && set.contains(b))
+        .map(|(_, s)| s)
+        .collect();
+    let pairs = (ms.len() * (ms.len() - 1) / 2).max(1) as f64;
+    let mean = |f: &dyn Fn(&PairScore) -> f64| inside.iter().map(|s| f(s)).sum::<f64>() / pairs;
+    let mut out = Vec::new();
+
+    let copies = ms
+        .iter()
+        .filter(|&&k| original_of[k].is_some_and(|o| set.contains(&o)))
+        .count();
+    if copies > 0 {
+        out.push(Reason {
+            kind: "near-duplicate".into(),
+            detail: format!(
+                "{copies} near-duplicate cop{} (word-shingle similarity >= {:.2})",
+                if copies == 1 { "y" } else { "ies" },
+                config.duplicate_jaccard
+            ),
+            weight: round3(copies as f64 / ms.len() as f64),
+        });
+    }
+    let shared = |pick: &dyn Fn(&Profile) -> Vec<(String, f64)>| -> Vec<String> {
+        let mut by: BTreeMap<String, (usize, f64)> = BTreeMap::new();
+        for &k in ms {
+            for (key, w) in pick(profiles[k]) {
+                let e = by.entry(key).or_default();
+                e.0 += 1;
+                e.1 += w;
+            }
+        }
+        let mut v: Vec<(String, usize, f64)> = by
+            .into_iter()
+            .filter(|(_, (n, _))| *n >= 2)
+            .map(|(k, (n, w))| (k, n, w))
+            .collect();
+        v.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(b.2.total_cmp(&a.2))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        v.into_iter().take(5).map(|(k, _, _)| k).collect()
+    };
+    let names = shared(&|p: &Profile| {
+        p.features
+            .names
+            .iter()
+            .map(|(k, w)| (k.clone(), f64::from(*w)))
+            .collect()
+    });
+    let w = mean(&|s| s.names * s.time);
+    if w > 0.0 && !names.is_empty() {
+        out.push(Reason {
+            kind: "entities".into(),
+            detail: format!("shared names: {}", names.join(", ")),
+            weight: round3(w),
+        });
+    }
+    let speakers = shared(&|p: &Profile| {
+        p.features
+            .quotes
+            .iter()
+            .filter(|(s, _)| !s.is_empty())
+            .map(|(s, _)| (s.clone(), 1.0))
+            .collect::<BTreeMap<_, _>>()
+            .into_iter()
+            .collect()
+    });
+    let w = mean(&|s| s.quotes * s.time);
+    if w > 0.0 {
+        let detail = if speakers.is_empty() {
+            "overlapping quotes".to_string()
+        } else {
+            format!("overlapping quotes of {}", speakers.join(", "))
+        };
+        out.push(Reason {
+            kind: "quotes".into(),
+            detail,
+            weight: round3(w),
+        });
+    }
+    let terms = shared(&|p: &Profile| {
+        p.features
+            .terms
+            .iter()
+            .map(|(k, w)| (k.clone(), f64::from(*w)))
+            .collect()
+    });
+    let w = mean(&|s| s.terms * s.time);
+    if w > 0.0 && !terms.is_empty() {
+        out.push(Reason {
+            kind: "terms".into(),
+            detail: format!("shared terms: {}", terms.join(", ")),
+            weight: round3(w),
+        });
+    }
+    let dates: Vec<chrono::NaiveDate> = ms.iter().filter_map(|&k| profiles[k].published).collect();
+    let days = shared(&|p: &Profile| p.features.days.iter().map(|d| (d.clone(), 1.0)).collect());
+    let t = inside.iter().map(|s| s.time).sum::<f64>() / inside.len().max(1) as f64;
+    let mut detail = Vec::new();
+    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+        detail.push(format!("published within {} days", (*b - *a).num_days()));
+    }
+    if !days.is_empty() {
+        detail.push(format!("both mention {}", days.join(", ")));
+    }
+    if !detail.is_empty() {
+        out.push(Reason {
+            kind: "time".into(),
+            detail: detail.join("; "),
+            weight: round3(t),
+        });
+    }
+    out.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.kind.cmp(&b.kind))
+    });
+    out
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
