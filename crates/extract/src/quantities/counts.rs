@@ -258,7 +258,17 @@ impl Cx<'_> {
     fn appositive(&self, a: usize, b: usize) -> bool {
         let prev = if a > 0 { self.low(a - 1) } else { "" };
         let next = self.low(b);
-        matches!(prev, "aged" | "age" | "ages" | "his" | "her" | "their")
+        // `Larry Watkins Jr. 26`, `ages 14 and 15`, `19 and 20`
+        let after_name = a > 0
+            && self.toks.get(a - 1).is_some_and(|t| {
+                t.is_capitalised(self.text) && t.end < self.toks.get(a).map_or(0, |n| n.start)
+            });
+        let listed_age = matches!(prev, "and" | "," | "or" | "to")
+            && a > 1
+            && self.kind(a - 2) == Some(TokenKind::Number);
+        after_name
+            || listed_age
+            || matches!(prev, "aged" | "age" | "ages" | "his" | "her" | "their")
             || (matches!(prev, "," | "(") && matches!(next, "," | ")" | "and"))
             || (b == a + 1 && self.low(a).ends_with('s') && self.kind(a) == Some(TokenKind::Number))
     }
@@ -325,13 +335,19 @@ impl Cx<'_> {
         if !person && inner.is_none() && nouns == 0 && self.appositive(a, b) {
             return None;
         }
+        // a noun not known to name people must at least be a plural (`seven
+        // shuttle astronauts`, not `108,780 deer`)
+        let plural_end = self.low(b.saturating_sub(1)).ends_with('s');
+        if !person && inner.is_none() && nouns > 0 && !plural_end {
+            return None;
+        }
         Some(Np {
             a,
             b,
             q: Some(qi),
             inner,
             person,
-            unknown: !person && inner.is_none() && nouns > 0,
+            unknown: !person && inner.is_none() && nouns > 0 && plural_end,
             value: q.value,
         })
     }
@@ -353,6 +369,31 @@ impl Cx<'_> {
             } else {
                 ""
             };
+            if matches!(w, "he" | "she") {
+                // one person, said by a pronoun: `he was pronounced dead`
+                out.push(Np {
+                    a: i,
+                    b: i + 1,
+                    q: None,
+                    inner: None,
+                    person: true,
+                    unknown: false,
+                    value: 1.0,
+                });
+                continue;
+            }
+            if let Some(b) = self.name_at(i, s) {
+                out.push(Np {
+                    a: i,
+                    b,
+                    q: None,
+                    inner: None,
+                    person: true,
+                    unknown: false,
+                    value: 1.0,
+                });
+                continue;
+            }
             if !matches!(w, "a" | "an" | "another" | "one" | "the") {
                 let Some(v) = word_value(w) else { continue };
                 if matches!(
@@ -430,6 +471,64 @@ impl Cx<'_> {
                 });
             }
         }
+    }
+
+    /// A name or pronoun standing for one person (`Paul Nixon`, `he`): after a
+    /// comma it names the person just counted again.
+    fn is_name_np(&self, n: &Np) -> bool {
+        n.q.is_none()
+            && !matches!(self.low(n.a), "a" | "an" | "another" | "one" | "the")
+            && word_value(self.low(n.a)).is_none()
+    }
+
+    /// A person's name starting at token `i` (`Shaundasia Smith`, `Lackey`):
+    /// one past its end. A run of capitalised words that are not function
+    /// words or common nouns, not preceded by another capitalised word.
+    fn name_at(&self, i: usize, s: &Sentence) -> Option<usize> {
+        let is_name_word = |j: usize| {
+            let w = self.low(j);
+            self.kind(j) == Some(TokenKind::Word)
+                && self
+                    .toks
+                    .get(j)
+                    .is_some_and(|t| t.is_capitalised(self.text))
+                && !crate::lexicon::is_stopword(w)
+                && !crate::lexicon::is_calendar(w)
+                && !self.is_person(j)
+                && !crate::lexicon::is_location(w)
+                && !crate::lexicon::is_org(w)
+                && (!crate::lexicon::is_common(w) || crate::lexicon::is_first_name(w))
+        };
+        if !is_name_word(i) {
+            return None;
+        }
+        // `in Baghdad`, `the Baltic Sea`: a place or a thing, not a person
+        if i > s.tokens.start
+            && (crate::lexicon::is_loc_prep(self.low(i - 1))
+                || matches!(
+                    self.low(i - 1),
+                    "the" | "of" | "a" | "an" | "by" | "with" | "for"
+                ))
+        {
+            return None;
+        }
+        if i > s.tokens.start
+            && self
+                .toks
+                .get(i - 1)
+                .is_some_and(|t| t.is_capitalised(self.text) || t.kind == TokenKind::Possessive)
+        {
+            return None;
+        }
+        let mut b = i + 1;
+        while b < s.tokens.end && b < i + 4 && is_name_word(b) {
+            b += 1;
+        }
+        // not a place or an organisation: `Smith was`, `Smith, 16, was`, `Smith died`
+        if self.kind(b) == Some(TokenKind::Possessive) {
+            return None;
+        }
+        Some(b)
     }
 
     /// The new quantity for a count the quantity finder had not (`singular`:
@@ -552,11 +651,11 @@ impl Cx<'_> {
             // `a man and a woman`, `an 8-year-old boy, a 9-year-old boy and a
             // 16-year-old girl`, `six people including four policemen`
             if matches!(w, "and" | "," | "including") && !aux && np.person {
-                if let Some((k, next)) = nps
-                    .iter()
-                    .enumerate()
-                    .find(|(_, n)| n.a == j + 1 && (n.person || (w == "including" && !n.unknown)))
-                {
+                if let Some((k, next)) = nps.iter().enumerate().find(|(_, n)| {
+                    n.a == j + 1
+                        && (n.person || (w == "including" && !n.unknown))
+                        && !(w == "," && self.is_name_np(n))
+                }) {
                     if w != "including" {
                         with.push(k);
                     }
@@ -622,6 +721,9 @@ impl Cx<'_> {
                     with: with.clone(),
                 })
             };
+            if matches!(w, "died" | "dies" | "dead") && self.natural_death(j + 1) {
+                return None;
+            }
             if let Some(k) = state_word(w) {
                 // `two gunmen killed a man`: an active verb with an object is the agent's
                 if !aux && active_word(w).is_some() && self.starts_object(j + 1) {
@@ -722,6 +824,46 @@ impl Cx<'_> {
         false
     }
 
+    /// `died of cancer`, `died aged 91`, `died peacefully`: a death from
+    /// illness or age, not from an event.
+    fn natural_death(&self, j: usize) -> bool {
+        let illness = |w: &str| {
+            matches!(
+                w,
+                "cancer"
+                    | "illness"
+                    | "disease"
+                    | "natural"
+                    | "heart"
+                    | "stroke"
+                    | "pneumonia"
+                    | "complications"
+                    | "old"
+                    | "leukaemia"
+                    | "leukemia"
+                    | "aids"
+                    | "kidney"
+                    | "liver"
+                    | "lung"
+                    | "brain"
+                    | "a"
+                    | "an"
+                    | "cardiac"
+                    | "covid-19"
+            )
+        };
+        match self.low(j) {
+            "aged" | "peacefully" | "suddenly" => true,
+            "at" => self.low(j + 1) == "the" && self.low(j + 2) == "age",
+            "of" | "from" => {
+                illness(self.low(j + 1))
+                    && !matches!(self.low(j + 2), "gunshot" | "wounds" | "injuries")
+                    && !matches!(self.low(j + 3), "wound" | "wounds" | "injuries")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether token `j` opens a noun phrase (an object after an active verb).
     fn starts_object(&self, j: usize) -> bool {
         let w = self.low(j);
@@ -795,9 +937,26 @@ impl Cx<'_> {
             // `killed 21 in`: fine; `shot 10 rounds`: the bare number is not people
             let next = self.low(np.b);
             if !COUNT_GAP.contains(&next)
+                && !crate::lexicon::is_calendar(next)
                 && !matches!(
                     next,
-                    "in" | "on" | "at" | "and" | "during" | "when" | "including"
+                    "in" | "on"
+                        | "at"
+                        | "and"
+                        | "during"
+                        | "when"
+                        | "including"
+                        | "late"
+                        | "early"
+                        | "overnight"
+                        | "last"
+                        | "this"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "inside"
+                        | "outside"
+                        | "near"
                 )
             {
                 return None;
@@ -933,7 +1092,11 @@ impl Cx<'_> {
                 }
             }
             "to" if self.low(i + 1) == "date" => Some(i + 1),
-            "this" if matches!(self.low(i + 1), "year" | "month" | "season") => Some(i + 1),
+            "this" | "last" | "past"
+                if matches!(self.low(i + 1), "year" | "month" | "season" | "weekend") =>
+            {
+                Some(i + 1)
+            }
             "in" | "over" | "during" | "within"
                 if matches!(self.low(i + 1), "the")
                     && matches!(self.low(i + 2), "past" | "last") =>
