@@ -473,14 +473,6 @@ impl Cx<'_> {
         }
     }
 
-    /// A name or pronoun standing for one person (`Paul Nixon`, `he`): after a
-    /// comma it names the person just counted again.
-    fn is_name_np(&self, n: &Np) -> bool {
-        n.q.is_none()
-            && !matches!(self.low(n.a), "a" | "an" | "another" | "one" | "the")
-            && word_value(self.low(n.a)).is_none()
-    }
-
     /// A person's name starting at token `i` (`Shaundasia Smith`, `Lackey`):
     /// one past its end. A run of capitalised words that are not function
     /// words or common nouns, not preceded by another capitalised word.
@@ -645,19 +637,30 @@ impl Cx<'_> {
         let mut fatal = false;
         let mut steps = 0;
         let mut with = Vec::new();
+        // a list joined by commas only is an apposition (`the victim, an
+        // 11-year-old girl`, `a Palace fan, Paul Nixon`), not more people
+        let mut joined_by_and = false;
         while j < end && steps < 10 {
             steps += 1;
             let w = self.low(j);
             // `a man and a woman`, `an 8-year-old boy, a 9-year-old boy and a
-            // 16-year-old girl`, `six people including four policemen`
-            if matches!(w, "and" | "," | "including") && !aux && np.person {
-                if let Some((k, next)) = nps.iter().enumerate().find(|(_, n)| {
-                    n.a == j + 1
-                        && (n.person || (w == "including" && !n.unknown))
-                        && !(w == "," && self.is_name_np(n))
-                }) {
-                    if w != "including" {
+            // 16-year-old girl`, `six people including four policemen`; after a
+            // plural (`two people, a 14-year-old and an 18-year-old`) the list
+            // says who they are
+            let listing = match w {
+                "and" => true,
+                "," => np.value <= 1.0,
+                _ => false,
+            };
+            if (listing || w == "including") && !aux && np.person {
+                if let Some((k, next)) = nps
+                    .iter()
+                    .enumerate()
+                    .find(|(_, n)| n.a == j + 1 && (n.person || (w == "including" && !n.unknown)))
+                {
+                    if listing {
                         with.push(k);
+                        joined_by_and |= w == "and";
                     }
                     j = next.b;
                     continue;
@@ -718,7 +721,11 @@ impl Cx<'_> {
                 Some(Governed {
                     kind,
                     trigger,
-                    with: with.clone(),
+                    with: if joined_by_and {
+                        with.clone()
+                    } else {
+                        Vec::new()
+                    },
                 })
             };
             if matches!(w, "died" | "dies" | "dead") && self.natural_death(j + 1) {
