@@ -32,11 +32,13 @@ use newsdesk_model::Quantity;
 
 /// Word stems one of which a text must contain to hold any count (a cheap
 /// test that spares the tokenizer on texts with none).
+#[rustfmt::skip]
 const STEMS: &[&str] = &[
-    "kill", "dead", "death", "die", "slain", "murder", "injur", "wound", "hurt", "shot", "stab",
-    "hospital", "arrest", "detain", "custody", "kidnap", "abduct", "hostage", "displace",
-    "homeless", "missing", "evacua", "affected", "toll", "fatal", "execut", "drown", "perish",
-    "lives",
+    "kill", "dead", "death", "died", "dies", "dying", "slain", "murder", "injur", "wound",
+    "hurt", "shot", "shoot", "gun", "stab", "hospital", "arrest", "detain", "custody",
+    "kidnap", "abduct", "hostage", "displace", "homeless", "missing", "evacua", "affected",
+    "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
+    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "victim", "hit",
 ];
 
 /// Sets `count` and `period` on the quantities of `text` that count people
@@ -44,109 +46,118 @@ const STEMS: &[&str] = &[
 /// injured`, `killing five`, `a man and a woman were shot`). Keeps `qs` sorted
 /// by start.
 pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
-    let low = text.to_ascii_lowercase();
-    if !STEMS.iter().any(|s| low.contains(s)) {
-        return;
-    }
-    let toks = tokenize(text);
-    let sents = sentences::split(text, &toks);
-    let lows: Vec<&str> = toks
-        .iter()
-        .map(|t| low.get(t.start..t.end).unwrap_or(""))
-        .collect();
-    let cx = Cx {
-        text,
-        toks: &toks,
-        lows: &lows,
-    };
     let mut added: Vec<Quantity> = Vec::new();
     // counts said only as `shot`: (in `qs`, index)
     let mut shot: Vec<(bool, usize)> = Vec::new();
     let mut qi = 0;
-    for s in &sents {
-        let mut nps: Vec<Np> = Vec::new();
-        while qs.get(qi).is_some_and(|q| q.start < s.start) {
-            qi += 1;
+    // paragraph by paragraph (a blank line always ends a sentence), and only
+    // those with a casualty word go through the tokenizer
+    for (c0, chunk) in paragraphs(text) {
+        if !has_stem(chunk) {
+            continue;
         }
-        let first_q = qi;
-        while let Some(q) = qs.get(qi).filter(|q| q.start < s.end) {
-            if let Some(np) = cx.quantity_np(q, qi, s) {
-                nps.push(np);
-            }
-            qi += 1;
+        let mut toks = tokenize(chunk);
+        for t in &mut toks {
+            t.start += c0;
+            t.end += c0;
         }
-        cx.other_nps(s, qs.get(first_q..qi).unwrap_or(&[]), &mut nps);
-        nps.sort_by_key(|n| n.a);
-        let found = cx.tolls(s, &nps);
-        let mut all: Vec<(usize, Governed)> = Vec::new();
-        for (k, np) in nps.iter().enumerate() {
-            let got = found
-                .iter()
-                .find(|(i, _, _)| *i == k)
-                .map(|&(_, kind, t)| Governed {
-                    kind,
-                    trigger: t,
-                    with: Vec::new(),
-                })
-                .or_else(|| cx.governed(np, s, &nps));
-            if let Some(g) = got {
-                all.push((k, g));
-            }
-        }
-        // `two people were shot, one fatally`: those shot are not all injured
-        let fatal_part = all
+        let sents = sentences::split(text, &toks);
+        let low = chunk.to_ascii_lowercase();
+        let lows: Vec<&str> = toks
             .iter()
-            .filter(|(_, g)| matches!(cx.low(g.trigger), "fatally" | "mortally"))
-            .map(|(k, _)| *k)
-            .min();
-        if let Some(f) = fatal_part {
-            for (k, g) in &mut all {
-                if *k < f && g.kind == Kind::Injured && cx.low(g.trigger) == "shot" {
-                    g.kind = Kind::Affected;
+            .map(|t| low.get(t.start - c0..t.end - c0).unwrap_or(""))
+            .collect();
+        let cx = Cx {
+            text,
+            toks: &toks,
+            lows: &lows,
+        };
+        for s in &sents {
+            let mut nps: Vec<Np> = Vec::new();
+            while qs.get(qi).is_some_and(|q| q.start < s.start) {
+                qi += 1;
+            }
+            let first_q = qi;
+            while let Some(q) = qs.get(qi).filter(|q| q.start < s.end) {
+                if let Some(np) = cx.quantity_np(q, qi, s) {
+                    nps.push(np);
+                }
+                qi += 1;
+            }
+            cx.other_nps(s, qs.get(first_q..qi).unwrap_or(&[]), &mut nps);
+            nps.sort_by_key(|n| n.a);
+            let found = cx.tolls(s, &nps);
+            let mut all: Vec<(usize, Governed)> = Vec::new();
+            for (k, np) in nps.iter().enumerate() {
+                let got = found
+                    .iter()
+                    .find(|(i, _, _)| *i == k)
+                    .map(|&(_, kind, t)| Governed {
+                        kind,
+                        trigger: t,
+                        with: Vec::new(),
+                    })
+                    .or_else(|| cx.governed(np, s, &nps));
+                if let Some(g) = got {
+                    all.push((k, g));
                 }
             }
-        }
-        let mut listed: Vec<usize> = Vec::new();
-        for (k, g) in all {
-            let Some(np) = nps.get(k) else { continue };
-            let period = cx.period(np, g.trigger, s);
-            let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot";
-            let first_of_list = !listed.contains(&k);
-            listed.extend(g.with.iter().copied());
-            if !g.with.is_empty() && first_of_list {
-                // `a man and a woman were shot`: the people listed together
-                let members = std::iter::once(np).chain(g.with.iter().filter_map(|&i| nps.get(i)));
-                let (mut value, mut b) = (0.0, np.b);
-                for m in members {
-                    value += m.value;
-                    b = b.max(m.b);
-                }
-                let sum = Np {
-                    b,
-                    value,
-                    q: None,
-                    ..np.clone()
-                };
-                if by_shot {
-                    shot.push((false, added.len()));
-                }
-                added.push(cx.new_quantity(&sum, g.kind, period.clone(), false));
-            }
-            match np.q {
-                Some(i) => {
-                    if let Some(q) = qs.get_mut(i) {
-                        q.count = Some(g.kind.name().to_string());
-                        q.period = period;
-                        if by_shot {
-                            shot.push((true, i));
-                        }
+            // `two people were shot, one fatally`: those shot are not all injured
+            let fatal_part = all
+                .iter()
+                .filter(|(_, g)| matches!(cx.low(g.trigger), "fatally" | "mortally"))
+                .map(|(k, _)| *k)
+                .min();
+            if let Some(f) = fatal_part {
+                for (k, g) in &mut all {
+                    if *k < f && g.kind == Kind::Injured && cx.low(g.trigger) == "shot" {
+                        g.kind = Kind::Affected;
                     }
                 }
-                None => {
+            }
+            let mut listed: Vec<usize> = Vec::new();
+            for (k, g) in all {
+                let Some(np) = nps.get(k) else { continue };
+                let period = cx.period(np, g.trigger, s);
+                let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot";
+                let first_of_list = !listed.contains(&k);
+                listed.extend(g.with.iter().copied());
+                if !g.with.is_empty() && first_of_list {
+                    // `a man and a woman were shot`: the people listed together
+                    let members =
+                        std::iter::once(np).chain(g.with.iter().filter_map(|&i| nps.get(i)));
+                    let (mut value, mut b) = (0.0, np.b);
+                    for m in members {
+                        value += m.value;
+                        b = b.max(m.b);
+                    }
+                    let sum = Np {
+                        b,
+                        value,
+                        q: None,
+                        ..np.clone()
+                    };
                     if by_shot {
                         shot.push((false, added.len()));
                     }
-                    added.push(cx.new_quantity(np, g.kind, period, true));
+                    added.push(cx.new_quantity(&sum, g.kind, period.clone(), false));
+                }
+                match np.q {
+                    Some(i) => {
+                        if let Some(q) = qs.get_mut(i) {
+                            q.count = Some(g.kind.name().to_string());
+                            q.period = period;
+                            if by_shot {
+                                shot.push((true, i));
+                            }
+                        }
+                    }
+                    None => {
+                        if by_shot {
+                            shot.push((false, added.len()));
+                        }
+                        added.push(cx.new_quantity(np, g.kind, period, true));
+                    }
                 }
             }
         }
@@ -182,6 +193,42 @@ struct Governed {
     kind: Kind,
     trigger: usize,
     with: Vec<usize>,
+}
+
+/// The paragraphs of `text` (split at blank lines): (byte offset, text).
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split("\n\n").map(move |p| {
+        let start = at;
+        at += p.len() + 2;
+        (start, p)
+    })
+}
+
+/// Whether `chunk` has a word starting with one of [`STEMS`] (one pass, any case).
+fn has_stem(chunk: &str) -> bool {
+    let bytes = chunk.as_bytes();
+    let mut prev_letter = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic();
+        if letter && !prev_letter {
+            let first = b.to_ascii_lowercase();
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            let hit = STEMS.iter().any(|s| {
+                s.as_bytes().first() == Some(&first)
+                    && rest.len() >= s.len()
+                    && rest
+                        .iter()
+                        .zip(s.as_bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            });
+            if hit {
+                return true;
+            }
+        }
+        prev_letter = letter;
+    }
+    false
 }
 
 /// A candidate number of people: tokens `a..b` of the sentence.
