@@ -1102,9 +1102,8 @@ impl Cx<'_> {
             }
             spots.push(i);
         }
-        if s.tokens.start < lo {
-            spots.push(s.tokens.start);
-        }
+        // `Since last December, ...`, `However, in 2010, ...`
+        spots.extend(s.tokens.start..(s.tokens.start + 3).min(lo));
         for i in spots {
             if let Some(e) = self.period_at(i, s) {
                 let start = self.toks.get(i)?.start;
@@ -1138,19 +1137,6 @@ impl Cx<'_> {
                 }
                 last
             }
-            "so" if self.low(i + 1) == "far" => {
-                if self.low(i + 2) == "this" && PERIOD_NOUNS.contains(&self.low(i + 3)) {
-                    Some(i + 3)
-                } else {
-                    Some(i + 1)
-                }
-            }
-            "to" if self.low(i + 1) == "date" => Some(i + 1),
-            "this" | "last" | "past"
-                if matches!(self.low(i + 1), "year" | "month" | "season" | "weekend") =>
-            {
-                Some(i + 1)
-            }
             "in" | "over" | "during" | "within"
                 if matches!(self.low(i + 1), "the")
                     && matches!(self.low(i + 2), "past" | "last") =>
@@ -1164,6 +1150,41 @@ impl Cx<'_> {
                 }
                 let x = self.low(j).trim_end_matches('s');
                 matches!(x, "day" | "week" | "month" | "year" | "decade").then_some(j)
+            }
+            // `in July`, `in 2015`, `during March 2019`: a whole month or year,
+            // not a day
+            "in" | "during" | "for" | "throughout" => {
+                let j = i + 1;
+                let month = crate::lexicon::is_calendar(self.low(j))
+                    && super::words::MONTHS.contains(&self.low(j).trim_end_matches('.'));
+                let year = |k: usize| {
+                    let t = self.low(k);
+                    self.kind(k) == Some(TokenKind::Number)
+                        && t.len() == 4
+                        && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+                };
+                if month && self.kind(j + 1) != Some(TokenKind::Number) {
+                    Some(j)
+                } else if month && year(j + 1) {
+                    Some(j + 1)
+                } else if year(j) {
+                    Some(j)
+                } else {
+                    None
+                }
+            }
+            "so" if self.low(i + 1) == "far" => {
+                if self.low(i + 2) == "this" && PERIOD_NOUNS.contains(&self.low(i + 3)) {
+                    Some(i + 3)
+                } else {
+                    Some(i + 1)
+                }
+            }
+            "to" if self.low(i + 1) == "date" => Some(i + 1),
+            "this" | "last" | "past"
+                if matches!(self.low(i + 1), "year" | "month" | "season" | "weekend") =>
+            {
+                Some(i + 1)
             }
             _ => None,
         }
