@@ -35,10 +35,10 @@ use newsdesk_model::Quantity;
 #[rustfmt::skip]
 const STEMS: &[&str] = &[
     "kill", "dead", "death", "died", "dies", "dying", "slain", "murder", "injur", "wound",
-    "hurt", "shot", "shoot", "gun", "stab", "hospital", "arrest", "detain", "custody",
+    "hurt", "shot", "shoot", "stab", "hospital", "arrest", "detain", "custody",
     "kidnap", "abduct", "hostage", "displace", "homeless", "missing", "evacua", "affected",
     "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
-    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "victim", "hit",
+    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit",
 ];
 
 /// Sets `count` and `period` on the quantities of `text` that count people
@@ -699,19 +699,20 @@ impl Cx<'_> {
                 "," => np.value <= 1.0,
                 _ => false,
             };
-            if (listing || w == "including") && !aux && np.person {
-                if let Some((k, next)) = nps
+            if (listing || w == "including")
+                && !aux
+                && np.person
+                && let Some((k, next)) = nps
                     .iter()
                     .enumerate()
                     .find(|(_, n)| n.a == j + 1 && (n.person || (w == "including" && !n.unknown)))
-                {
-                    if listing {
-                        with.push(k);
-                        joined_by_and |= w == "and";
-                    }
-                    j = next.b;
-                    continue;
+            {
+                if listing {
+                    with.push(k);
+                    joined_by_and |= w == "and";
                 }
+                j = next.b;
+                continue;
             }
             // `a man from Camberley`, `a 34-year-old man of East Orange`
             if w == "in"
