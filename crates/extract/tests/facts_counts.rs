@@ -248,11 +248,18 @@ const BBC: &[(&str, &[Want<'_>])] = &[
     ),
     (
         "Four months after the Cantona incident a Palace fan, Paul Nixon, was killed prior to an FA Cup semi-final at Villa Park.",
-        &[("a Palace fan", 1.0, "killed", None)],
+        &[
+            ("a Palace fan", 1.0, "killed", None),
+            ("Paul Nixon", 1.0, "killed", None),
+        ],
     ),
     (
         "A 19-year-old man from Camberley, Surrey, was arrested by the National Hi-Tech Crime Unit but has been bailed.",
         &[("A 19-year-old man", 1.0, "arrested", None)],
+    ),
+    (
+        "Mr Conlon's father Giuseppe was arrested when travelling to London from Belfast to help his son.",
+        &[("Giuseppe", 1.0, "arrested", None)],
     ),
     (
         "Hearts could also face action after three fans were arrested for throwing coins on the pitch.",
@@ -360,11 +367,18 @@ const GVA: &[(&str, &[Want<'_>])] = &[
     ),
     (
         "ROBERTSON COUNTY, Ky (LEX 18) A child is dead after KSP says he was accidentally shot.",
-        &[("A child", 1.0, "killed", None)],
+        &[
+            ("A child", 1.0, "killed", None),
+            ("he", 1.0, "affected", None),
+        ],
     ),
     (
         "Philadelphia Police have announced that a teenage boy has died following a shooting that took place on Wednesday afternoon.",
         &[("a teenage boy", 1.0, "killed", None)],
+    ),
+    (
+        "Michael Willie Briggs was killed.",
+        &[("Michael Willie Briggs", 1.0, "killed", None)],
     ),
     (
         "There were five people who were injured in the shooting.",
@@ -438,7 +452,6 @@ const NONE: &[&str] = &[
     "Two officers said they were attacked.",
     "Police arrested no one.",
     "Mrs Hassan, 59, who led Care International operations in Iraq, was abducted in Baghdad on 19 October.",
-    "Mr Conlon's father Giuseppe was arrested when travelling to London from Belfast to help his son.",
     "And irregular save points mean you have to backtrack each time you are killed.",
     "Charlie Bell, the former head of fast-food giant McDonald's, has died of cancer aged 44.",
     "He passed away at home in East Sussex, just 11 days after his wife Audrey died aged 91.",
@@ -446,7 +459,6 @@ const NONE: &[&str] = &[
     "Both teens were 16-years-old when they were shot and killed at a house party in July.",
     "The mother was not injured in the shooting, police said.",
     "The second victim, an adult male, was not shot.",
-    "Michael Willie Briggs was killed.",
     "A fifth victim was found at an area hospital.",
     "Twenty-three-year-old Raashon Jackson is the third suspect to be arrested.",
     "Investigators say a man killed his girlfriend and her daughter at her home in Galvez.",
