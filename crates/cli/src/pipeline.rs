@@ -1,12 +1,15 @@
 //! The streaming pipeline: tokio readers feed a bounded channel, rayon workers
-//! normalise and extract in batches, and one consumer handles the results in
-//! input order (printing them, or writing them into the index).
+//! normalise and extract in batches (and, for ingest, compute each document's
+//! stories profile), and one consumer handles the results in input order
+//! (printing them, or writing them into the index). After the last commit,
+//! ingest brings the stored stories up to date (`crate::stories::update`).
 
 use crate::args::InputArgs;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_index::Upsert;
 use newsdesk_model::{Document, RawDocument};
+use newsdesk_stories::Profile;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -33,6 +36,8 @@ pub(crate) struct Summary {
     pub(crate) unchanged: usize,
     /// Documents that replaced an earlier version from the same source.
     pub(crate) replaced: usize,
+    /// Whether updating the stories failed (the documents are indexed all the same).
+    pub(crate) stories_failed: bool,
 }
 
 /// `newsdesk extract`: print one record per document.
@@ -40,7 +45,7 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
     let start = Instant::now();
     let colour = std::io::stdout().is_terminal();
     let threads = threads(input);
-    let summary = run(input, threads, None, &mut |doc, _key, _progress| {
+    let summary = run(input, threads, None, false, &mut |doc, _key, _profile, _progress| {
         let text = if json {
             let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
             line.push('\n');
@@ -69,9 +74,9 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
     let known = index
         .input_keys()
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
-    let summary = run(input, threads, Some(&known), &mut |doc, key, progress| {
+    let mut summary = run(input, threads, Some(&known), true, &mut |doc, key, profile, progress| {
         let outcome = writer
-            .upsert_keyed(doc, Some(key))
+            .upsert_profiled(doc, Some(key), profile)
             .with_context(|| format!("{}: cannot index document", doc.article.source))?;
         if outcome != Upsert::Unchanged {
             since_commit += 1;
@@ -84,8 +89,25 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
         Ok(outcome)
     })?;
     writer.commit().context("commit failed")?;
+    let stories_start = Instant::now();
+    let stories = crate::stories::update(&index, &mut writer);
     drop(writer);
     drop(index);
+    match stories {
+        Ok(u) if u.written.written => eprintln!(
+            "stories: {} documents added{}, {} stories, {} records rebuilt in {:.2}s",
+            u.added,
+            if u.regrouped { " (grouped anew)" } else { "" },
+            u.written.stories,
+            u.written.rebuilt,
+            stories_start.elapsed().as_secs_f64()
+        ),
+        Ok(_) => {}
+        Err(e) => {
+            eprintln!("error: stories not updated: {e:#}");
+            summary.stories_failed = true;
+        }
+    }
     eprintln!("{}", summary_line(&summary, start.elapsed(), true));
     Ok(summary)
 }
@@ -106,8 +128,9 @@ fn summary_line(s: &Summary, elapsed: Duration, ingest: bool) -> String {
 
 /// A processed item.
 enum Processed {
-    /// A cleaned and extracted document, with the fingerprint of its input.
-    Done(Box<Document>, u64),
+    /// A cleaned and extracted document, with the fingerprint of its input and,
+    /// for ingest, its stories profile.
+    Done(Box<Document>, u64, Option<Box<Profile>>),
     /// An input already in the index, unchanged: not processed again.
     Known,
     /// A one-line error naming the document.
@@ -168,12 +191,17 @@ fn threads(input: &InputArgs) -> usize {
 /// standard error and counted.
 ///
 /// With `known`, inputs whose fingerprint is in it are counted as unchanged
-/// without being processed.
+/// without being processed. With `profiles`, each document's stories profile is
+/// computed beside its extraction, on the workers.
 fn run(
     input: &InputArgs,
     threads: usize,
     known: Option<&HashSet<u64>>,
-    sink: &mut (dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert> + Send),
+    profiles: bool,
+    sink: &mut (
+             dyn FnMut(&Document, u64, Option<&Profile>, &ProgressBar) -> anyhow::Result<Upsert>
+                 + Send
+         ),
 ) -> anyhow::Result<Summary> {
     let pool = if threads > 1 {
         Some(
@@ -218,13 +246,12 @@ fn run(
         match newsdesk_normalise::normalise(raw, &normalise_config) {
             Ok(article) => {
                 let extraction = newsdesk_extract::extract(&article, &extract_config);
-                Processed::Done(
-                    Box::new(Document {
-                        article,
-                        extraction,
-                    }),
-                    key,
-                )
+                let doc = Document {
+                    article,
+                    extraction,
+                };
+                let profile = profiles.then(|| Box::new(newsdesk_stories::profile(&doc)));
+                Processed::Done(Box::new(doc), key, profile)
             }
             Err(e) => Processed::Failed(e.to_string()),
         }
@@ -242,7 +269,12 @@ fn run(
                     summary.read += 1;
                     progress.inc(1);
                     match result {
-                        Processed::Done(doc, key) => match sink(&doc, key, &progress)? {
+                        Processed::Done(doc, key, profile) => match sink(
+                            &doc,
+                            key,
+                            profile.as_deref(),
+                            &progress,
+                        )? {
                             Upsert::Added => summary.indexed += 1,
                             Upsert::Replaced => summary.replaced += 1,
                             Upsert::Unchanged => summary.unchanged += 1,
