@@ -98,12 +98,12 @@ fn inputs() -> Vec<Input> {
             "2021-04-12",
             QUAKE,
         ),
-        // A syndicated copy: another headline and one sentence added at the end.
+        // A syndicated copy, a day later: another headline and one sentence added.
         input(
             "a2.jsonl",
             "Quake injures twelve in Zorvanetz",
             "Southern Post",
-            "2021-04-12",
+            "2021-04-13",
             &format!("{QUAKE} This report was updated with the number of aftershocks."),
         ),
         input(
