@@ -65,6 +65,9 @@ pub(crate) struct IngestArgs {
     /// Commit after this many new documents; a crash loses at most the work since the last commit.
     #[arg(long, default_value_t = 10_000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) commit_every: u64,
+    /// Do not update the stories (nor compute profiles); a later ingest without it catches up.
+    #[arg(long)]
+    pub(crate) no_stories: bool,
     #[command(flatten)]
     pub(crate) input: InputArgs,
 }

@@ -43,7 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(exit_for(&summary))
         }
         Command::Ingest(a) => {
-            let summary = pipeline::ingest(&a.input, &a.index, a.commit_every)?;
+            let summary = pipeline::ingest(&a.input, &a.index, a.commit_every, !a.no_stories)?;
             Ok(exit_for(&summary))
         }
         Command::Search(a) => {

@@ -62,8 +62,14 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
     Ok(summary)
 }
 
-/// `newsdesk ingest`: write every document into the index.
-pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow::Result<Summary> {
+/// `newsdesk ingest`: write every document into the index, then (with `stories`)
+/// bring the stored stories up to date.
+pub(crate) fn ingest(
+    input: &InputArgs,
+    dir: &Path,
+    commit_every: u64,
+    stories: bool,
+) -> anyhow::Result<Summary> {
     let start = Instant::now();
     // Before the writer starts Tantivy's indexing threads, so that they keep to the bound.
     let threads = threads(input);
@@ -74,7 +80,7 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
     let known = index
         .input_keys()
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
-    let mut summary = run(input, threads, Some(&known), true, &mut |doc, key, profile, progress| {
+    let mut summary = run(input, threads, Some(&known), stories, &mut |doc, key, profile, progress| {
         let outcome = writer
             .upsert_profiled(doc, Some(key), profile)
             .with_context(|| format!("{}: cannot index document", doc.article.source))?;
@@ -90,7 +96,11 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
     })?;
     writer.commit().context("commit failed")?;
     let stories_start = Instant::now();
-    let stories = crate::stories::update(&index, &mut writer);
+    let stories = if stories {
+        crate::stories::update(&index, &mut writer)
+    } else {
+        Ok(crate::stories::Updated::default())
+    };
     drop(writer);
     drop(index);
     match stories {
