@@ -7,7 +7,9 @@
 //! - `directory-N.tsv`: one line per story, largest first (size descending, then id):
 //!   `id TAB size TAB offset TAB length TAB members TAB title`, members separated by spaces,
 //!   each `id` or `id=original` for a near-duplicate copy; ids are %-escaped.
-//! - `records-N.ndjson`: the [`Story`] records; the directory gives each one's byte range.
+//! - `records-N.ndjson`: the [`Story`] records of the stories of two or more documents; the
+//!   directory gives each one's byte range. A one-document story has no stored record
+//!   (length 0): its record depends on that document alone and is built when read.
 //! - `grouping-N.json`: the [`Grouping`] itself, the `previous` of the next update.
 //!
 //! Files of other generations are deleted once `current.json` names the new one.
@@ -157,24 +159,32 @@ pub(crate) fn load(index_dir: &Path, current: Current) -> Result<Loaded, Error> 
     })
 }
 
-/// Reads the stored records at `entries`' byte ranges, in the order given.
+/// Reads the stored records at `entries`' byte ranges, in the order given (`None` for a
+/// story without a stored record).
 pub(crate) fn read_records(
     index_dir: &Path,
     generation: u64,
     entries: &[&Entry],
-) -> Result<Vec<Story>, Error> {
-    if entries.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut reader = RecordReader::open(index_dir, generation)?;
+) -> Result<Vec<Option<Story>>, Error> {
+    let mut reader = None;
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
+        if e.len == 0 {
+            out.push(None);
+            continue;
+        }
+        if reader.is_none() {
+            reader = Some(RecordReader::open(index_dir, generation)?);
+        }
+        let Some(reader) = reader.as_mut() else {
+            continue;
+        };
         let bytes = reader
             .read(e.offset, e.len)?
             .ok_or_else(|| corrupt(index_dir, format!("record of story {} is cut short", e.id)))?;
         let story: Story = serde_json::from_slice(&bytes)
             .map_err(|err| corrupt(index_dir, format!("record of story {}: {err}", e.id)))?;
-        out.push(story);
+        out.push(Some(story));
     }
     Ok(out)
 }
@@ -271,7 +281,8 @@ impl GenerationWriter {
         })
     }
 
-    /// Appends one story's record (`json` without its newline).
+    /// Appends one story's record (`json` without its newline; empty for a story whose
+    /// record is not stored).
     pub(crate) fn push(
         &mut self,
         id: &str,
@@ -279,10 +290,17 @@ impl GenerationWriter {
         title: &str,
         json: &[u8],
     ) -> Result<(), Error> {
-        self.records
-            .write_all(json)
-            .and_then(|_| self.records.write_all(b"\n"))
-            .map_err(io_error(&self.index_dir))?;
+        let offset = if json.is_empty() {
+            0
+        } else {
+            self.records
+                .write_all(json)
+                .and_then(|_| self.records.write_all(b"\n"))
+                .map_err(io_error(&self.index_dir))?;
+            let at = self.offset;
+            self.offset += json.len() as u64 + 1;
+            at
+        };
         let mut column = String::new();
         for (i, (m, of)) in members.iter().enumerate() {
             if i > 0 {
@@ -301,12 +319,11 @@ impl GenerationWriter {
         self.lines.push((
             members.len(),
             escape(id),
-            self.offset,
+            offset,
             json.len() as u64,
             column,
             title,
         ));
-        self.offset += json.len() as u64 + 1;
         Ok(())
     }
 

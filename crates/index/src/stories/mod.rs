@@ -113,7 +113,38 @@ impl Index {
             })
             .take(limit)
             .collect();
-        files::read_records(&self.dir, loaded.current.generation, &selected)
+        let records = files::read_records(&self.dir, loaded.current.generation, &selected)?;
+        selected
+            .iter()
+            .zip(records)
+            .map(|(entry, record)| match record {
+                Some(story) => Ok(story),
+                None => self.unstored_record(entry),
+            })
+            .collect()
+    }
+
+    /// The record of a story stored without one (a story of one document), built from
+    /// its stored document.
+    fn unstored_record(&self, entry: &files::Entry) -> Result<Story, Error> {
+        let group = Group {
+            id: entry.id.clone(),
+            members: entry.members.iter().map(|(m, _)| m.clone()).collect(),
+            why: Vec::new(),
+        };
+        let duplicate_of = entry
+            .members
+            .iter()
+            .filter_map(|(m, of)| Some((m.clone(), of.clone()?)))
+            .collect();
+        let mut docs = Vec::with_capacity(group.members.len());
+        for id in &group.members {
+            if let Some(doc) = self.get(id)? {
+                docs.push(doc);
+            }
+        }
+        let refs: Vec<&Document> = docs.iter().collect();
+        Ok(newsdesk_stories::story(&group, &refs, &duplicate_of))
     }
 
     /// The story holding document `id`, if its stories were computed.
@@ -121,13 +152,19 @@ impl Index {
         let Some(loaded) = self.loaded_stories()? else {
             return Ok(None);
         };
-        Ok(loaded.by_doc.get(id).map(|(i, _)| {
-            let e = &loaded.entries[*i];
-            StoryRef {
-                id: e.id.clone(),
-                title: e.title.clone(),
-                size: e.size,
-            }
+        let Some((i, _)) = loaded.by_doc.get(id) else {
+            return Ok(None);
+        };
+        let e = &loaded.entries[*i];
+        let title = if e.len == 0 {
+            self.unstored_record(e)?.title
+        } else {
+            e.title.clone()
+        };
+        Ok(Some(StoryRef {
+            id: e.id.clone(),
+            title,
+            size: e.size,
         }))
     }
 
@@ -351,9 +388,12 @@ impl StoriesBehind {
 impl Writer {
     /// Stores `grouping` and its story records as the index's stories.
     ///
-    /// `build` makes the record of a story that is new or changed (other members, other
-    /// reasons, or a member whose `duplicate_of` changed); the records of unchanged
-    /// stories are copied from the previous generation. Nothing is written when the
+    /// `build` makes the record of a story of two or more documents that is new or
+    /// changed (other members, other reasons, or a member whose `duplicate_of` changed);
+    /// the records of unchanged stories are copied from the previous generation. A story
+    /// of one document gets no stored record: [`Index::stories`] builds it from the
+    /// document when asked (it depends on that document alone, and storing one record
+    /// per document would about double the index and the ingest time). Nothing is written when the
     /// grouping equals the stored one. Call it after [`Writer::commit`]: the stories
     /// describe committed documents.
     pub fn store_stories(
@@ -391,6 +431,10 @@ impl Writer {
                 .iter()
                 .map(|m| (m.clone(), grouping.duplicate_of.get(m).cloned()))
                 .collect();
+            if group.members.len() < 2 {
+                writer.push(&group.id, &members, "", &[])?;
+                continue;
+            }
             let old = loaded
                 .as_ref()
                 .filter(|_| unchanged.contains(group.id.as_str()))
@@ -450,6 +494,7 @@ mod tests {
     use crate::SearchOptions;
     use crate::test_docs::{corpus, doc, index_with};
     use newsdesk_model::{Reason, StoryMember};
+    use std::collections::BTreeMap;
 
     fn group(id: &str, members: &[&str]) -> Group {
         Group {
@@ -521,7 +566,7 @@ mod tests {
         let g = grouping(&[("s-a", &["a1", "b2"]), ("s-c", &["c3"])], &[]);
         let (written, rebuilt) = store(&index, &g, 1);
         assert!(written.written);
-        assert_eq!(rebuilt, ["s-a", "s-c"]);
+        assert_eq!(rebuilt, ["s-a"], "one-document stories have no stored record");
         type Case<'a> = (Option<&'a str>, usize, usize, &'a [&'a str]);
         let cases: &[Case] = &[
             (None, 1, 10, &["s-a", "s-c"]),
@@ -540,6 +585,11 @@ mod tests {
         }
         let a = &index.stories(None, 2, 1).unwrap()[0];
         assert_eq!(a, &record(&g.groups[0], 1), "the record round-trips");
+        // A one-document story's record is built from its document.
+        let c = &index.stories(Some("Sochi"), 1, 1).unwrap()[0];
+        let expected = newsdesk_stories::story(&g.groups[1], &[&corpus()[2]], &BTreeMap::new());
+        assert_eq!(c, &expected);
+        assert_eq!(index.story_of("c3").unwrap().map(|s| s.title), Some(expected.title));
         assert_eq!(
             index.story_of("b2").unwrap(),
             Some(StoryRef {
@@ -562,12 +612,13 @@ mod tests {
         assert_eq!((written.stories, written.rebuilt), (2, 1));
         assert_eq!(rebuilt, ["s-a"]);
         let titles: Vec<String> = index
-            .stories(None, 1, 10)
+            .stories(None, 2, 10)
             .unwrap()
             .into_iter()
             .map(|s| s.title)
             .collect();
-        assert_eq!(titles, ["story s-a (build 2)", "story s-c (build 1)"]);
+        assert_eq!(titles, ["story s-a (build 2)"]);
+
         // A copy changes the record of its story only.
         let third = grouping(&[("s-a", &["a1", "b2"]), ("s-c", &["c3"])], &[("b2", "a1")]);
         let (_, rebuilt) = store(&index, &third, 3);
@@ -588,6 +639,20 @@ mod tests {
             files,
             ["current.json", "directory-3.tsv", "grouping-3.json", "records-3.ndjson"]
         );
+        // A new story beside: the others' records are copied, not built.
+        let fourth = grouping(
+            &[("s-a", &["a1", "b2"]), ("s-c", &["c3"]), ("s-x", &["x1", "x2"])],
+            &[("b2", "a1")],
+        );
+        let (_, rebuilt) = store(&index, &fourth, 5);
+        assert_eq!(rebuilt, ["s-x"]);
+        let titles: Vec<String> = index
+            .stories(None, 2, 10)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.title)
+            .collect();
+        assert_eq!(titles, ["story s-a (build 3)", "story s-x (build 5)"]);
     }
 
     #[test]
