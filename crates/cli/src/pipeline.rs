@@ -11,7 +11,7 @@ use newsdesk_index::Upsert;
 use newsdesk_model::{Document, RawDocument};
 use newsdesk_stories::Profile;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -80,12 +80,17 @@ pub(crate) fn ingest(
     let known = index
         .input_keys()
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
+    // Profiles of the documents this run adds, so that grouping a fresh index reads nothing back.
+    let mut fresh: HashMap<String, Profile> = HashMap::new();
     let mut summary = run(input, threads, Some(&known), stories, &mut |doc, key, profile, progress| {
         let outcome = writer
             .upsert_profiled(doc, Some(key), profile)
             .with_context(|| format!("{}: cannot index document", doc.article.source))?;
         if outcome != Upsert::Unchanged {
             since_commit += 1;
+            if let Some(p) = profile {
+                fresh.insert(doc.article.id.clone(), p.clone());
+            }
         }
         if since_commit >= commit_every {
             progress.set_message("committing");
@@ -97,7 +102,7 @@ pub(crate) fn ingest(
     writer.commit().context("commit failed")?;
     let stories_start = Instant::now();
     let stories = if stories {
-        crate::stories::update(&index, &mut writer)
+        crate::stories::update(&index, &mut writer, fresh)
     } else {
         Ok(crate::stories::Updated::default())
     };

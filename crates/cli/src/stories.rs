@@ -3,8 +3,8 @@
 use anyhow::Context;
 use newsdesk_index::{Index, StoriesWritten, StoryRef, Writer};
 use newsdesk_model::{Document, Story, StoryMember};
-use newsdesk_stories::{Config, Group, Grouping};
-use std::collections::BTreeMap;
+use newsdesk_stories::{Config, Group, Grouping, Profile};
+use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// What a stories update did.
@@ -27,7 +27,14 @@ pub(crate) struct Updated {
 /// Only the stories that changed get new records. When nothing is new, nothing is
 /// read or written beyond the list of ids, so a repeated ingest leaves the stories as
 /// they were.
-pub(crate) fn update(index: &Index, writer: &mut Writer) -> anyhow::Result<Updated> {
+///
+/// `fresh` holds the profiles of this run's documents (computed on the workers); when
+/// every document to group is among them, nothing is read back from the index.
+pub(crate) fn update(
+    index: &Index,
+    writer: &mut Writer,
+    fresh: HashMap<String, Profile>,
+) -> anyhow::Result<Updated> {
     let previous = match index.stored_grouping() {
         Ok(g) => g,
         Err(newsdesk_index::Error::StoriesCorrupt { .. }) => None,
@@ -39,11 +46,22 @@ pub(crate) fn update(index: &Index, writer: &mut Writer) -> anyhow::Result<Updat
     if behind.is_current() {
         return Ok(Updated::default());
     }
-    let profiles = index
-        .profiles()
-        .context("cannot read the stored profiles")?;
-    let config = Config::default();
     let regrouped = previous.is_none() || behind.removed;
+    let only_new = regrouped && behind.missing.len() == behind.live;
+    let profiles = if only_new && behind.missing.iter().all(|id| fresh.contains_key(id)) {
+        let mut fresh = fresh;
+        behind
+            .missing
+            .iter()
+            .filter_map(|id| fresh.remove(id))
+            .collect()
+    } else {
+        drop(fresh);
+        index
+            .profiles()
+            .context("cannot read the stored profiles")?
+    };
+    let config = Config::default();
     let grouping = catch_unwind(AssertUnwindSafe(|| match previous.as_ref() {
         Some(prev) if !behind.removed => {
             let (added, old): (Vec<_>, Vec<_>) = profiles

@@ -213,7 +213,11 @@ impl Index {
             .cloned()
             .collect();
         let removed = grouped.iter().any(|id| !live.contains(*id));
-        Ok(StoriesBehind { missing, removed })
+        Ok(StoriesBehind {
+            missing,
+            removed,
+            live: live.len(),
+        })
     }
 
     /// Ids of every live committed document, from the `id` column.
@@ -376,6 +380,8 @@ pub struct StoriesBehind {
     /// Whether the stored stories hold documents that are no longer in the index
     /// (replaced by a new version of their source): grouping must start over.
     pub removed: bool,
+    /// How many live documents the index holds.
+    pub live: usize,
 }
 
 impl StoriesBehind {
