@@ -15,8 +15,6 @@ pub(crate) struct Article {
     pub(crate) text: String,
     pub(crate) published: Option<String>,
     pub(crate) source: &'static str,
-    /// The Reuters `NEWID` (None for BBC and recombined articles).
-    pub(crate) newid: Option<u32>,
 }
 
 /// A benchmark tier: how much text to write.
@@ -97,9 +95,36 @@ pub(crate) fn read_real(corpus: &Path) -> anyhow::Result<Vec<Article>> {
                     text,
                     published: None,
                     source: "BBC",
-                    newid: None,
                 });
             }
+        }
+    }
+    Ok(out)
+}
+
+/// Every Reuters-21578 `<BODY>` under `corpus` as written (entities unescaped, the
+/// `Reuter` sign-off kept), with its `NEWID`: the texts the near-duplicate pairs were
+/// computed on.
+pub(crate) fn reuters_bodies(corpus: &Path) -> anyhow::Result<Vec<(u32, String)>> {
+    let reuters = corpus.join("reuters21578");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&reuters)
+        .with_context(|| format!("cannot read {}", reuters.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f).with_context(|| format!("cannot read {}", f.display()))?;
+        let sgml = String::from_utf8_lossy(&bytes);
+        for chunk in sgml.split("<REUTERS").skip(1) {
+            let (Some(id), Some(body)) = (
+                between(chunk, "NEWID=\"", "\"").and_then(|n| n.parse().ok()),
+                between(chunk, "<BODY>", "</BODY>"),
+            ) else {
+                continue;
+            };
+            out.push((id, unescape_sgml(body)));
         }
     }
     Ok(out)
@@ -198,7 +223,6 @@ fn parse_reuters(sgml: &str, out: &mut Vec<Article>) {
             text,
             published,
             source: "Reuters",
-            newid: between(chunk, "NEWID=\"", "\"").and_then(|n| n.parse().ok()),
         });
     }
 }
@@ -312,7 +336,6 @@ pub(crate) fn build(corpus: &Path, tier: Tier, path: &Path) -> anyhow::Result<u6
                 text,
                 published: base.published.clone(),
                 source: base.source,
-                newid: None,
             };
             let line = serde_json::to_string(&record(&a, id))?;
             written += line.len() as u64 + 1;

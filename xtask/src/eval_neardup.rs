@@ -2,7 +2,7 @@
 //! Reuters-21578 against the silver pairs of `../shared/data/reuters-neardup/pairs.tsv`
 //! (exact Jaccard of word 5-shingles, see its README).
 //!
-//! Each Reuters body (as `corpus::read_real` reads it) is profiled by the stories stage
+//! Each Reuters `<BODY>` (as written, `corpus::reuters_bodies`) is profiled by the stories stage
 //! (MinHash signature, LSH bands); predicted pairs are those whose estimated Jaccard
 //! reaches the cut (`newsdesk_stories::near_duplicates`). Precision and recall are printed
 //! at the cuts 0.8 and 0.9, and for the copy groups of `group` (`duplicate_of`: every pair
@@ -70,19 +70,16 @@ pub(crate) fn score(data: &Path, config: &newsdesk_stories::Config) -> anyhow::R
         }
     }
     let t = Instant::now();
-    let articles = crate::corpus::read_real(&data.join("corpus"))?;
-    let docs: Vec<Document> = articles
-        .iter()
-        .filter_map(|a| {
-            let id = a.newid?;
-            Some(Document {
-                article: Article {
-                    id: id.to_string(),
-                    text: a.text.clone(),
-                    ..Article::default()
-                },
-                ..Document::default()
-            })
+    let bodies = crate::corpus::reuters_bodies(&data.join("corpus"))?;
+    let docs: Vec<Document> = bodies
+        .into_iter()
+        .map(|(id, text)| Document {
+            article: Article {
+                id: id.to_string(),
+                text,
+                ..Article::default()
+            },
+            ..Document::default()
         })
         .collect();
     let profiles: Vec<_> = docs.iter().map(newsdesk_stories::profile).collect();
@@ -124,6 +121,21 @@ pub(crate) fn score(data: &Path, config: &newsdesk_stories::Config) -> anyhow::R
             for &b in &all[k + 1..] {
                 group_pairs.insert((a, b));
             }
+        }
+    }
+    if std::env::var_os("NEARDUP_VERBOSE").is_some() {
+        let (p, g) = (pairs_at(0.8), gold_at(0.8));
+        let est: BTreeMap<Pair, f64> = found
+            .iter()
+            .filter_map(|(a, b, j)| Some(((a.parse().ok()?, b.parse().ok()?), *j)))
+            .map(|((a, b), j): ((u32, u32), f64)| ((a.min(b), a.max(b)), j))
+            .collect();
+        let exact: BTreeMap<Pair, f64> = gold.iter().copied().collect();
+        for x in p.difference(&g) {
+            println!("FP {} {} est {:.3} gold {:?}", x.0, x.1, est[x], exact.get(x));
+        }
+        for x in g.difference(&p) {
+            println!("FN {} {} est {:?} gold {:?}", x.0, x.1, est.get(x), exact.get(x));
         }
     }
     Ok([

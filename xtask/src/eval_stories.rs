@@ -148,6 +148,15 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         };
         labelled.push((g, c, &p.doc));
     }
+    if let Some(path) = std::env::var_os("STORIES_DUMP") {
+        // line TAB gold TAB story TAB title, for looking at the errors
+        let mut out = String::new();
+        for (p, (g, c, d)) in processed.iter().filter(|p| urls.contains_key(&p.line)).zip(&labelled) {
+            let title = d.article.title.clone().unwrap_or_else(|| d.article.text.chars().take(80).collect());
+            out.push_str(&format!("{}\t{c}\t{g}\t{}\n", p.line, title.replace(['\n', '\t'], " ")));
+        }
+        std::fs::write(path, out)?;
+    }
     let pairs: Vec<(usize, &str)> = labelled.iter().map(|(g, c, _)| (*g, *c)).collect();
     let bcubed = bcubed(&pairs);
     let pairwise = pairwise(&pairs);

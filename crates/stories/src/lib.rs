@@ -98,6 +98,8 @@ pub struct Config {
     pub other_year_factor: f64,
     /// Factor applied when both texts mention the same calendar day.
     pub same_day_factor: f64,
+    /// Factor applied when each text names most a person the other never names.
+    pub other_lead_factor: f64,
     /// Features listed for more documents than this do not make candidates.
     pub max_list: usize,
 }
@@ -106,7 +108,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             duplicate_jaccard: 0.8,
-            threshold: 0.3,
+            threshold: 0.25,
             terms_weight: 0.5,
             names_weight: 0.5,
             quotes_weight: 0.3,
@@ -114,6 +116,7 @@ impl Default for Config {
             days_scale: 7.0,
             other_year_factor: 0.5,
             same_day_factor: 1.2,
+            other_lead_factor: 0.5,
             max_list: 200,
         }
     }
@@ -133,6 +136,7 @@ impl Config {
             "days_scale" => self.days_scale = num()?,
             "other_year_factor" => self.other_year_factor = num()?,
             "same_day_factor" => self.same_day_factor = num()?,
+            "other_lead_factor" => self.other_lead_factor = num()?,
             "max_list" => {
                 self.max_list = value
                     .parse()

@@ -36,6 +36,12 @@ pub(crate) struct Features {
     /// Years the text mentions, sorted.
     #[serde(rename = "y", default)]
     pub(crate) years: Vec<i32>,
+    /// The last name of the person the text names most (twice or more), if any.
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
+    pub(crate) lead: Option<String>,
+    /// The last names of every person the text names, sorted.
+    #[serde(rename = "p", default)]
+    pub(crate) people: Vec<String>,
 }
 
 pub(crate) fn features(doc: &Document) -> Features {
@@ -130,7 +136,25 @@ pub(crate) fn features(doc: &Document) -> Features {
     years.sort_unstable();
     years.dedup();
 
+    let surname = |n: &str| n.split_whitespace().last().map(text::normalise_word);
+    let lead = x
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person && e.mentions.len() >= 2)
+        .max_by(|a, b| a.mentions.len().cmp(&b.mentions.len()).then_with(|| b.name.cmp(&a.name)))
+        .and_then(|e| surname(&e.name));
+    let mut people: Vec<String> = x
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Person)
+        .filter_map(|e| surname(&e.name))
+        .collect();
+    people.sort();
+    people.dedup();
+
     Features {
+        lead,
+        people,
         signature,
         terms,
         names,

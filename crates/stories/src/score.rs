@@ -90,7 +90,7 @@ pub(crate) fn sorted_shared(a: &[String], b: &[String]) -> usize {
 
 /// 1 for documents published close together that mention compatible years; decays with
 /// the days between publication dates beyond a grace period, and drops when both texts
-/// mention years and share none.
+/// mention years and share none, or each names most a person the other never names.
 fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
     let mut f = 1.0;
     if let (Some(x), Some(y)) = (a.published, b.published) {
@@ -101,6 +101,13 @@ fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
     let (ya, yb) = (&a.features.years, &b.features.years);
     if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.binary_search(y).is_ok()) {
         f *= config.other_year_factor;
+    }
+    // each names a different person most: two events of one kind (two arrests, two injuries)
+    if let (Some(la), Some(lb)) = (&a.features.lead, &b.features.lead)
+        && b.features.people.binary_search(la).is_err()
+        && a.features.people.binary_search(lb).is_err()
+    {
+        f *= config.other_lead_factor;
     }
     let (da, db) = (&a.features.days, &b.features.days);
     if !da.is_empty() && !db.is_empty() && sorted_shared(da, db) > 0 {
