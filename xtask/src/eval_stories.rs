@@ -10,7 +10,9 @@
 //! corroboration: for incidents with several articles, how often the story's agreed
 //! `killed` and `injured` facts equal the gold count where the gold is above zero, and how
 //! often a story claims a death the gold does not have. `--set key=value` overrides a
-//! `newsdesk_stories::Config` field.
+//! `newsdesk_stories::Config` field. `--cli` scores what the binary stores instead: the
+//! input ingested by the release `newsdesk` into a temporary index and read back with
+//! `newsdesk stories --json --min-size 1` (documents mapped back by `source` `#L<line>`).
 
 use anyhow::{Context, bail};
 use newsdesk_model::{Document, FactValue, Story};
@@ -19,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask eval stories --dir DIR [--set key=value ...]";
+const USAGE: &str = "usage: cargo xtask eval stories --dir DIR [--set key=value ...] [--cli]";
 
 /// Clustering scores and the casualty corroboration.
 #[derive(Debug, Clone, Default)]
@@ -41,9 +43,11 @@ pub(crate) struct Score {
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let mut dir: Option<PathBuf> = None;
     let mut config = newsdesk_stories::Config::default();
+    let mut cli = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--cli" => cli = true,
             "--dir" => dir = Some(PathBuf::from(it.next().context("--dir needs a folder")?)),
             "--set" => {
                 let kv = it.next().context("--set needs key=value")?;
@@ -54,7 +58,13 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         }
     }
     let dir = dir.context(USAGE)?;
-    let s = score(&dir, &config)?;
+    let s = if cli {
+        crate::pipeline::build_release()?;
+        let bin = crate::root().join("target/release/newsdesk");
+        score_with(&dir, &config, Some(&bin))?
+    } else {
+        score(&dir, &config)?
+    };
     print(&dir, &s);
     Ok(())
 }
@@ -97,6 +107,15 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Processes, groups and scores one evaluation folder.
 pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Result<Score> {
+    score_with(dir, config, None)
+}
+
+/// [`score`], grouping with the `newsdesk` binary `cli` when given (see [`cli_grouping`]).
+pub(crate) fn score_with(
+    dir: &Path,
+    config: &newsdesk_stories::Config,
+    cli: Option<&Path>,
+) -> anyhow::Result<Score> {
     let input = ["docs.jsonl", "articles.jsonl"]
         .iter()
         .map(|n| dir.join(n))
@@ -109,7 +128,8 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         .filter_map(|l| l.split_once('\t'))
         .collect();
     // line -> url, read from the input itself
-    let raw = std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?;
+    let raw =
+        std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?;
     let urls: BTreeMap<usize, String> = raw
         .lines()
         .enumerate()
@@ -129,7 +149,10 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         .collect();
     let t_profile = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let grouping = newsdesk_stories::group(&profiles, config);
+    let grouping = match cli {
+        Some(bin) => cli_grouping(bin, &input, &processed)?,
+        None => newsdesk_stories::group(&profiles, config),
+    };
     let t_group = t.elapsed().as_secs_f64();
 
     let story_of: BTreeMap<&str, usize> = grouping
@@ -141,9 +164,13 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     // (predicted story, gold cluster) per gold-labelled input line
     let mut labelled: Vec<(usize, &str, &Document)> = Vec::new();
     for p in &processed {
-        let Some(url) = urls.get(&p.line) else { continue };
-        let (Some(&g), Some(&c)) = (story_of.get(p.doc.article.id.as_str()), gold.get(url.as_str()))
-        else {
+        let Some(url) = urls.get(&p.line) else {
+            continue;
+        };
+        let (Some(&g), Some(&c)) = (
+            story_of.get(p.doc.article.id.as_str()),
+            gold.get(url.as_str()),
+        ) else {
             continue;
         };
         labelled.push((g, c, &p.doc));
@@ -151,9 +178,21 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     if let Some(path) = std::env::var_os("STORIES_DUMP") {
         // line TAB gold TAB story TAB title, for looking at the errors
         let mut out = String::new();
-        for (p, (g, c, d)) in processed.iter().filter(|p| urls.contains_key(&p.line)).zip(&labelled) {
-            let title = d.article.title.clone().unwrap_or_else(|| d.article.text.chars().take(80).collect());
-            out.push_str(&format!("{}\t{c}\t{g}\t{}\n", p.line, title.replace(['\n', '\t'], " ")));
+        for (p, (g, c, d)) in processed
+            .iter()
+            .filter(|p| urls.contains_key(&p.line))
+            .zip(&labelled)
+        {
+            let title = d
+                .article
+                .title
+                .clone()
+                .unwrap_or_else(|| d.article.text.chars().take(80).collect());
+            out.push_str(&format!(
+                "{}\t{c}\t{g}\t{}\n",
+                p.line,
+                title.replace(['\n', '\t'], " ")
+            ));
         }
         std::fs::write(path, out)?;
     }
@@ -173,7 +212,10 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     }
     for (g, docs) in &docs_of {
         if grouping.groups[*g].members.len() > 1 {
-            stories.insert(*g, newsdesk_stories::story(&grouping.groups[*g], docs, &grouping.duplicate_of));
+            stories.insert(
+                *g,
+                newsdesk_stories::story(&grouping.groups[*g], docs, &grouping.duplicate_of),
+            );
         }
     }
     let t_story = t.elapsed().as_secs_f64();
@@ -184,8 +226,12 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         }
         let (mut ok, mut n, mut bad, mut zero) = (0, 0, 0, 0);
         for line in raw.lines() {
-            let Ok(v) = serde_json::from_str::<Value>(line) else { continue };
-            let Some(id) = v["incident"].as_str() else { continue };
+            let Ok(v) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            let Some(id) = v["incident"].as_str() else {
+                continue;
+            };
             let Some(gs) = by_incident.get(id).filter(|gs| gs.len() > 1) else {
                 continue;
             };
@@ -217,7 +263,11 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
     Ok(Score {
         documents,
         stories: grouping.groups.len(),
-        multi: grouping.groups.iter().filter(|g| g.members.len() > 1).count(),
+        multi: grouping
+            .groups
+            .iter()
+            .filter(|g| g.members.len() > 1)
+            .count(),
         bcubed,
         pairwise,
         casualties,
@@ -285,8 +335,85 @@ pub(crate) fn pairwise<G: Ord + Copy, C: Ord + Copy>(items: &[(G, C)]) -> [f64; 
 }
 
 fn f1(p: f64, r: f64) -> [f64; 3] {
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     [p, r, f]
+}
+
+/// The grouping `newsdesk` itself stores: `input` ingested with the binary `bin` into a
+/// temporary index, `newsdesk stories --json --min-size 1` read back, each member's
+/// `source` (`…#L<line>`) mapped to the input line and so to the in-process document
+/// (`processed`), so that the rest of the scoring is the same as in process. The stored
+/// stories use the default `Config` (`--set` does not reach the binary).
+fn cli_grouping(
+    bin: &Path,
+    input: &Path,
+    processed: &[crate::docs::Processed],
+) -> anyhow::Result<newsdesk_stories::Grouping> {
+    let index = std::env::temp_dir().join(format!("newsdesk-eval-stories-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&index);
+    let run = |args: &[&std::ffi::OsStr]| -> anyhow::Result<Vec<u8>> {
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .output()
+            .with_context(|| format!("cannot run {}", bin.display()))?;
+        // Exit 1 means some documents failed; they are scored as missing.
+        if !matches!(out.status.code(), Some(0 | 1)) {
+            bail!(
+                "{} {:?} failed: {}",
+                bin.display(),
+                args,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        Ok(out.stdout)
+    };
+    run(&[
+        "ingest".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+        input.as_os_str(),
+    ])?;
+    let out = run(&[
+        "stories".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+        "--json".as_ref(),
+        "--min-size".as_ref(),
+        "1".as_ref(),
+    ]);
+    let _ = std::fs::remove_dir_all(&index);
+    let id_of_line: BTreeMap<usize, &str> = processed
+        .iter()
+        .map(|p| (p.line, p.doc.article.id.as_str()))
+        .collect();
+    let mut grouping = newsdesk_stories::Grouping::default();
+    for line in String::from_utf8_lossy(&out?).lines() {
+        let story: Story = serde_json::from_str(line).context("a stories --json line")?;
+        let mut members = Vec::new();
+        for m in &story.documents {
+            let line_no = m
+                .source
+                .rsplit_once("#L")
+                .and_then(|(_, n)| n.parse::<usize>().ok());
+            let id = line_no
+                .and_then(|n| id_of_line.get(&n))
+                .map_or(m.id.as_str(), |id| *id);
+            if let Some(of) = &m.duplicate_of {
+                grouping.duplicate_of.insert(id.to_string(), of.clone());
+            }
+            members.push(id.to_string());
+        }
+        grouping.groups.push(newsdesk_stories::Group {
+            id: story.id,
+            members,
+            why: story.why,
+        });
+    }
+    Ok(grouping)
 }
 
 #[cfg(test)]
@@ -301,11 +428,23 @@ mod tests {
 
     #[test]
     fn cluster_scores() {
-        check(&[(1, 'a'), (1, 'a'), (2, 'b')], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]);
+        check(
+            &[(1, 'a'), (1, 'a'), (2, 'b')],
+            [1.0, 1.0, 1.0],
+            [1.0, 1.0, 1.0],
+        );
         // all singletons: perfect precision, recall 1/size
-        check(&[(1, 'a'), (2, 'a'), (3, 'b')], [1.0, 0.667, 0.8], [1.0, 0.0, 0.0]);
+        check(
+            &[(1, 'a'), (2, 'a'), (3, 'b')],
+            [1.0, 0.667, 0.8],
+            [1.0, 0.0, 0.0],
+        );
         // one lump
-        check(&[(1, 'a'), (1, 'a'), (1, 'b')], [0.556, 1.0, 0.714], [0.333, 1.0, 0.5]);
+        check(
+            &[(1, 'a'), (1, 'a'), (1, 'b')],
+            [0.556, 1.0, 0.714],
+            [0.333, 1.0, 0.5],
+        );
     }
 
     fn floor(dir: &str, min_f1: f64) {
@@ -319,7 +458,11 @@ mod tests {
         }
         let s = score(&path, &newsdesk_stories::Config::default()).expect("scoring runs");
         println!("{dir}: BCubed F1 {:.3}", s.bcubed[2]);
-        assert!(s.bcubed[2] >= min_f1, "{dir}: BCubed F1 {:.3} below {min_f1}", s.bcubed[2]);
+        assert!(
+            s.bcubed[2] >= min_f1,
+            "{dir}: BCubed F1 {:.3} below {min_f1}",
+            s.bcubed[2]
+        );
     }
 
     #[test]

@@ -347,7 +347,11 @@ pub(crate) fn story_view(story: &Story, colour: bool) -> String {
             for r in &f.reports {
                 let value = match &r.value {
                     FactValue::Number(n) => {
-                        let unit = r.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                        let unit = r
+                            .unit
+                            .as_deref()
+                            .map(|u| format!(" {u}"))
+                            .unwrap_or_default();
                         format!("  = {n}{unit}")
                     }
                     FactValue::Text(t) if f.kind == "date" => format!("  = {t}"),

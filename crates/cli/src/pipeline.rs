@@ -45,17 +45,23 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
     let start = Instant::now();
     let colour = std::io::stdout().is_terminal();
     let threads = threads(input);
-    let summary = run(input, threads, None, false, &mut |doc, _key, _profile, _progress| {
-        let text = if json {
-            let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
-            line.push('\n');
-            line
-        } else {
-            crate::output::document_summary(doc, colour)
-        };
-        crate::stdout_write(text.as_bytes())?;
-        Ok(Upsert::Added)
-    })?;
+    let summary = run(
+        input,
+        threads,
+        None,
+        false,
+        &mut |doc, _key, _profile, _progress| {
+            let text = if json {
+                let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
+                line.push('\n');
+                line
+            } else {
+                crate::output::document_summary(doc, colour)
+            };
+            crate::stdout_write(text.as_bytes())?;
+            Ok(Upsert::Added)
+        },
+    )?;
     if std::io::stderr().is_terminal() {
         eprintln!("{}", summary_line(&summary, start.elapsed(), false));
     }
@@ -82,23 +88,29 @@ pub(crate) fn ingest(
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
     // Profiles of the documents this run adds, so that grouping a fresh index reads nothing back.
     let mut fresh: HashMap<String, Profile> = HashMap::new();
-    let mut summary = run(input, threads, Some(&known), stories, &mut |doc, key, profile, progress| {
-        let outcome = writer
-            .upsert_profiled(doc, Some(key), profile)
-            .with_context(|| format!("{}: cannot index document", doc.article.source))?;
-        if outcome != Upsert::Unchanged {
-            since_commit += 1;
-            if let Some(p) = profile {
-                fresh.insert(doc.article.id.clone(), p.clone());
+    let mut summary = run(
+        input,
+        threads,
+        Some(&known),
+        stories,
+        &mut |doc, key, profile, progress| {
+            let outcome = writer
+                .upsert_profiled(doc, Some(key), profile)
+                .with_context(|| format!("{}: cannot index document", doc.article.source))?;
+            if outcome != Upsert::Unchanged {
+                since_commit += 1;
+                if let Some(p) = profile {
+                    fresh.insert(doc.article.id.clone(), p.clone());
+                }
             }
-        }
-        if since_commit >= commit_every {
-            progress.set_message("committing");
-            writer.commit().context("commit failed")?;
-            since_commit = 0;
-        }
-        Ok(outcome)
-    })?;
+            if since_commit >= commit_every {
+                progress.set_message("committing");
+                writer.commit().context("commit failed")?;
+                since_commit = 0;
+            }
+            Ok(outcome)
+        },
+    )?;
     writer.commit().context("commit failed")?;
     let stories_start = Instant::now();
     let stories = if stories {
@@ -284,16 +296,13 @@ fn run(
                     summary.read += 1;
                     progress.inc(1);
                     match result {
-                        Processed::Done(doc, key, profile) => match sink(
-                            &doc,
-                            key,
-                            profile.as_deref(),
-                            &progress,
-                        )? {
-                            Upsert::Added => summary.indexed += 1,
-                            Upsert::Replaced => summary.replaced += 1,
-                            Upsert::Unchanged => summary.unchanged += 1,
-                        },
+                        Processed::Done(doc, key, profile) => {
+                            match sink(&doc, key, profile.as_deref(), &progress)? {
+                                Upsert::Added => summary.indexed += 1,
+                                Upsert::Replaced => summary.replaced += 1,
+                                Upsert::Unchanged => summary.unchanged += 1,
+                            }
+                        }
                         Processed::Known => summary.unchanged += 1,
                         Processed::Failed(message) => {
                             summary.failed += 1;

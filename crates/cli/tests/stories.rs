@@ -141,7 +141,8 @@ fn inputs() -> Vec<Input> {
 fn workdir(inputs: &[Input]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary directory");
     for i in inputs {
-        let record = json!({"title": i.title, "outlet": i.outlet, "published": i.published, "text": i.text});
+        let record =
+            json!({"title": i.title, "outlet": i.outlet, "published": i.published, "text": i.text});
         std::fs::write(dir.path().join(i.file), format!("{record}\n")).expect("write input");
     }
     dir
@@ -201,21 +202,39 @@ fn stories_group_copies_and_reports_of_one_event() {
     );
     let records = ndjson(&all);
     // Largest first; every contract field present.
-    let sizes: Vec<u64> = records.iter().map(|s| s["size"].as_u64().unwrap_or(0)).collect();
+    let sizes: Vec<u64> = records
+        .iter()
+        .map(|s| s["size"].as_u64().unwrap_or(0))
+        .collect();
     assert_eq!(sizes, [3, 2, 1]);
     let quake = &records[0];
-    for key in ["id", "title", "first_published", "last_published", "why", "facts"] {
+    for key in [
+        "id",
+        "title",
+        "first_published",
+        "last_published",
+        "why",
+        "facts",
+    ] {
         assert!(quake.get(key).is_some(), "missing {key}: {quake}");
     }
     assert_eq!(quake["first_published"], "2021-04-12");
     let docs = quake["documents"].as_array().expect("documents");
     let copy = docs
         .iter()
-        .find(|d| d["source"].as_str().is_some_and(|s| s.starts_with("a2.jsonl")))
+        .find(|d| {
+            d["source"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("a2.jsonl"))
+        })
         .expect("a2 in the story");
     let original = docs
         .iter()
-        .find(|d| d["source"].as_str().is_some_and(|s| s.starts_with("a1.jsonl")))
+        .find(|d| {
+            d["source"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("a1.jsonl"))
+        })
         .expect("a1 in the story");
     assert_eq!(copy["duplicate_of"], original["id"], "a2 is a copy of a1");
     assert!(original["duplicate_of"].is_null());
@@ -230,12 +249,18 @@ fn stories_group_copies_and_reports_of_one_event() {
         grouped_files(&stories_json(w.path(), "idx", &["Tellurinsk"])),
         vec![vec!["b1.jsonl", "b2.jsonl"]]
     );
-    assert_eq!(grouped_files(&stories_json(w.path(), "idx", &["Whitcombe"])).len(), 0);
+    assert_eq!(
+        grouped_files(&stories_json(w.path(), "idx", &["Whitcombe"])).len(),
+        0
+    );
 
     // The terminal view names the story, its outlets and its documents.
     let view = ok(w.path(), &["stories", "--index", "idx", "--limit", "1"]);
     assert!(view.contains(quake["id"].as_str().unwrap_or("?")), "{view}");
-    assert!(view.contains("outlets:    Northern Wire, Southern Post, Valley Times"), "{view}");
+    assert!(
+        view.contains("outlets:    Northern Wire, Southern Post, Valley Times"),
+        "{view}"
+    );
     assert!(view.contains("(copy of "), "{view}");
 }
 
@@ -310,12 +335,23 @@ fn stories_do_not_depend_on_input_order_threads_or_ingest_count() {
         "c1.jsonl", "b2.jsonl", "a3.jsonl", "a1.jsonl", "b1.jsonl", "a2.jsonl",
     ];
     ingest(w.path(), "four", &shuffled, &["--threads", "4"]);
-    assert_eq!(stories_json(w.path(), "four", &["--min-size", "1"]), expected);
+    assert_eq!(
+        stories_json(w.path(), "four", &["--min-size", "1"]),
+        expected
+    );
 
     // Two ingests (the second adds to every story) equal one.
     ingest(w.path(), "two", &["a3.jsonl", "b2.jsonl"], &[]);
-    ingest(w.path(), "two", &["a1.jsonl", "a2.jsonl", "b1.jsonl", "c1.jsonl"], &[]);
-    assert_eq!(stories_json(w.path(), "two", &["--min-size", "1"]), expected);
+    ingest(
+        w.path(),
+        "two",
+        &["a1.jsonl", "a2.jsonl", "b1.jsonl", "c1.jsonl"],
+        &[],
+    );
+    assert_eq!(
+        stories_json(w.path(), "two", &["--min-size", "1"]),
+        expected
+    );
 
     // Ingesting the same inputs again changes nothing, files included.
     let files_of = |index: &str| -> Vec<(String, Vec<u8>)> {
@@ -415,9 +451,18 @@ fn seeds_story_snapshot() {
             "fixtures/articles",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stories = ndjson(&ok(&root(), &["stories", "--index", &index_arg, "--json"]));
-    assert_eq!(stories.len(), 1, "the three seeds form one story: {stories:?}");
+    assert_eq!(
+        stories.len(),
+        1,
+        "the three seeds form one story: {stories:?}"
+    );
     assert_eq!(stories[0]["size"], 3);
     insta::assert_json_snapshot!("seeds_story", stories[0]);
 }

@@ -211,9 +211,8 @@ impl RecordReader {
     pub(crate) fn read(&mut self, offset: u64, len: u64) -> Result<Option<Vec<u8>>, Error> {
         let io = io_error(&self.dir);
         if offset != self.pos {
-            let delta = i64::try_from(i128::from(offset) - i128::from(self.pos)).map_err(|_| {
-                io(std::io::Error::other("record offset out of range"))
-            })?;
+            let delta = i64::try_from(i128::from(offset) - i128::from(self.pos))
+                .map_err(|_| io(std::io::Error::other("record offset out of range")))?;
             self.reader.seek_relative(delta).map_err(&io)?;
         }
         let Ok(len_usize) = usize::try_from(len) else {
@@ -345,10 +344,17 @@ impl GenerationWriter {
             ));
         }
         let g = self.generation;
-        write_synced(&file(&self.index_dir, "directory", g, "tsv"), directory.as_bytes())
-            .map_err(&io)?;
+        write_synced(
+            &file(&self.index_dir, "directory", g, "tsv"),
+            directory.as_bytes(),
+        )
+        .map_err(&io)?;
         let grouping_json = serde_json::to_vec(grouping).map_err(|e| io(e.into()))?;
-        write_synced(&file(&self.index_dir, "grouping", g, "json"), &grouping_json).map_err(&io)?;
+        write_synced(
+            &file(&self.index_dir, "grouping", g, "json"),
+            &grouping_json,
+        )
+        .map_err(&io)?;
         let current = Current {
             version: LAYOUT_VERSION,
             generation: g,
@@ -439,7 +445,15 @@ mod tests {
 
     #[test]
     fn ids_survive_escaping() {
-        for id in ["c3fdc311a6ea0004", "a b", "x=y", "50%", "tab\there", "é\n", ""] {
+        for id in [
+            "c3fdc311a6ea0004",
+            "a b",
+            "x=y",
+            "50%",
+            "tab\there",
+            "é\n",
+            "",
+        ] {
             let e = escape(id);
             assert!(!e.contains([' ', '\t', '\n', '=']), "{e:?}");
             assert_eq!(unescape(&e), id);

@@ -236,13 +236,10 @@ impl Index {
             for doc in segment.doc_ids_alive() {
                 if let Some(ord) = column.term_ords(doc).next() {
                     buf.clear();
-                    if column
-                        .ord_to_str(ord, &mut buf)
-                        .map_err(|e| Error::Io {
-                            dir: self.dir.clone(),
-                            source: e,
-                        })?
-                    {
+                    if column.ord_to_str(ord, &mut buf).map_err(|e| Error::Io {
+                        dir: self.dir.clone(),
+                        source: e,
+                    })? {
                         ids.insert(buf.clone());
                     }
                 }
@@ -258,12 +255,10 @@ impl Index {
         let searcher = self.reader.searcher();
         let mut out = Vec::with_capacity(searcher.num_docs() as usize);
         for segment in searcher.segment_readers() {
-            let store = segment
-                .get_store_reader(1)
-                .map_err(|e| Error::Io {
-                    dir: self.dir.clone(),
-                    source: e,
-                })?;
+            let store = segment.get_store_reader(1).map_err(|e| Error::Io {
+                dir: self.dir.clone(),
+                source: e,
+            })?;
             for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
                 let doc = doc.map_err(|e| tantivy_error(&self.dir, e))?;
                 out.push(self.profile_of(&doc)?);
@@ -572,7 +567,11 @@ mod tests {
         let g = grouping(&[("s-a", &["a1", "b2"]), ("s-c", &["c3"])], &[]);
         let (written, rebuilt) = store(&index, &g, 1);
         assert!(written.written);
-        assert_eq!(rebuilt, ["s-a"], "one-document stories have no stored record");
+        assert_eq!(
+            rebuilt,
+            ["s-a"],
+            "one-document stories have no stored record"
+        );
         type Case<'a> = (Option<&'a str>, usize, usize, &'a [&'a str]);
         let cases: &[Case] = &[
             (None, 1, 10, &["s-a", "s-c"]),
@@ -595,7 +594,10 @@ mod tests {
         let c = &index.stories(Some("Sochi"), 1, 1).unwrap()[0];
         let expected = newsdesk_stories::story(&g.groups[1], &[&corpus()[2]], &BTreeMap::new());
         assert_eq!(c, &expected);
-        assert_eq!(index.story_of("c3").unwrap().map(|s| s.title), Some(expected.title));
+        assert_eq!(
+            index.story_of("c3").unwrap().map(|s| s.title),
+            Some(expected.title)
+        );
         assert_eq!(
             index.story_of("b2").unwrap(),
             Some(StoryRef {
@@ -643,11 +645,20 @@ mod tests {
         files.sort();
         assert_eq!(
             files,
-            ["current.json", "directory-3.tsv", "grouping-3.json", "records-3.ndjson"]
+            [
+                "current.json",
+                "directory-3.tsv",
+                "grouping-3.json",
+                "records-3.ndjson"
+            ]
         );
         // A new story beside: the others' records are copied, not built.
         let fourth = grouping(
-            &[("s-a", &["a1", "b2"]), ("s-c", &["c3"]), ("s-x", &["x1", "x2"])],
+            &[
+                ("s-a", &["a1", "b2"]),
+                ("s-c", &["c3"]),
+                ("s-x", &["x1", "x2"]),
+            ],
             &[("b2", "a1")],
         );
         let (_, rebuilt) = store(&index, &fourth, 5);
@@ -663,7 +674,15 @@ mod tests {
 
     #[test]
     fn search_collapses_copies_and_knows_story_ids() {
-        let base = doc("x", "s", Some("2020-03-05"), None, "joint patrols on the corridor", &[], &[]);
+        let base = doc(
+            "x",
+            "s",
+            Some("2020-03-05"),
+            None,
+            "joint patrols on the corridor",
+            &[],
+            &[],
+        );
         let docs: Vec<_> = ["t1", "t2", "t3", "u1"]
             .iter()
             .map(|id| {
@@ -695,7 +714,10 @@ mod tests {
         let s = |x: &str| Some(x.to_string());
         assert_eq!(
             search("corridor", false),
-            [("t1".into(), s("s-t"), None, 2), ("u1".into(), s("s-u"), None, 0)]
+            [
+                ("t1".into(), s("s-t"), None, 2),
+                ("u1".into(), s("s-u"), None, 0)
+            ]
         );
         assert_eq!(search("corridor", true).len(), 4);
         assert_eq!(
@@ -718,7 +740,12 @@ mod tests {
         for q in ["story:unknown", "story:\"s-u\" AND nothing", "(story:)"] {
             assert!(search(q, true).is_empty(), "{q}");
         }
-        assert_eq!(index.count("story:\"s-u\"", &SearchOptions::default()).unwrap(), 1);
+        assert_eq!(
+            index
+                .count("story:\"s-u\"", &SearchOptions::default())
+                .unwrap(),
+            1
+        );
     }
 
     #[test]
@@ -726,7 +753,11 @@ mod tests {
         let (_dir, index) = index_with(&corpus());
         let behind = index.stories_behind(None).unwrap();
         assert_eq!(
-            behind.missing.iter().map(String::as_str).collect::<Vec<_>>(),
+            behind
+                .missing
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
             ["a1", "b2", "c3"]
         );
         let g = grouping(&[("s-a", &["a1", "gone"])], &[]);
@@ -750,7 +781,10 @@ mod tests {
         // A fresh handle: the loaded generation is cached per handle.
         let again = Index::open(&dir.path().join("idx")).unwrap();
         let e = again.stories(None, 1, 10).unwrap_err();
-        assert!(e.to_string().contains("the stored stories are unreadable"), "{e}");
+        assert!(
+            e.to_string().contains("the stored stories are unreadable"),
+            "{e}"
+        );
         std::fs::write(stories.join("current.json"), "{").unwrap();
         assert!(again.story_of("a1").is_err());
         // Storing again rebuilds every record.
