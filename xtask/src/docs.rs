@@ -48,8 +48,7 @@ pub(crate) fn jsonl(path: &Path) -> anyhow::Result<Vec<Processed>> {
                         let source = raw.source.clone();
                         match newsdesk_normalise::normalise(raw, config) {
                             Ok(article) => {
-                                let extraction =
-                                    newsdesk_extract::extract(&article, extract_config);
+                                let extraction = newsdesk_extract::extract(&article, extract_config);
                                 out.push(Processed {
                                     line: line_of(&article.source),
                                     doc: Document {

@@ -37,18 +37,13 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
                 let (k, v) = kv.split_once('=').context("--set needs key=value")?;
                 config.set(k, v).map_err(anyhow::Error::msg)?;
             }
-            other => {
-                bail!("unknown option `{other}`\nusage: cargo xtask eval neardup [--set key=value]")
-            }
+            other => bail!("unknown option `{other}`\nusage: cargo xtask eval neardup [--set key=value]"),
         }
     }
     let shared = crate::shared().context("../shared is absent")?;
     let scores = score(&shared.join("data"), &config)?;
     let at8 = scores[0];
-    for (name, s) in ["pairs >= 0.8", "pairs >= 0.9", "copy groups >= 0.8"]
-        .iter()
-        .zip(&scores)
-    {
+    for (name, s) in ["pairs >= 0.8", "pairs >= 0.9", "copy groups >= 0.8"].iter().zip(&scores) {
         println!(
             "  {name:<19} precision {:.3}  recall {:.3}  ({} predicted, {} gold)",
             s.precision, s.recall, s.predicted, s.gold
@@ -61,10 +56,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// Scores at 0.8, at 0.9 and for the copy groups at 0.8.
-pub(crate) fn score(
-    data: &Path,
-    config: &newsdesk_stories::Config,
-) -> anyhow::Result<[PairScore; 3]> {
+pub(crate) fn score(data: &Path, config: &newsdesk_stories::Config) -> anyhow::Result<[PairScore; 3]> {
     let gold_path = data.join("reuters-neardup/pairs.tsv");
     let raw = std::fs::read_to_string(&gold_path)
         .with_context(|| format!("reading {}", gold_path.display()))?;
@@ -112,19 +104,13 @@ pub(crate) fn score(
             .collect()
     };
     let gold_at = |cut: f64| -> BTreeSet<Pair> {
-        gold.iter()
-            .filter(|(_, j)| *j >= cut)
-            .map(|(p, _)| *p)
-            .collect()
+        gold.iter().filter(|(_, j)| *j >= cut).map(|(p, _)| *p).collect()
     };
     // copy groups of the full grouping: every pair inside one original's group of copies
     let grouping = newsdesk_stories::group(&profiles, config);
     let mut copies: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (copy, original) in &grouping.duplicate_of {
-        copies
-            .entry(original.as_str())
-            .or_default()
-            .extend(copy.parse::<u32>().ok());
+        copies.entry(original.as_str()).or_default().extend(copy.parse::<u32>().ok());
     }
     let mut group_pairs = BTreeSet::new();
     for (original, cs) in &copies {
@@ -146,22 +132,10 @@ pub(crate) fn score(
             .collect();
         let exact: BTreeMap<Pair, f64> = gold.iter().copied().collect();
         for x in p.difference(&g) {
-            println!(
-                "FP {} {} est {:.3} gold {:?}",
-                x.0,
-                x.1,
-                est[x],
-                exact.get(x)
-            );
+            println!("FP {} {} est {:.3} gold {:?}", x.0, x.1, est[x], exact.get(x));
         }
         for x in g.difference(&p) {
-            println!(
-                "FN {} {} est {:?} gold {:?}",
-                x.0,
-                x.1,
-                est.get(x),
-                exact.get(x)
-            );
+            println!("FN {} {} est {:?} gold {:?}", x.0, x.1, est.get(x), exact.get(x));
         }
     }
     Ok([

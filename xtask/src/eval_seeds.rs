@@ -156,21 +156,14 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
             let sc = crate::eval_seeds_story::score(&g, &seed_docs, verbose);
             println!(
                 "  story         {}  facts {}/{} with the right status",
-                if sc.one_story {
-                    "one story"
-                } else {
-                    "NOT one story"
-                },
+                if sc.one_story { "one story" } else { "NOT one story" },
                 sc.ok,
                 sc.total
             );
             Some(sc)
         }
         Err(_) => {
-            println!(
-                "  story         skipped: {} is absent",
-                story_gold.display()
-            );
+            println!("  story         skipped: {} is absent", story_gold.display());
             None
         }
     };

@@ -25,10 +25,7 @@ pub(crate) struct StoryScore {
 /// Groups `docs` (seed file name, document) and scores the story against `gold`.
 pub(crate) fn score(gold: &Value, docs: &[(String, Document)], verbose: bool) -> StoryScore {
     let config = newsdesk_stories::Config::default();
-    let profiles: Vec<_> = docs
-        .iter()
-        .map(|(_, d)| newsdesk_stories::profile(d))
-        .collect();
+    let profiles: Vec<_> = docs.iter().map(|(_, d)| newsdesk_stories::profile(d)).collect();
     let grouping = newsdesk_stories::group(&profiles, &config);
     let want: Vec<&str> = gold["story"]
         .as_array()
@@ -41,12 +38,10 @@ pub(crate) fn score(gold: &Value, docs: &[(String, Document)], verbose: bool) ->
         .iter()
         .filter_map(|n| id_of.get(n).map(|d| d.article.id.as_str()))
         .collect();
-    let group = grouping.groups.iter().max_by_key(|g| {
-        g.members
-            .iter()
-            .filter(|m| want_ids.contains(&m.as_str()))
-            .count()
-    });
+    let group = grouping
+        .groups
+        .iter()
+        .max_by_key(|g| g.members.iter().filter(|m| want_ids.contains(&m.as_str())).count());
     let one_story = group.is_some_and(|g| {
         want_ids.len() == want.len() && want_ids.iter().all(|id| g.members.iter().any(|m| m == id))
     });
@@ -63,17 +58,7 @@ pub(crate) fn score(gold: &Value, docs: &[(String, Document)], verbose: bool) ->
     };
     if verbose {
         for f in &facts {
-            println!(
-                "FACT {} {} {:?}: {}",
-                f.status,
-                f.kind,
-                f.about,
-                f.reports
-                    .iter()
-                    .map(|r| format!("{}@{}", r.text, r.start))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            );
+            println!("FACT {} {} {:?}: {}", f.status, f.kind, f.about, f.reports.iter().map(|r| format!("{}@{}", r.text, r.start)).collect::<Vec<_>>().join(" | "));
         }
     }
     let mut ok = 0;
@@ -116,16 +101,13 @@ fn matches(g: &Value, facts: &[Fact], docs: &BTreeMap<&str, &Document>) -> bool 
         let mut in_fact: Vec<&str> = f.reports.iter().map(|r| r.document.as_str()).collect();
         in_fact.sort_unstable();
         in_fact.dedup();
-        if in_fact
-            .iter()
-            .any(|d| !spans.iter().any(|(id, _, _)| id == d))
-        {
+        if in_fact.iter().any(|d| !spans.iter().any(|(id, _, _)| id == d)) {
             return false;
         }
         spans.iter().all(|(id, a, b)| {
-            f.reports
-                .iter()
-                .any(|r| r.document == *id && r.start < b + SLACK && r.end + SLACK > *a)
+            f.reports.iter().any(|r| {
+                r.document == *id && r.start < b + SLACK && r.end + SLACK > *a
+            })
         })
     })
 }

@@ -128,8 +128,7 @@ pub(crate) fn score_with(
         .filter_map(|l| l.split_once('\t'))
         .collect();
     // line -> url, read from the input itself
-    let raw =
-        std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?;
+    let raw = std::fs::read_to_string(&input).with_context(|| format!("reading {}", input.display()))?;
     let urls: BTreeMap<usize, String> = raw
         .lines()
         .enumerate()
@@ -164,13 +163,9 @@ pub(crate) fn score_with(
     // (predicted story, gold cluster) per gold-labelled input line
     let mut labelled: Vec<(usize, &str, &Document)> = Vec::new();
     for p in &processed {
-        let Some(url) = urls.get(&p.line) else {
-            continue;
-        };
-        let (Some(&g), Some(&c)) = (
-            story_of.get(p.doc.article.id.as_str()),
-            gold.get(url.as_str()),
-        ) else {
+        let Some(url) = urls.get(&p.line) else { continue };
+        let (Some(&g), Some(&c)) = (story_of.get(p.doc.article.id.as_str()), gold.get(url.as_str()))
+        else {
             continue;
         };
         labelled.push((g, c, &p.doc));
@@ -178,21 +173,9 @@ pub(crate) fn score_with(
     if let Some(path) = std::env::var_os("STORIES_DUMP") {
         // line TAB gold TAB story TAB title, for looking at the errors
         let mut out = String::new();
-        for (p, (g, c, d)) in processed
-            .iter()
-            .filter(|p| urls.contains_key(&p.line))
-            .zip(&labelled)
-        {
-            let title = d
-                .article
-                .title
-                .clone()
-                .unwrap_or_else(|| d.article.text.chars().take(80).collect());
-            out.push_str(&format!(
-                "{}\t{c}\t{g}\t{}\n",
-                p.line,
-                title.replace(['\n', '\t'], " ")
-            ));
+        for (p, (g, c, d)) in processed.iter().filter(|p| urls.contains_key(&p.line)).zip(&labelled) {
+            let title = d.article.title.clone().unwrap_or_else(|| d.article.text.chars().take(80).collect());
+            out.push_str(&format!("{}\t{c}\t{g}\t{}\n", p.line, title.replace(['\n', '\t'], " ")));
         }
         std::fs::write(path, out)?;
     }
@@ -212,10 +195,7 @@ pub(crate) fn score_with(
     }
     for (g, docs) in &docs_of {
         if grouping.groups[*g].members.len() > 1 {
-            stories.insert(
-                *g,
-                newsdesk_stories::story(&grouping.groups[*g], docs, &grouping.duplicate_of),
-            );
+            stories.insert(*g, newsdesk_stories::story(&grouping.groups[*g], docs, &grouping.duplicate_of));
         }
     }
     let t_story = t.elapsed().as_secs_f64();
@@ -226,12 +206,8 @@ pub(crate) fn score_with(
         }
         let (mut ok, mut n, mut bad, mut zero) = (0, 0, 0, 0);
         for line in raw.lines() {
-            let Ok(v) = serde_json::from_str::<Value>(line) else {
-                continue;
-            };
-            let Some(id) = v["incident"].as_str() else {
-                continue;
-            };
+            let Ok(v) = serde_json::from_str::<Value>(line) else { continue };
+            let Some(id) = v["incident"].as_str() else { continue };
             let Some(gs) = by_incident.get(id).filter(|gs| gs.len() > 1) else {
                 continue;
             };
@@ -263,11 +239,7 @@ pub(crate) fn score_with(
     Ok(Score {
         documents,
         stories: grouping.groups.len(),
-        multi: grouping
-            .groups
-            .iter()
-            .filter(|g| g.members.len() > 1)
-            .count(),
+        multi: grouping.groups.iter().filter(|g| g.members.len() > 1).count(),
         bcubed,
         pairwise,
         casualties,
@@ -335,11 +307,7 @@ pub(crate) fn pairwise<G: Ord + Copy, C: Ord + Copy>(items: &[(G, C)]) -> [f64; 
 }
 
 fn f1(p: f64, r: f64) -> [f64; 3] {
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     [p, r, f]
 }
 
@@ -428,23 +396,11 @@ mod tests {
 
     #[test]
     fn cluster_scores() {
-        check(
-            &[(1, 'a'), (1, 'a'), (2, 'b')],
-            [1.0, 1.0, 1.0],
-            [1.0, 1.0, 1.0],
-        );
+        check(&[(1, 'a'), (1, 'a'), (2, 'b')], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]);
         // all singletons: perfect precision, recall 1/size
-        check(
-            &[(1, 'a'), (2, 'a'), (3, 'b')],
-            [1.0, 0.667, 0.8],
-            [1.0, 0.0, 0.0],
-        );
+        check(&[(1, 'a'), (2, 'a'), (3, 'b')], [1.0, 0.667, 0.8], [1.0, 0.0, 0.0]);
         // one lump
-        check(
-            &[(1, 'a'), (1, 'a'), (1, 'b')],
-            [0.556, 1.0, 0.714],
-            [0.333, 1.0, 0.5],
-        );
+        check(&[(1, 'a'), (1, 'a'), (1, 'b')], [0.556, 1.0, 0.714], [0.333, 1.0, 0.5]);
     }
 
     fn floor(dir: &str, min_f1: f64) {
@@ -458,11 +414,7 @@ mod tests {
         }
         let s = score(&path, &newsdesk_stories::Config::default()).expect("scoring runs");
         println!("{dir}: BCubed F1 {:.3}", s.bcubed[2]);
-        assert!(
-            s.bcubed[2] >= min_f1,
-            "{dir}: BCubed F1 {:.3} below {min_f1}",
-            s.bcubed[2]
-        );
+        assert!(s.bcubed[2] >= min_f1, "{dir}: BCubed F1 {:.3} below {min_f1}", s.bcubed[2]);
     }
 
     #[test]

@@ -71,9 +71,7 @@ impl<'a> Index<'a> {
     pub(crate) fn strong(&self, i: usize, config: &Config) -> Vec<usize> {
         self.candidates(i, config)
             .into_iter()
-            .filter(|&j| {
-                score::pair(self.profiles[i], self.profiles[j], config).total >= config.threshold
-            })
+            .filter(|&j| score::pair(self.profiles[i], self.profiles[j], config).total >= config.threshold)
             .collect()
     }
 }
@@ -261,10 +259,7 @@ fn reasons(
     let mean = |f: &dyn Fn(&PairScore) -> f64| inside.iter().map(|s| f(s)).sum::<f64>() / pairs;
     let mut out = Vec::new();
 
-    let copies = ms
-        .iter()
-        .filter(|&&k| original_of[k].is_some_and(|o| set.contains(&o)))
-        .count();
+    let copies = ms.iter().filter(|&&k| original_of[k].is_some_and(|o| set.contains(&o))).count();
     if copies > 0 {
         out.push(Reason {
             kind: "near-duplicate".into(),
@@ -290,20 +285,10 @@ fn reasons(
             .filter(|(_, (n, _))| *n >= 2)
             .map(|(k, (n, w))| (k, n, w))
             .collect();
-        v.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(b.2.total_cmp(&a.2))
-                .then_with(|| a.0.cmp(&b.0))
-        });
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then_with(|| a.0.cmp(&b.0)));
         v.into_iter().take(5).map(|(k, _, _)| k).collect()
     };
-    let names = shared(&|p: &Profile| {
-        p.features
-            .names
-            .iter()
-            .map(|(k, w)| (k.clone(), f64::from(*w)))
-            .collect()
-    });
+    let names = shared(&|p: &Profile| p.features.names.iter().map(|(k, w)| (k.clone(), f64::from(*w))).collect());
     let w = mean(&|s| s.names * s.time);
     if w > 0.0 && !names.is_empty() {
         out.push(Reason {
@@ -335,13 +320,7 @@ fn reasons(
             weight: round3(w),
         });
     }
-    let terms = shared(&|p: &Profile| {
-        p.features
-            .terms
-            .iter()
-            .map(|(k, w)| (k.clone(), f64::from(*w)))
-            .collect()
-    });
+    let terms = shared(&|p: &Profile| p.features.terms.iter().map(|(k, w)| (k.clone(), f64::from(*w))).collect());
     let w = mean(&|s| s.terms * s.time);
     if w > 0.0 && !terms.is_empty() {
         out.push(Reason {
@@ -367,11 +346,7 @@ fn reasons(
             weight: round3(t),
         });
     }
-    out.sort_by(|a, b| {
-        b.weight
-            .total_cmp(&a.weight)
-            .then_with(|| a.kind.cmp(&b.kind))
-    });
+    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.kind.cmp(&b.kind)));
     out
 }
 

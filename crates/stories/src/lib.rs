@@ -125,11 +125,7 @@ impl Default for Config {
 impl Config {
     /// Sets one field by name from text (`threshold=0.3`), for tuning from the command line.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        let num = || {
-            value
-                .parse::<f64>()
-                .map_err(|e| format!("{key}={value}: {e}"))
-        };
+        let num = || value.parse::<f64>().map_err(|e| format!("{key}={value}: {e}"));
         match key {
             "duplicate_jaccard" => self.duplicate_jaccard = num()?,
             "threshold" => self.threshold = num()?,
@@ -142,7 +138,9 @@ impl Config {
             "same_day_factor" => self.same_day_factor = num()?,
             "other_lead_factor" => self.other_lead_factor = num()?,
             "max_list" => {
-                self.max_list = value.parse().map_err(|e| format!("{key}={value}: {e}"))?
+                self.max_list = value
+                    .parse()
+                    .map_err(|e| format!("{key}={value}: {e}"))?
             }
             _ => return Err(format!("unknown setting `{key}`")),
         }
@@ -229,17 +227,10 @@ pub fn update(
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
     let added_ids: BTreeSet<&str> = added.iter().map(|p| p.id.as_str()).collect();
-    let mut seeds: BTreeSet<usize> = added_ids
-        .iter()
-        .filter_map(|id| pos.get(id).copied())
-        .collect();
+    let mut seeds: BTreeSet<usize> = added_ids.iter().filter_map(|id| pos.get(id).copied()).collect();
     // features whose list crossed the cap: the old documents on them lose candidates
     let mut new_on: BTreeMap<(u8, &str), usize> = BTreeMap::new();
-    for p in index
-        .profiles
-        .iter()
-        .filter(|p| added_ids.contains(p.id.as_str()))
-    {
+    for p in index.profiles.iter().filter(|p| added_ids.contains(p.id.as_str())) {
         for key in cluster::feature_keys(p) {
             *new_on.entry(key).or_default() += 1;
         }
@@ -284,10 +275,7 @@ pub fn update(
         }
         seeds = reached;
     };
-    let affected: BTreeSet<&str> = seeds
-        .iter()
-        .map(|&i| index.profiles[i].id.as_str())
-        .collect();
+    let affected: BTreeSet<&str> = seeds.iter().map(|&i| index.profiles[i].id.as_str()).collect();
     let kept = Grouping {
         duplicate_of: previous
             .duplicate_of
@@ -398,22 +386,10 @@ fn label(docs: &[&Document]) -> String {
     let Some(doc) = best.and_then(|(_, i)| docs.get(i)) else {
         return String::new();
     };
-    if let Some(t) = doc
-        .article
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    if let Some(t) = doc.article.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         return t.to_string();
     }
-    let line = doc
-        .article
-        .text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default();
+    let line = doc.article.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
     if line.chars().count() <= 120 {
         return line.to_string();
     }
@@ -433,13 +409,7 @@ mod tests {
     use newsdesk_model::{Article, Entity, Extraction, Label, Mention};
 
     /// A document with the given names as entities (one mention each, where found).
-    fn doc(
-        id: &str,
-        published: &str,
-        title: &str,
-        text: &str,
-        names: &[(Label, &str)],
-    ) -> Document {
+    fn doc(id: &str, published: &str, title: &str, text: &str, names: &[(Label, &str)]) -> Document {
         let entities = names
             .iter()
             .map(|(label, name)| Entity {
@@ -476,94 +446,30 @@ mod tests {
 
     fn corpus() -> Vec<Document> {
         vec![
-            doc(
-                "a1",
-                "2021-07-01",
-                "Severn bursts its banks in Tewkesbury",
+            doc("a1", "2021-07-01", "Severn bursts its banks in Tewkesbury",
                 "The river Severn burst its banks in Tewkesbury on Monday, flooding the abbey grounds and forcing the evacuation of 300 homes. Mayor Jane Halloway said the flood defences had been overwhelmed.",
-                &[
-                    (Loc, "Severn"),
-                    (Loc, "Tewkesbury"),
-                    (Person, "Jane Halloway"),
-                ],
-            ),
-            doc(
-                "a2",
-                "2021-07-02",
-                "Tewkesbury evacuated as Severn floods",
+                &[(Loc, "Severn"), (Loc, "Tewkesbury"), (Person, "Jane Halloway")]),
+            doc("a2", "2021-07-02", "Tewkesbury evacuated as Severn floods",
                 "Hundreds of homes in Tewkesbury were evacuated after the Severn flooded the town. Jane Halloway, the mayor, said the flood defences were overwhelmed by the river.",
-                &[
-                    (Loc, "Tewkesbury"),
-                    (Loc, "Severn"),
-                    (Person, "Jane Halloway"),
-                ],
-            ),
-            doc(
-                "a3",
-                "2021-07-02",
-                "Severn floods Tewkesbury: 300 homes evacuated",
+                &[(Loc, "Tewkesbury"), (Loc, "Severn"), (Person, "Jane Halloway")]),
+            doc("a3", "2021-07-02", "Severn floods Tewkesbury: 300 homes evacuated",
                 "The river Severn burst its banks in Tewkesbury on Monday, flooding the abbey grounds and forcing the evacuation of 300 homes. Mayor Jane Halloway said the flood defences had been overwhelmed. Reuters",
-                &[
-                    (Loc, "Severn"),
-                    (Loc, "Tewkesbury"),
-                    (Person, "Jane Halloway"),
-                ],
-            ),
-            doc(
-                "b1",
-                "2016-04-16",
-                "Earthquake strikes Kumamoto",
+                &[(Loc, "Severn"), (Loc, "Tewkesbury"), (Person, "Jane Halloway")]),
+            doc("b1", "2016-04-16", "Earthquake strikes Kumamoto",
                 "A magnitude 7.0 earthquake struck Kumamoto on the island of Kyushu, collapsing houses in Mashiki. Prime Minister Shinzo Abe sent troops to the prefecture.",
-                &[
-                    (Loc, "Kumamoto"),
-                    (Loc, "Kyushu"),
-                    (Loc, "Mashiki"),
-                    (Person, "Shinzo Abe"),
-                ],
-            ),
-            doc(
-                "b2",
-                "2016-04-17",
-                "Kumamoto quake: rescuers search Mashiki",
+                &[(Loc, "Kumamoto"), (Loc, "Kyushu"), (Loc, "Mashiki"), (Person, "Shinzo Abe")]),
+            doc("b2", "2016-04-17", "Kumamoto quake: rescuers search Mashiki",
                 "Rescuers searched collapsed houses in Mashiki after the Kumamoto earthquake on Kyushu. Shinzo Abe said troops would stay in the prefecture.",
-                &[
-                    (Loc, "Mashiki"),
-                    (Loc, "Kumamoto"),
-                    (Loc, "Kyushu"),
-                    (Person, "Shinzo Abe"),
-                ],
-            ),
-            doc(
-                "c1",
-                "2016-04-17",
-                "Earthquake strikes Ecuador",
+                &[(Loc, "Mashiki"), (Loc, "Kumamoto"), (Loc, "Kyushu"), (Person, "Shinzo Abe")]),
+            doc("c1", "2016-04-17", "Earthquake strikes Ecuador",
                 "A magnitude 7.8 earthquake struck the coast of Ecuador, collapsing houses in Manabi province. President Rafael Correa sent troops to Pedernales.",
-                &[
-                    (Loc, "Ecuador"),
-                    (Loc, "Manabi"),
-                    (Person, "Rafael Correa"),
-                    (Loc, "Pedernales"),
-                ],
-            ),
-            doc(
-                "c2",
-                "2016-04-18",
-                "Ecuador quake: Pedernales in ruins",
+                &[(Loc, "Ecuador"), (Loc, "Manabi"), (Person, "Rafael Correa"), (Loc, "Pedernales")]),
+            doc("c2", "2016-04-18", "Ecuador quake: Pedernales in ruins",
                 "Rescuers searched collapsed houses in Pedernales after the Ecuador earthquake. Rafael Correa said troops would stay in Manabi.",
-                &[
-                    (Loc, "Pedernales"),
-                    (Loc, "Ecuador"),
-                    (Person, "Rafael Correa"),
-                    (Loc, "Manabi"),
-                ],
-            ),
-            doc(
-                "d1",
-                "2019-11-02",
-                "Chip maker warns on profits",
+                &[(Loc, "Pedernales"), (Loc, "Ecuador"), (Person, "Rafael Correa"), (Loc, "Manabi")]),
+            doc("d1", "2019-11-02", "Chip maker warns on profits",
                 "Shares in the chip maker Vantrix fell after it warned profits would miss forecasts.",
-                &[(Org, "Vantrix")],
-            ),
+                &[(Org, "Vantrix")]),
         ]
     }
 
@@ -589,10 +495,7 @@ mod tests {
 
     #[test]
     fn events_group_and_same_topic_events_stay_apart() {
-        check(
-            &corpus(),
-            &[&["a1", "a2", "a3"], &["b1", "b2"], &["c1", "c2"], &["d1"]],
-        );
+        check(&corpus(), &[&["a1", "a2", "a3"], &["b1", "b2"], &["c1", "c2"], &["d1"]]);
     }
 
     #[test]
@@ -600,25 +503,10 @@ mod tests {
         let g = group(&profiles(&corpus()), &Config::default());
         assert_eq!(g.duplicate_of.get("a3").map(String::as_str), Some("a1"));
         assert_eq!(g.duplicate_of.len(), 1, "{:?}", g.duplicate_of);
-        let a = g
-            .groups
-            .iter()
-            .find(|s| s.members.contains(&"a1".to_string()))
-            .unwrap();
+        let a = g.groups.iter().find(|s| s.members.contains(&"a1".to_string())).unwrap();
         assert_eq!(a.id, story_id("a1"));
-        assert_eq!(
-            a.why.iter().filter(|r| r.kind == "near-duplicate").count(),
-            1,
-            "{:?}",
-            a.why
-        );
-        assert!(
-            a.why
-                .iter()
-                .any(|r| r.kind == "entities" && r.detail.contains("tewkesbury")),
-            "{:?}",
-            a.why
-        );
+        assert_eq!(a.why.iter().filter(|r| r.kind == "near-duplicate").count(), 1, "{:?}", a.why);
+        assert!(a.why.iter().any(|r| r.kind == "entities" && r.detail.contains("tewkesbury")), "{:?}", a.why);
     }
 
     #[test]
@@ -645,11 +533,7 @@ mod tests {
         for split in 0..=ps.len() {
             let (old, new) = ps.split_at(split);
             let previous = group(old, &config);
-            assert_eq!(
-                update(&previous, old, new, &config),
-                want,
-                "split at {split}"
-            );
+            assert_eq!(update(&previous, old, new, &config), want, "split at {split}");
         }
         // one at a time, in reverse
         let mut have: Vec<Profile> = Vec::new();
@@ -663,31 +547,15 @@ mod tests {
 
     #[test]
     fn a_bridging_document_merges_two_stories() {
-        let first = doc(
-            "m1",
-            "2022-03-01",
-            "Dam collapse at Oroville",
+        let first = doc("m1", "2022-03-01", "Dam collapse at Oroville", 
             "Engineers warned that the spillway of the Oroville dam was eroding after days of rain.",
-            &[(Loc, "Oroville")],
-        );
-        let second = doc(
-            "m2",
-            "2022-03-02",
-            "Butte County orders evacuation",
+            &[(Loc, "Oroville")]);
+        let second = doc("m2", "2022-03-02", "Butte County orders evacuation",
             "Sheriff Kory Honea ordered 180,000 residents of Butte County to leave their homes.",
-            &[(Person, "Kory Honea"), (Loc, "Butte County")],
-        );
-        let bridge = doc(
-            "m3",
-            "2022-03-02",
-            "Oroville spillway erodes; Butte County evacuated",
+            &[(Person, "Kory Honea"), (Loc, "Butte County")]);
+        let bridge = doc("m3", "2022-03-02", "Oroville spillway erodes; Butte County evacuated",
             "Sheriff Kory Honea ordered residents of Butte County to leave as the spillway of the Oroville dam eroded after days of rain.",
-            &[
-                (Person, "Kory Honea"),
-                (Loc, "Butte County"),
-                (Loc, "Oroville"),
-            ],
-        );
+            &[(Person, "Kory Honea"), (Loc, "Butte County"), (Loc, "Oroville")]);
         let config = Config::default();
         let old = profiles(&[first, second]);
         let before = group(&old, &config);
@@ -699,15 +567,7 @@ mod tests {
         assert_eq!(after.groups.len(), 1, "{:#?}", after.groups);
         // the merged story keeps the id of its earliest member
         assert_eq!(after.groups[0].id, story_id("m1"));
-        assert_eq!(
-            after.groups[0].id,
-            before
-                .groups
-                .iter()
-                .find(|g| g.members == ["m1"])
-                .unwrap()
-                .id
-        );
+        assert_eq!(after.groups[0].id, before.groups.iter().find(|g| g.members == ["m1"]).unwrap().id);
         assert_eq!(after.groups[0].members, ["m1", "m2", "m3"]);
     }
 
@@ -731,24 +591,11 @@ mod tests {
     fn stories_count_originals_and_take_the_central_headline() {
         let docs = corpus();
         let g = group(&profiles(&docs), &Config::default());
-        let a = g
-            .groups
-            .iter()
-            .find(|s| s.members.contains(&"a1".to_string()))
-            .unwrap();
-        let members: Vec<&Document> = docs
-            .iter()
-            .filter(|d| a.members.contains(&d.article.id))
-            .collect();
+        let a = g.groups.iter().find(|s| s.members.contains(&"a1".to_string())).unwrap();
+        let members: Vec<&Document> = docs.iter().filter(|d| a.members.contains(&d.article.id)).collect();
         let s = story(a, &members, &g.duplicate_of);
         assert_eq!(s.size, 3);
-        assert_eq!(
-            s.documents
-                .iter()
-                .filter(|m| m.duplicate_of.is_some())
-                .count(),
-            1
-        );
+        assert_eq!(s.documents.iter().filter(|m| m.duplicate_of.is_some()).count(), 1);
         assert!(!s.title.is_empty());
         assert_eq!(s.first_published, NaiveDate::from_ymd_opt(2021, 7, 1));
         assert_eq!(s.last_published, NaiveDate::from_ymd_opt(2021, 7, 2));

@@ -116,11 +116,7 @@ mod tests {
         let (x, y) = (shingles(a), shingles(b));
         let inter = x.iter().filter(|s| y.binary_search(s).is_ok()).count();
         let union = x.len() + y.len() - inter;
-        if union == 0 {
-            0.0
-        } else {
-            inter as f64 / union as f64
-        }
+        if union == 0 { 0.0 } else { inter as f64 / union as f64 }
     }
 
     fn check(a: &str, b: &str, expected_exact: f64) {
@@ -136,20 +132,12 @@ mod tests {
         for (a, b, j) in [
             (base, base, 1.0),
             // case and punctuation do not count
-            (
-                base,
-                "The quick, brown fox jumps over the lazy dog near the river bank today!",
-                1.0,
-            ),
+            (base, "The quick, brown fox jumps over the lazy dog near the river bank today!", 1.0),
             // short texts are one shingle
             ("two words", "two words", 1.0),
             ("two words", "two other", 0.0),
             // one word changed in the middle: 10 shingles, 5 of them changed
-            (
-                base,
-                "the quick brown fox jumps over the sleepy dog near the river bank today",
-                5.0 / 15.0,
-            ),
+            (base, "the quick brown fox jumps over the sleepy dog near the river bank today", 5.0 / 15.0),
             ("", "", 0.0),
         ] {
             check(a, b, j);

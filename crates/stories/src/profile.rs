@@ -76,7 +76,10 @@ pub(crate) fn features(doc: &Document) -> Features {
         if key.is_empty() {
             continue;
         }
-        let rarity = key.split(' ').map(text::idf).fold(0.0f64, f64::max);
+        let rarity = key
+            .split(' ')
+            .map(text::idf)
+            .fold(0.0f64, f64::max);
         let boost = match e.label {
             Label::Person | Label::Loc => 1.0,
             Label::Org => 0.8,
@@ -138,12 +141,7 @@ pub(crate) fn features(doc: &Document) -> Features {
         .entities
         .iter()
         .filter(|e| e.label == Label::Person && e.mentions.len() >= 2)
-        .max_by(|a, b| {
-            a.mentions
-                .len()
-                .cmp(&b.mentions.len())
-                .then_with(|| b.name.cmp(&a.name))
-        })
+        .max_by(|a, b| a.mentions.len().cmp(&b.mentions.len()).then_with(|| b.name.cmp(&a.name)))
         .and_then(|e| surname(&e.name));
     let mut people: Vec<String> = x
         .entities
@@ -226,15 +224,9 @@ mod tests {
     #[test]
     fn headlines_drop_the_outlet() {
         for (title, expected) in [
-            (
-                "Birmingham PD: Juvenile accidentally shot in Ensley - WBRC FOX6 - Birmingham, AL",
-                "Birmingham PD: Juvenile accidentally shot in Ensley",
-            ),
+            ("Birmingham PD: Juvenile accidentally shot in Ensley - WBRC FOX6 - Birmingham, AL", "Birmingham PD: Juvenile accidentally shot in Ensley"),
             ("Man shot | Local News", "Man shot | Local News"),
-            (
-                "Police shoot suspect in Elgin | Chicago Tribune",
-                "Police shoot suspect in Elgin",
-            ),
+            ("Police shoot suspect in Elgin | Chicago Tribune", "Police shoot suspect in Elgin"),
             ("No separator here", "No separator here"),
         ] {
             assert_eq!(headline(title), expected, "{title}");
@@ -243,11 +235,7 @@ mod tests {
 
     #[test]
     fn name_keys() {
-        for (name, key) in [
-            ("Recep Tayyip Erdogan", "recep tayyip erdogan"),
-            ("the Kremlin", "kremlin"),
-            ("Turkey's", "turkey"),
-        ] {
+        for (name, key) in [("Recep Tayyip Erdogan", "recep tayyip erdogan"), ("the Kremlin", "kremlin"), ("Turkey's", "turkey")] {
             assert_eq!(name_key(name), key, "{name}");
         }
     }

@@ -65,11 +65,7 @@ pub(crate) fn quote_overlap(a: &Features, b: &Features) -> f64 {
                 continue;
             }
             let o = shared as f64 / wa.len().min(wb.len()).max(1) as f64;
-            let o = if sa == sb && !sa.is_empty() {
-                o
-            } else {
-                o * 0.5
-            };
+            let o = if sa == sb && !sa.is_empty() { o } else { o * 0.5 };
             best = best.max(o);
         }
     }

@@ -123,19 +123,10 @@ pub(crate) fn mentions(doc: &Document, index: usize) -> Vec<Mention> {
         let mut number = q.value;
         let mut tolerance = tolerance(&q.text, q.value);
         if q.unit.as_deref() == Some("m") {
-            let tail = t
-                .get(q.end..ceil(t, q.end + 24))
-                .unwrap_or_default()
-                .to_lowercase();
-            if let Some(k) = [
-                "on each side",
-                "on either side",
-                "each side",
-                "either side",
-                "on both sides",
-            ]
-            .iter()
-            .find_map(|p| tail.find(p).map(|k| k + p.len()))
+            let tail = t.get(q.end..ceil(t, q.end + 24)).unwrap_or_default().to_lowercase();
+            if let Some(k) = ["on each side", "on either side", "each side", "either side", "on both sides"]
+                .iter()
+                .find_map(|p| tail.find(p).map(|k| k + p.len()))
             {
                 number *= 2.0;
                 tolerance *= 2.0;
@@ -146,19 +137,12 @@ pub(crate) fn mentions(doc: &Document, index: usize) -> Vec<Mention> {
                     if r.start > end + 40 || r.start < q.end {
                         break;
                     }
-                    let rtail = t
-                        .get(r.end..ceil(t, r.end + 24))
-                        .unwrap_or_default()
-                        .to_lowercase();
-                    if r.unit.as_deref() == Some("m")
-                        && direction(&rtail).is_some_and(|d| opposite(d, dir))
-                    {
+                    let rtail = t.get(r.end..ceil(t, r.end + 24)).unwrap_or_default().to_lowercase();
+                    if r.unit.as_deref() == Some("m") && direction(&rtail).is_some_and(|d| opposite(d, dir)) {
                         number = q.value + r.value;
                         tolerance += self::tolerance(&r.text, r.value);
                         used[j] = true;
-                        let k = rtail
-                            .find(direction_word(&rtail).unwrap_or(""))
-                            .unwrap_or(0);
+                        let k = rtail.find(direction_word(&rtail).unwrap_or("")).unwrap_or(0);
                         end = ceil(t, r.end + k + direction_word(&rtail).map_or(0, str::len));
                         break;
                     }
@@ -168,10 +152,11 @@ pub(crate) fn mentions(doc: &Document, index: usize) -> Vec<Mention> {
         start = floor(t, start);
         end = ceil(t, end);
         used[i] = true;
-        let of =
-            q.of.as_deref()
-                .and_then(|o| o.split_whitespace().last())
-                .map(text::normalise_word);
+        let of = q
+            .of
+            .as_deref()
+            .and_then(|o| o.split_whitespace().last())
+            .map(text::normalise_word);
         out.push(Mention {
             kind: Kind::Quantity,
             doc: index,
@@ -262,10 +247,7 @@ const DIRECTIONS: [&str; 4] = ["north", "south", "east", "west"];
 
 fn direction_word(tail: &str) -> Option<&'static str> {
     let head = tail.trim_start();
-    let head = head
-        .strip_prefix("to the ")
-        .or_else(|| head.strip_prefix("to "))
-        .unwrap_or(head);
+    let head = head.strip_prefix("to the ").or_else(|| head.strip_prefix("to ")).unwrap_or(head);
     DIRECTIONS.into_iter().find(|d| head.starts_with(d))
 }
 
@@ -302,37 +284,17 @@ pub(crate) fn tolerance(written: &str, value: f64) -> f64 {
         // a number in words: the unit is its precision
         _ => {
             let words = word_number(written).unwrap_or(1.0);
-            if words > 0.0 {
-                0.5 * (value / words).abs()
-            } else {
-                0.5
-            }
+            if words > 0.0 { 0.5 * (value / words).abs() } else { 0.5 }
         }
     }
 }
 
 fn word_number(s: &str) -> Option<f64> {
     const WORDS: [(&str, f64); 20] = [
-        ("a ", 1.0),
-        ("an ", 1.0),
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("dozen", 12.0),
-        ("twenty", 20.0),
-        ("hundred", 100.0),
-        ("thousand", 1000.0),
-        ("million", 1e6),
-        ("billion", 1e9),
+        ("a ", 1.0), ("an ", 1.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0),
+        ("five", 5.0), ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0),
+        ("eleven", 11.0), ("twelve", 12.0), ("dozen", 12.0), ("twenty", 20.0), ("hundred", 100.0),
+        ("thousand", 1000.0), ("million", 1e6), ("billion", 1e9),
     ];
     let l = s.to_lowercase();
     WORDS

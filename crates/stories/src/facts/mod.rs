@@ -33,11 +33,7 @@ pub(crate) fn facts(docs: &[&Document]) -> Vec<Fact> {
     for a in 0..ms.len() {
         for b in a + 1..ms.len() {
             let s = similarity(&ms[a], &ms[b]);
-            let need = if ms[a].doc == ms[b].doc {
-                MIN_SAME_DOC
-            } else {
-                MIN_PAIR
-            };
+            let need = if ms[a].doc == ms[b].doc { MIN_SAME_DOC } else { MIN_PAIR };
             if s >= need && (ms[a].doc != ms[b].doc || equal(&ms[a], &ms[b])) {
                 pairs.push((s, a, b));
             }
@@ -137,10 +133,7 @@ fn build(ms: &[Mention], m: &[usize], docs: &[&Document]) -> Fact {
         .map(|&i| {
             let x = &ms[i];
             FactReport {
-                document: docs
-                    .get(x.doc)
-                    .map(|d| d.article.id.clone())
-                    .unwrap_or_default(),
+                document: docs.get(x.doc).map(|d| d.article.id.clone()).unwrap_or_default(),
                 text: x.text.clone(),
                 start: x.start,
                 end: x.end,
@@ -190,10 +183,7 @@ fn about(ms: &[Mention], m: &[usize]) -> String {
             }
         }
         Kind::Quote | Kind::Claim => {
-            let who = first
-                .speaker_name
-                .clone()
-                .unwrap_or_else(|| "unattributed".into());
+            let who = first.speaker_name.clone().unwrap_or_else(|| "unattributed".into());
             if shared.is_empty() {
                 who
             } else {
@@ -208,9 +198,7 @@ fn shared_context(ms: &[Mention], m: &[usize]) -> String {
     let mut n: BTreeMap<&str, usize> = BTreeMap::new();
     let mut docs: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     for &i in m {
-        docs.entry(ms[i].doc)
-            .or_default()
-            .extend(ms[i].context.iter().map(String::as_str));
+        docs.entry(ms[i].doc).or_default().extend(ms[i].context.iter().map(String::as_str));
     }
     for words in docs.values_mut() {
         words.sort_unstable();
@@ -221,27 +209,15 @@ fn shared_context(ms: &[Mention], m: &[usize]) -> String {
     }
     let need = docs.len();
     let mut v: Vec<(&str, usize)> = n.into_iter().filter(|(_, c)| *c >= need).collect();
-    v.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(crate::text::idf(b.0).total_cmp(&crate::text::idf(a.0)))
-            .then(a.0.cmp(b.0))
-    });
-    v.into_iter()
-        .take(4)
-        .map(|(w, _)| w)
-        .collect::<Vec<_>>()
-        .join(" ")
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(crate::text::idf(b.0).total_cmp(&crate::text::idf(a.0))).then(a.0.cmp(b.0)));
+    v.into_iter().take(4).map(|(w, _)| w).collect::<Vec<_>>().join(" ")
 }
 
 /// Jaccard similarity of two sorted word lists.
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     let shared = crate::score::sorted_shared(a, b);
     let union = a.len() + b.len() - shared;
-    if union == 0 {
-        0.0
-    } else {
-        shared as f64 / union as f64
-    }
+    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 /// Whether two mentions can be the same fact at all.
@@ -252,9 +228,7 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
                 && a.count == b.count
                 && (a.count.is_some() || a.of.is_none() || b.of.is_none() || a.of == b.of)
         }
-        (Kind::Date, Kind::Date) => {
-            precision(&a.value) == precision(&b.value) || dates_equal(&a.value, &b.value)
-        }
+        (Kind::Date, Kind::Date) => precision(&a.value) == precision(&b.value) || dates_equal(&a.value, &b.value),
         (Kind::Quote | Kind::Claim, Kind::Quote | Kind::Claim) => {
             a.speaker.is_some() && a.speaker == b.speaker
         }
@@ -292,11 +266,7 @@ fn similarity(a: &Mention, b: &Mention) -> f64 {
             }
         }
         Kind::Date => {
-            if equal(a, b) {
-                0.2 + ctx * 1.5
-            } else {
-                ctx * 0.8
-            }
+            if equal(a, b) { 0.2 + ctx * 1.5 } else { ctx * 0.8 }
         }
         Kind::Quote | Kind::Claim => {
             let shared = crate::score::sorted_shared(&a.context, &b.context);
@@ -358,13 +328,7 @@ mod tests {
     /// A quantity or a quote found in a text by its words.
     enum Item {
         /// words, value, unit, of, qualifier
-        Q(
-            &'static str,
-            f64,
-            Option<&'static str>,
-            Option<&'static str>,
-            Option<&'static str>,
-        ),
+        Q(&'static str, f64, Option<&'static str>, Option<&'static str>, Option<&'static str>),
         /// words, speaker
         S(&'static str, &'static str),
     }
@@ -421,10 +385,7 @@ mod tests {
             .map(|f| {
                 (
                     f.status,
-                    f.reports
-                        .into_iter()
-                        .map(|r| (r.document, r.text))
-                        .collect(),
+                    f.reports.into_iter().map(|r| (r.document, r.text)).collect(),
                 )
             })
             .collect();
@@ -433,9 +394,7 @@ mod tests {
             .map(|(s, rs)| {
                 (
                     s.to_string(),
-                    rs.iter()
-                        .map(|(d, t)| (d.to_string(), t.to_string()))
-                        .collect(),
+                    rs.iter().map(|(d, t)| (d.to_string(), t.to_string())).collect(),
                 )
             })
             .collect();
@@ -446,31 +405,15 @@ mod tests {
     fn values_agree_within_the_precision_written() {
         check(
             &[
-                doc(
-                    "a",
-                    "Troops built a corridor 12 km wide.",
-                    &[Q("12 km", 12000.0, Some("m"), Some("corridor"), None)],
-                ),
-                doc(
-                    "b",
-                    "The corridor is 12.4 km wide, officials said.",
-                    &[Q("12.4 km", 12400.0, Some("m"), Some("corridor"), None)],
-                ),
+                doc("a", "Troops built a corridor 12 km wide.", &[Q("12 km", 12000.0, Some("m"), Some("corridor"), None)]),
+                doc("b", "The corridor is 12.4 km wide, officials said.", &[Q("12.4 km", 12400.0, Some("m"), Some("corridor"), None)]),
             ],
             &[("agree", &[("a", "12 km"), ("b", "12.4 km")])],
         );
         check(
             &[
-                doc(
-                    "a",
-                    "Troops built a corridor 12 km wide.",
-                    &[Q("12 km", 12000.0, Some("m"), Some("corridor"), None)],
-                ),
-                doc(
-                    "b",
-                    "The corridor is 14 km wide, officials said.",
-                    &[Q("14 km", 14000.0, Some("m"), Some("corridor"), None)],
-                ),
+                doc("a", "Troops built a corridor 12 km wide.", &[Q("12 km", 12000.0, Some("m"), Some("corridor"), None)]),
+                doc("b", "The corridor is 14 km wide, officials said.", &[Q("14 km", 14000.0, Some("m"), Some("corridor"), None)]),
             ],
             &[("differ", &[("a", "12 km"), ("b", "14 km")])],
         );
@@ -480,35 +423,14 @@ mod tests {
     fn a_distance_on_each_side_is_half_the_width() {
         check(
             &[
-                doc(
-                    "a",
-                    "The security corridor will run six km on each side of the M4 highway.",
-                    &[Q("six km", 6000.0, Some("m"), None, None)],
-                ),
-                doc(
-                    "b",
-                    "They agreed a 12-kilometre corridor along the M4 highway.",
-                    &[Q(
-                        "12-kilometre corridor",
-                        12000.0,
-                        Some("m"),
-                        Some("corridor"),
-                        None,
-                    )],
-                ),
-                doc(
-                    "c",
-                    "A security corridor 6km to the north and 6km to the south of the M4 highway.",
-                    &[Q("6km", 6000.0, Some("m"), None, None)],
-                ),
+                doc("a", "The security corridor will run six km on each side of the M4 highway.", &[Q("six km", 6000.0, Some("m"), None, None)]),
+                doc("b", "They agreed a 12-kilometre corridor along the M4 highway.", &[Q("12-kilometre corridor", 12000.0, Some("m"), Some("corridor"), None)]),
+                doc("c", "A security corridor 6km to the north and 6km to the south of the M4 highway.", &[
+                    Q("6km", 6000.0, Some("m"), None, None),
+                ]),
             ],
-            &[
-                (
-                    "agree",
-                    &[("a", "six km on each side"), ("b", "12-kilometre corridor")],
-                ),
-                ("single", &[("c", "6km")]),
-            ],
+            &[("agree", &[("a", "six km on each side"), ("b", "12-kilometre corridor")]),
+              ("single", &[("c", "6km")])],
         );
     }
 
@@ -524,25 +446,9 @@ mod tests {
         check(
             &[
                 c,
-                doc(
-                    "b",
-                    "They agreed a 12-kilometre security corridor along the M4 highway.",
-                    &[Q(
-                        "12-kilometre",
-                        12000.0,
-                        Some("m"),
-                        Some("corridor"),
-                        None,
-                    )],
-                ),
+                doc("b", "They agreed a 12-kilometre security corridor along the M4 highway.", &[Q("12-kilometre", 12000.0, Some("m"), Some("corridor"), None)]),
             ],
-            &[(
-                "agree",
-                &[
-                    ("c", "6km to the north and 6km to the south"),
-                    ("b", "12-kilometre"),
-                ],
-            )],
+            &[("agree", &[("c", "6km to the north and 6km to the south"), ("b", "12-kilometre")])],
         );
     }
 
@@ -550,22 +456,8 @@ mod tests {
     fn qualifiers_are_kept_and_do_not_differ() {
         check(
             &[
-                doc(
-                    "a",
-                    "The talks in Moscow lasted six hours.",
-                    &[Q("six hours", 21600.0, Some("s"), None, None)],
-                ),
-                doc(
-                    "b",
-                    "After more than six hours of talks in Moscow, they agreed.",
-                    &[Q(
-                        "more than six hours",
-                        21600.0,
-                        Some("s"),
-                        None,
-                        Some("more than"),
-                    )],
-                ),
+                doc("a", "The talks in Moscow lasted six hours.", &[Q("six hours", 21600.0, Some("s"), None, None)]),
+                doc("b", "After more than six hours of talks in Moscow, they agreed.", &[Q("more than six hours", 21600.0, Some("s"), None, Some("more than"))]),
             ],
             &[("agree", &[("a", "six hours"), ("b", "more than six hours")])],
         );
@@ -575,21 +467,10 @@ mod tests {
     fn different_things_stay_single() {
         check(
             &[
-                doc(
-                    "a",
-                    "Two soldiers were killed in the attack.",
-                    &[Q("Two soldiers", 2.0, None, Some("soldiers"), None)],
-                ),
-                doc(
-                    "b",
-                    "The two leaders met in Moscow.",
-                    &[Q("two leaders", 2.0, None, Some("leaders"), None)],
-                ),
+                doc("a", "Two soldiers were killed in the attack.", &[Q("Two soldiers", 2.0, None, Some("soldiers"), None)]),
+                doc("b", "The two leaders met in Moscow.", &[Q("two leaders", 2.0, None, Some("leaders"), None)]),
             ],
-            &[
-                ("single", &[("a", "Two soldiers")]),
-                ("single", &[("b", "two leaders")]),
-            ],
+            &[("single", &[("a", "Two soldiers")]), ("single", &[("b", "two leaders")])],
         );
     }
 
@@ -597,46 +478,13 @@ mod tests {
     fn one_utterance_in_other_words_agrees() {
         check(
             &[
-                doc(
-                    "a",
-                    "\"This is a good basis for ending the fighting in the Idlib de-escalation zone,\" Putin said.",
-                    &[S(
-                        "This is a good basis for ending the fighting in the Idlib de-escalation zone",
-                        "Vladimir Putin",
-                    )],
-                ),
-                doc(
-                    "b",
-                    "\"We have a solid basis for ending the battles in the Idlib de-escalation zone,\" said Putin.",
-                    &[S(
-                        "We have a solid basis for ending the battles in the Idlib de-escalation zone",
-                        "Putin",
-                    )],
-                ),
-                doc(
-                    "c",
-                    "\"The ceasefire will hold in the Idlib zone,\" Erdogan said.",
-                    &[S("The ceasefire will hold in the Idlib zone", "Erdogan")],
-                ),
+                doc("a", "\"This is a good basis for ending the fighting in the Idlib de-escalation zone,\" Putin said.", &[S("This is a good basis for ending the fighting in the Idlib de-escalation zone", "Vladimir Putin")]),
+                doc("b", "\"We have a solid basis for ending the battles in the Idlib de-escalation zone,\" said Putin.", &[S("We have a solid basis for ending the battles in the Idlib de-escalation zone", "Putin")]),
+                doc("c", "\"The ceasefire will hold in the Idlib zone,\" Erdogan said.", &[S("The ceasefire will hold in the Idlib zone", "Erdogan")]),
             ],
             &[
-                (
-                    "agree",
-                    &[
-                        (
-                            "a",
-                            "This is a good basis for ending the fighting in the Idlib de-escalation zone",
-                        ),
-                        (
-                            "b",
-                            "We have a solid basis for ending the battles in the Idlib de-escalation zone",
-                        ),
-                    ],
-                ),
-                (
-                    "single",
-                    &[("c", "The ceasefire will hold in the Idlib zone")],
-                ),
+                ("agree", &[("a", "This is a good basis for ending the fighting in the Idlib de-escalation zone"), ("b", "We have a solid basis for ending the battles in the Idlib de-escalation zone")]),
+                ("single", &[("c", "The ceasefire will hold in the Idlib zone")]),
             ],
         );
     }
