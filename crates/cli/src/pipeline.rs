@@ -164,6 +164,11 @@ enum Processed {
     Failed(String),
 }
 
+/// What receives each good document in input order: the document, its input
+/// fingerprint and (for ingest) its stories profile; it says what it did.
+type Sink<'a> =
+    dyn FnMut(&Document, u64, Option<&Profile>, &ProgressBar) -> anyhow::Result<Upsert> + Send + 'a;
+
 /// Salt of the input fingerprints: a new version of newsdesk processes every input again.
 const KEY_SALT: &str = concat!("newsdesk ", env!("CARGO_PKG_VERSION"));
 
@@ -225,10 +230,7 @@ fn run(
     threads: usize,
     known: Option<&HashSet<u64>>,
     profiles: bool,
-    sink: &mut (
-             dyn FnMut(&Document, u64, Option<&Profile>, &ProgressBar) -> anyhow::Result<Upsert>
-                 + Send
-         ),
+    sink: &mut Sink<'_>,
 ) -> anyhow::Result<Summary> {
     let pool = if threads > 1 {
         Some(
