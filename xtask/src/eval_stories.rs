@@ -10,7 +10,9 @@
 //! corroboration: for incidents with several articles, how often the story's agreed
 //! `killed` and `injured` facts equal the gold count where the gold is above zero, and how
 //! often a story claims a death the gold does not have. `--set key=value` overrides a
-//! `newsdesk_stories::Config` field.
+//! `newsdesk_stories::Config` field. `--cli` scores what the binary stores instead: the
+//! input ingested by the release `newsdesk` into a temporary index and read back with
+//! `newsdesk stories --json --min-size 1` (documents mapped back by `source` `#L<line>`).
 
 use anyhow::{Context, bail};
 use newsdesk_model::{Document, FactValue, Story};
@@ -19,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask eval stories --dir DIR [--set key=value ...]";
+const USAGE: &str = "usage: cargo xtask eval stories --dir DIR [--set key=value ...] [--cli]";
 
 /// Clustering scores and the casualty corroboration.
 #[derive(Debug, Clone, Default)]
@@ -45,9 +47,11 @@ pub(crate) struct Score {
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let mut dir: Option<PathBuf> = None;
     let mut config = newsdesk_stories::Config::default();
+    let mut cli = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--cli" => cli = true,
             "--dir" => dir = Some(PathBuf::from(it.next().context("--dir needs a folder")?)),
             "--set" => {
                 let kv = it.next().context("--set needs key=value")?;
@@ -58,7 +62,13 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         }
     }
     let dir = dir.context(USAGE)?;
-    let s = score(&dir, &config)?;
+    let s = if cli {
+        crate::pipeline::build_release()?;
+        let bin = crate::root().join("target/release/newsdesk");
+        score_with(&dir, &config, Some(&bin))?
+    } else {
+        score(&dir, &config)?
+    };
     print(&dir, &s);
     Ok(())
 }
@@ -106,6 +116,15 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Processes, groups and scores one evaluation folder.
 pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Result<Score> {
+    score_with(dir, config, None)
+}
+
+/// [`score`], grouping with the `newsdesk` binary `cli` when given (see [`cli_grouping`]).
+pub(crate) fn score_with(
+    dir: &Path,
+    config: &newsdesk_stories::Config,
+    cli: Option<&Path>,
+) -> anyhow::Result<Score> {
     let input = ["docs.jsonl", "articles.jsonl"]
         .iter()
         .map(|n| dir.join(n))
@@ -139,7 +158,10 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
         .collect();
     let t_profile = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let grouping = newsdesk_stories::group(&profiles, config);
+    let grouping = match cli {
+        Some(bin) => cli_grouping(bin, &input, &processed)?,
+        None => newsdesk_stories::group(&profiles, config),
+    };
     let t_group = t.elapsed().as_secs_f64();
 
     // incremental: the first half grouped, then the second half added, must equal the whole
@@ -337,6 +359,79 @@ fn f1(p: f64, r: f64) -> [f64; 3] {
         0.0
     };
     [p, r, f]
+}
+
+/// The grouping `newsdesk` itself stores: `input` ingested with the binary `bin` into a
+/// temporary index, `newsdesk stories --json --min-size 1` read back, each member's
+/// `source` (`…#L<line>`) mapped to the input line and so to the in-process document
+/// (`processed`), so that the rest of the scoring is the same as in process. The stored
+/// stories use the default `Config` (`--set` does not reach the binary).
+fn cli_grouping(
+    bin: &Path,
+    input: &Path,
+    processed: &[crate::docs::Processed],
+) -> anyhow::Result<newsdesk_stories::Grouping> {
+    let index = std::env::temp_dir().join(format!("newsdesk-eval-stories-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&index);
+    let run = |args: &[&std::ffi::OsStr]| -> anyhow::Result<Vec<u8>> {
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .output()
+            .with_context(|| format!("cannot run {}", bin.display()))?;
+        // Exit 1 means some documents failed; they are scored as missing.
+        if !matches!(out.status.code(), Some(0 | 1)) {
+            bail!(
+                "{} {:?} failed: {}",
+                bin.display(),
+                args,
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        Ok(out.stdout)
+    };
+    run(&[
+        "ingest".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+        input.as_os_str(),
+    ])?;
+    let out = run(&[
+        "stories".as_ref(),
+        "--index".as_ref(),
+        index.as_os_str(),
+        "--json".as_ref(),
+        "--min-size".as_ref(),
+        "1".as_ref(),
+    ]);
+    let _ = std::fs::remove_dir_all(&index);
+    let id_of_line: BTreeMap<usize, &str> = processed
+        .iter()
+        .map(|p| (p.line, p.doc.article.id.as_str()))
+        .collect();
+    let mut grouping = newsdesk_stories::Grouping::default();
+    for line in String::from_utf8_lossy(&out?).lines() {
+        let story: Story = serde_json::from_str(line).context("a stories --json line")?;
+        let mut members = Vec::new();
+        for m in &story.documents {
+            let line_no = m
+                .source
+                .rsplit_once("#L")
+                .and_then(|(_, n)| n.parse::<usize>().ok());
+            let id = line_no
+                .and_then(|n| id_of_line.get(&n))
+                .map_or(m.id.as_str(), |id| *id);
+            if let Some(of) = &m.duplicate_of {
+                grouping.duplicate_of.insert(id.to_string(), of.clone());
+            }
+            members.push(id.to_string());
+        }
+        grouping.groups.push(newsdesk_stories::Group {
+            id: story.id,
+            members,
+            why: story.why,
+        });
+    }
+    Ok(grouping)
 }
 
 #[cfg(test)]

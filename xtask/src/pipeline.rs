@@ -157,6 +157,19 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     )?;
     print!("{}", String::from_utf8_lossy(&out.stdout));
 
+    println!("\n== stories in the index (the seeds' story, with its facts across outlets)");
+    let out = newsdesk(
+        &bin,
+        &["stories".into(), "--index".into(), path_arg(&index)],
+    )?;
+    if !out.status.success() {
+        bail!(
+            "newsdesk stories failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+
     println!(
         "\npipeline finished in {:.1}s; try: target/release/newsdesk search --index target/newsdesk-index 'speaker:Erdogan ceasefire'",
         started.elapsed().as_secs_f64()

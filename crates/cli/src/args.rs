@@ -27,6 +27,8 @@ pub(crate) enum Command {
     Entities(EntitiesArgs),
     /// List quotes, with speaker, outlet and date, from documents matching a query.
     Quotes(QuotesArgs),
+    /// List stories: documents that report the same event, why, and their facts across outlets.
+    Stories(StoriesArgs),
 }
 
 /// Options shared by the commands that read documents.
@@ -63,6 +65,9 @@ pub(crate) struct IngestArgs {
     /// Commit after this many new documents; a crash loses at most the work since the last commit.
     #[arg(long, default_value_t = 10_000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) commit_every: u64,
+    /// Do not update the stories (nor compute profiles); a later ingest without it catches up.
+    #[arg(long)]
+    pub(crate) no_stories: bool,
     #[command(flatten)]
     pub(crate) input: InputArgs,
 }
@@ -78,7 +83,10 @@ pub(crate) struct SearchArgs {
     /// The most hits to print.
     #[arg(long, default_value_t = 10)]
     pub(crate) limit: usize,
-    /// Tantivy query: terms, "phrases", AND/OR/-, field:value, published:[A TO B].
+    /// Show every near-duplicate copy (by default copies of one report are collapsed into one hit).
+    #[arg(long)]
+    pub(crate) all: bool,
+    /// Tantivy query: terms, "phrases", AND/OR/-, field:value, published:[A TO B], story:ID.
     #[arg(value_name = "QUERY")]
     pub(crate) query: String,
 }
@@ -128,6 +136,24 @@ pub(crate) struct QuotesArgs {
     #[arg(long)]
     pub(crate) claims: bool,
     /// Only documents matching this query (all documents when absent).
+    pub(crate) query: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct StoriesArgs {
+    /// The index directory.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) index: PathBuf,
+    /// One JSON object per story (NDJSON).
+    #[arg(long)]
+    pub(crate) json: bool,
+    /// Only stories with at least this many documents (1 lists singletons too).
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub(crate) min_size: usize,
+    /// The most stories to print, largest first (default: all).
+    #[arg(long, value_name = "N")]
+    pub(crate) limit: Option<usize>,
+    /// Only stories with a document matching this query (Tantivy syntax, as search).
     pub(crate) query: Option<String>,
 }
 

@@ -1,11 +1,12 @@
 //! The `newsdesk` binary: wires ingest, normalise, extract and index into the
-//! commands of the public contract (`extract`, `ingest`, `search`, `show`) and
-//! the fact listings (`entities`, `quotes`).
+//! commands of the public contract (`extract`, `ingest`, `search`, `show`,
+//! `stories`) and the fact listings (`entities`, `quotes`).
 
 mod args;
 mod cores;
 mod output;
 mod pipeline;
+mod stories;
 
 use anyhow::Context;
 use args::{Cli, Command};
@@ -42,13 +43,14 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(exit_for(&summary))
         }
         Command::Ingest(a) => {
-            let summary = pipeline::ingest(&a.input, &a.index, a.commit_every)?;
+            let summary = pipeline::ingest(&a.input, &a.index, a.commit_every, !a.no_stories)?;
             Ok(exit_for(&summary))
         }
         Command::Search(a) => {
             let index = open_index(&a.index)?;
             let options = SearchOptions {
                 limit: a.limit,
+                all_copies: a.all,
                 ..SearchOptions::default()
             };
             let hits = index.search(&a.query, &options)?;
@@ -59,7 +61,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let index = open_index(&a.index)?;
             match index.get(&a.id)? {
                 Some(doc) => {
-                    output::print_document(&doc, a.json)?;
+                    let story = stories::Beside::of(&index, &doc.article.id)?;
+                    output::print_document(&doc, &story, a.json)?;
                     Ok(EXIT_OK)
                 }
                 None => anyhow::bail!("no document with id `{}` in {}", a.id, a.index.display()),
@@ -82,6 +85,20 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             output::print_quotes(&quotes, a.json)?;
             Ok(EXIT_OK)
         }
+        Command::Stories(a) => {
+            let index = open_index(&a.index)?;
+            let stories = index.stories(
+                a.query.as_deref(),
+                a.min_size,
+                a.limit.unwrap_or(usize::MAX),
+            )?;
+            if a.json {
+                output::print_stories_json(&stories)?;
+            } else {
+                output::print_stories(&stories)?;
+            }
+            Ok(EXIT_OK)
+        }
     }
 }
 
@@ -90,7 +107,7 @@ fn open_index(dir: &std::path::Path) -> anyhow::Result<Index> {
 }
 
 fn exit_for(summary: &pipeline::Summary) -> u8 {
-    if summary.failed > 0 {
+    if summary.failed > 0 || summary.stories_failed {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

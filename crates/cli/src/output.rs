@@ -1,8 +1,9 @@
 //! How results are printed: NDJSON with `--json`, readable text otherwise
 //! (bold highlights on a terminal, plain text in pipes).
 
+use crate::stories::Beside;
 use newsdesk_index::{FacetCount, Hit, QuoteHit, QuoteKind};
-use newsdesk_model::{Document, Label};
+use newsdesk_model::{Document, FactValue, Label, Story};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::IsTerminal;
@@ -45,6 +46,23 @@ pub(crate) fn print_hits(hits: &[Hit], json: bool) -> anyhow::Result<()> {
         if hit.title.is_some() {
             let _ = writeln!(out, "    {}", hit.source);
         }
+        let mut notes = Vec::new();
+        if hit.copies > 0 {
+            notes.push(format!(
+                "+{} near-duplicate cop{} (--all shows them)",
+                hit.copies,
+                if hit.copies == 1 { "y" } else { "ies" }
+            ));
+        }
+        if let Some(of) = &hit.duplicate_of {
+            notes.push(format!("copy of {of}"));
+        }
+        if let Some(story) = &hit.story {
+            notes.push(format!("story {story}"));
+        }
+        if !notes.is_empty() {
+            let _ = writeln!(out, "    [{}]", notes.join("; "));
+        }
         let _ = writeln!(out, "    {}", render_snippet(&hit.snippet, colour));
     }
     crate::stdout_write(out.as_bytes())?;
@@ -64,16 +82,42 @@ pub(crate) fn render_snippet(snippet: &str, colour: bool) -> String {
         .replace("&amp;", "&")
 }
 
-/// One stored document.
-pub(crate) fn print_document(doc: &Document, json: bool) -> anyhow::Result<()> {
+/// One stored document, with its story and copies (`story`, `duplicate_of` and
+/// `copies` keys added to the record with `--json`).
+pub(crate) fn print_document(doc: &Document, beside: &Beside, json: bool) -> anyhow::Result<()> {
     if json {
-        let mut s = serde_json::to_string(doc)?;
+        let mut value = serde_json::to_value(doc)?;
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("story".into(), serde_json::to_value(&beside.story)?);
+            map.insert(
+                "duplicate_of".into(),
+                serde_json::to_value(&beside.duplicate_of)?,
+            );
+            map.insert("copies".into(), serde_json::to_value(&beside.copies)?);
+        }
+        let mut s = serde_json::to_string(&value)?;
         s.push('\n');
         crate::stdout_write(s.as_bytes())?;
         return Ok(());
     }
     let colour = std::io::stdout().is_terminal();
     let mut out = document_summary(doc, colour);
+    if let Some(story) = &beside.story {
+        let _ = writeln!(
+            out,
+            "  story:      {}  “{}”  ({} document{})",
+            story.id,
+            story.title,
+            story.size,
+            if story.size == 1 { "" } else { "s" }
+        );
+    }
+    if let Some(of) = &beside.duplicate_of {
+        let _ = writeln!(out, "  copy of:    {of}");
+    }
+    if !beside.copies.is_empty() {
+        let _ = writeln!(out, "  copies:     {}", beside.copies.join(", "));
+    }
     let _ = writeln!(out, "\n{}\n", doc.article.text);
     crate::stdout_write(out.as_bytes())?;
     Ok(())
@@ -216,6 +260,141 @@ pub(crate) fn print_quotes(quotes: &[QuoteHit], json: bool) -> anyhow::Result<()
     }
     crate::stdout_write(out.as_bytes())?;
     Ok(())
+}
+
+/// Stories as NDJSON, one record per line.
+pub(crate) fn print_stories_json(stories: &[Story]) -> anyhow::Result<()> {
+    print_ndjson(stories)
+}
+
+/// Stories for reading: label, dates, outlets, members, top reasons and the facts table.
+pub(crate) fn print_stories(stories: &[Story]) -> anyhow::Result<()> {
+    let colour = std::io::stdout().is_terminal();
+    let mut out = String::new();
+    if stories.is_empty() {
+        out.push_str("no stories found\n");
+    }
+    for (i, story) in stories.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&story_view(story, colour));
+    }
+    crate::stdout_write(out.as_bytes())?;
+    Ok(())
+}
+
+/// The most reasons shown per story.
+const TOP_REASONS: usize = 5;
+
+/// One story for reading.
+pub(crate) fn story_view(story: &Story, colour: bool) -> String {
+    let (on, off) = if colour { (BOLD, RESET) } else { ("", "") };
+    let mut out = String::new();
+    let title = if story.title.is_empty() {
+        "(untitled)"
+    } else {
+        &story.title
+    };
+    let _ = writeln!(out, "{on}{title}{off}");
+    let span = match (story.first_published, story.last_published) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        _ => "undated".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "  story {}  {} document{}  {span}",
+        story.id,
+        story.size,
+        if story.size == 1 { "" } else { "s" }
+    );
+    let name_of = |id: &str| -> String {
+        story
+            .documents
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.outlet.clone().unwrap_or_else(|| short_source(&m.source)))
+            .unwrap_or_else(|| id.to_string())
+    };
+    let mut outlets: Vec<String> = story
+        .documents
+        .iter()
+        .filter_map(|m| m.outlet.clone())
+        .collect();
+    outlets.sort();
+    outlets.dedup();
+    if !outlets.is_empty() {
+        let _ = writeln!(out, "  outlets:    {}", outlets.join(", "));
+    }
+    let _ = writeln!(out, "  documents:");
+    for m in &story.documents {
+        let copy = m
+            .duplicate_of
+            .as_ref()
+            .map(|of| format!("  (copy of {of})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {}  {}  {}  {}{copy}",
+            m.id,
+            m.published
+                .map_or_else(|| "undated   ".to_string(), |d| d.to_string()),
+            m.outlet.as_deref().unwrap_or("-"),
+            m.source
+        );
+    }
+    if !story.why.is_empty() {
+        let _ = writeln!(out, "  why:");
+        for r in story.why.iter().take(TOP_REASONS) {
+            let _ = writeln!(out, "    {:>5.2}  {:<15} {}", r.weight, r.kind, r.detail);
+        }
+    }
+    if !story.facts.is_empty() {
+        let _ = writeln!(out, "  facts:");
+        for f in &story.facts {
+            let mark = match f.status.as_str() {
+                "agree" => "= agree ",
+                "differ" => "≠ differ",
+                _ => "· single",
+            };
+            let mut about = f.about.clone();
+            if let Some(speaker) = &f.speaker {
+                about = format!("{about} ({speaker})");
+            }
+            let _ = writeln!(out, "    {mark}  {:<8}  {}", f.kind, shorten(&about, 70));
+            for r in &f.reports {
+                let value = match &r.value {
+                    FactValue::Number(n) => {
+                        let unit = r
+                            .unit
+                            .as_deref()
+                            .map(|u| format!(" {u}"))
+                            .unwrap_or_default();
+                        format!("  = {n}{unit}")
+                    }
+                    FactValue::Text(t) if f.kind == "date" => format!("  = {t}"),
+                    FactValue::Text(_) => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "                {:<14} “{}”{value}",
+                    format!("{}:", shorten(&name_of(&r.document), 12)),
+                    shorten(&r.text, 80)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The file name of a source (`…/articles/000_x.txt` -> `000_x.txt`).
+fn short_source(source: &str) -> String {
+    source
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(source)
+        .to_string()
 }
 
 #[cfg(test)]

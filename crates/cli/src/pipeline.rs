@@ -1,14 +1,17 @@
 //! The streaming pipeline: tokio readers feed a bounded channel, rayon workers
-//! normalise and extract in batches, and one consumer handles the results in
-//! input order (printing them, or writing them into the index).
+//! normalise and extract in batches (and, for ingest, compute each document's
+//! stories profile), and one consumer handles the results in input order
+//! (printing them, or writing them into the index). After the last commit,
+//! ingest brings the stored stories up to date (`crate::stories::update`).
 
 use crate::args::InputArgs;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_index::Upsert;
 use newsdesk_model::{Document, RawDocument};
+use newsdesk_stories::Profile;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -33,6 +36,8 @@ pub(crate) struct Summary {
     pub(crate) unchanged: usize,
     /// Documents that replaced an earlier version from the same source.
     pub(crate) replaced: usize,
+    /// Whether updating the stories failed (the documents are indexed all the same).
+    pub(crate) stories_failed: bool,
 }
 
 /// `newsdesk extract`: print one record per document.
@@ -40,25 +45,37 @@ pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> 
     let start = Instant::now();
     let colour = std::io::stdout().is_terminal();
     let threads = threads(input);
-    let summary = run(input, threads, None, &mut |doc, _key, _progress| {
-        let text = if json {
-            let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
-            line.push('\n');
-            line
-        } else {
-            crate::output::document_summary(doc, colour)
-        };
-        crate::stdout_write(text.as_bytes())?;
-        Ok(Upsert::Added)
-    })?;
+    let summary = run(
+        input,
+        threads,
+        None,
+        false,
+        &mut |doc, _key, _profile, _progress| {
+            let text = if json {
+                let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
+                line.push('\n');
+                line
+            } else {
+                crate::output::document_summary(doc, colour)
+            };
+            crate::stdout_write(text.as_bytes())?;
+            Ok(Upsert::Added)
+        },
+    )?;
     if std::io::stderr().is_terminal() {
         eprintln!("{}", summary_line(&summary, start.elapsed(), false));
     }
     Ok(summary)
 }
 
-/// `newsdesk ingest`: write every document into the index.
-pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow::Result<Summary> {
+/// `newsdesk ingest`: write every document into the index, then (with `stories`)
+/// bring the stored stories up to date.
+pub(crate) fn ingest(
+    input: &InputArgs,
+    dir: &Path,
+    commit_every: u64,
+    stories: bool,
+) -> anyhow::Result<Summary> {
     let start = Instant::now();
     // Before the writer starts Tantivy's indexing threads, so that they keep to the bound.
     let threads = threads(input);
@@ -69,23 +86,55 @@ pub(crate) fn ingest(input: &InputArgs, dir: &Path, commit_every: u64) -> anyhow
     let known = index
         .input_keys()
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
-    let summary = run(input, threads, Some(&known), &mut |doc, key, progress| {
-        let outcome = writer
-            .upsert_keyed(doc, Some(key))
-            .with_context(|| format!("{}: cannot index document", doc.article.source))?;
-        if outcome != Upsert::Unchanged {
-            since_commit += 1;
-        }
-        if since_commit >= commit_every {
-            progress.set_message("committing");
-            writer.commit().context("commit failed")?;
-            since_commit = 0;
-        }
-        Ok(outcome)
-    })?;
+    // Profiles of the documents this run adds, so that grouping a fresh index reads nothing back.
+    let mut fresh: HashMap<String, Profile> = HashMap::new();
+    let mut summary = run(
+        input,
+        threads,
+        Some(&known),
+        stories,
+        &mut |doc, key, profile, progress| {
+            let outcome = writer
+                .upsert_profiled(doc, Some(key), profile)
+                .with_context(|| format!("{}: cannot index document", doc.article.source))?;
+            if outcome != Upsert::Unchanged {
+                since_commit += 1;
+                if let Some(p) = profile {
+                    fresh.insert(doc.article.id.clone(), p.clone());
+                }
+            }
+            if since_commit >= commit_every {
+                progress.set_message("committing");
+                writer.commit().context("commit failed")?;
+                since_commit = 0;
+            }
+            Ok(outcome)
+        },
+    )?;
     writer.commit().context("commit failed")?;
+    let stories_start = Instant::now();
+    let stories = if stories {
+        crate::stories::update(&index, &mut writer, fresh)
+    } else {
+        Ok(crate::stories::Updated::default())
+    };
     drop(writer);
     drop(index);
+    match stories {
+        Ok(u) if u.written.written => eprintln!(
+            "stories: {} documents added{}, {} stories, {} records rebuilt in {:.2}s",
+            u.added,
+            if u.regrouped { " (grouped anew)" } else { "" },
+            u.written.stories,
+            u.written.rebuilt,
+            stories_start.elapsed().as_secs_f64()
+        ),
+        Ok(_) => {}
+        Err(e) => {
+            eprintln!("error: stories not updated: {e:#}");
+            summary.stories_failed = true;
+        }
+    }
     eprintln!("{}", summary_line(&summary, start.elapsed(), true));
     Ok(summary)
 }
@@ -106,13 +155,19 @@ fn summary_line(s: &Summary, elapsed: Duration, ingest: bool) -> String {
 
 /// A processed item.
 enum Processed {
-    /// A cleaned and extracted document, with the fingerprint of its input.
-    Done(Box<Document>, u64),
+    /// A cleaned and extracted document, with the fingerprint of its input and,
+    /// for ingest, its stories profile.
+    Done(Box<Document>, u64, Option<Box<Profile>>),
     /// An input already in the index, unchanged: not processed again.
     Known,
     /// A one-line error naming the document.
     Failed(String),
 }
+
+/// What receives each good document in input order: the document, its input
+/// fingerprint and (for ingest) its stories profile; it says what it did.
+type Sink<'a> =
+    dyn FnMut(&Document, u64, Option<&Profile>, &ProgressBar) -> anyhow::Result<Upsert> + Send + 'a;
 
 /// Salt of the input fingerprints: a new version of newsdesk processes every input again.
 const KEY_SALT: &str = concat!("newsdesk ", env!("CARGO_PKG_VERSION"));
@@ -168,12 +223,14 @@ fn threads(input: &InputArgs) -> usize {
 /// standard error and counted.
 ///
 /// With `known`, inputs whose fingerprint is in it are counted as unchanged
-/// without being processed.
+/// without being processed. With `profiles`, each document's stories profile is
+/// computed beside its extraction, on the workers.
 fn run(
     input: &InputArgs,
     threads: usize,
     known: Option<&HashSet<u64>>,
-    sink: &mut (dyn FnMut(&Document, u64, &ProgressBar) -> anyhow::Result<Upsert> + Send),
+    profiles: bool,
+    sink: &mut Sink<'_>,
 ) -> anyhow::Result<Summary> {
     let pool = if threads > 1 {
         Some(
@@ -218,13 +275,12 @@ fn run(
         match newsdesk_normalise::normalise(raw, &normalise_config) {
             Ok(article) => {
                 let extraction = newsdesk_extract::extract(&article, &extract_config);
-                Processed::Done(
-                    Box::new(Document {
-                        article,
-                        extraction,
-                    }),
-                    key,
-                )
+                let doc = Document {
+                    article,
+                    extraction,
+                };
+                let profile = profiles.then(|| Box::new(newsdesk_stories::profile(&doc)));
+                Processed::Done(Box::new(doc), key, profile)
             }
             Err(e) => Processed::Failed(e.to_string()),
         }
@@ -242,11 +298,13 @@ fn run(
                     summary.read += 1;
                     progress.inc(1);
                     match result {
-                        Processed::Done(doc, key) => match sink(&doc, key, &progress)? {
-                            Upsert::Added => summary.indexed += 1,
-                            Upsert::Replaced => summary.replaced += 1,
-                            Upsert::Unchanged => summary.unchanged += 1,
-                        },
+                        Processed::Done(doc, key, profile) => {
+                            match sink(&doc, key, profile.as_deref(), &progress)? {
+                                Upsert::Added => summary.indexed += 1,
+                                Upsert::Replaced => summary.replaced += 1,
+                                Upsert::Unchanged => summary.unchanged += 1,
+                            }
+                        }
                         Processed::Known => summary.unchanged += 1,
                         Processed::Failed(message) => {
                             summary.failed += 1;

@@ -90,6 +90,14 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// The stored stories (files under `stories/` in the index directory) are unreadable.
+    #[error("index {}: the stored stories are unreadable ({what}); run `newsdesk ingest` again to rebuild them", dir.display())]
+    StoriesCorrupt {
+        /// The index directory.
+        dir: PathBuf,
+        /// Which file or record, and why.
+        what: String,
+    },
     /// Tantivy reported an error.
     #[error("index {}: {source}", dir.display())]
     Tantivy {

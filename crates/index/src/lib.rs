@@ -3,8 +3,11 @@
 //! quote listings. Open a directory with [`Index::create_or_open`] (or
 //! [`Index::open`] for an index that must exist), write with the single
 //! [`Writer`] from [`Index::writer`], and read with [`Index::search`],
-//! [`Index::get`], [`Index::entity_facets`] and [`Index::quotes`]. Only this
-//! crate knows Tantivy: its types never cross the public API.
+//! [`Index::get`], [`Index::entity_facets`] and [`Index::quotes`]. Stories (groups of
+//! documents reporting one event, computed by `newsdesk-stories`) are stored with the
+//! index by [`Writer::store_stories`] and read with [`Index::stories`],
+//! [`Index::story_of`] and [`Index::duplicate_of`]; see the `stories` module for where
+//! they live and why. Only this crate knows Tantivy: its types never cross the public API.
 //!
 //! ```
 //! use newsdesk_index::{Index, SearchOptions, Upsert};
@@ -55,6 +58,7 @@
 //! | `keyword` | extracted key terms | English |
 //! | `entity` | facet `/LABEL/canonical name`, one per distinct entity | facet (counts for [`Index::entity_facets`]) |
 //! | `doc_json` | the whole [`Document`](newsdesk_model::Document) as JSON | stored only; [`Index::get`] rebuilds the document from it |
+//! | `profile` | the document's stories profile (`newsdesk_stories::Profile`) as JSON, written by [`Writer::upsert_profiled`] | stored only; [`Index::profiles`] reads it back for grouping |
 //! | `input_key` | a fingerprint of the input the document was made from ([`Writer::upsert_keyed`]) | u64, indexed and fast; [`Index::input_keys`] lists them so unchanged inputs are skipped before any work |
 //!
 //! The schema version ([`SCHEMA_VERSION`]) is recorded in [`SCHEMA_FILE`] in the
@@ -71,7 +75,15 @@
 //! `speaker:Putin`, `quote:ceasefire`, `claim:displaced`, `claimant:"United
 //! Nations"`, `language:en`, `outlet:"Al Jazeera"`,
 //! `published:[2020-03-01T00:00:00Z TO 2020-03-31T00:00:00Z]` (bare days work
-//! too: `published:[2020-03-01 TO 2020-03-31]`, `published:2020-03-05`). An empty query
+//! too: `published:[2020-03-01 TO 2020-03-31]`, `published:2020-03-05`).
+//! `story:ID` finds the documents of a story (ids as `newsdesk stories` prints them):
+//! it is not an indexed field (story ids change as stories grow and merge, and the
+//! documents are not rewritten); the query is rewritten to the set of the story's
+//! member ids from the stored stories (`id: IN ["m1" "m2"]`), so it combines with
+//! everything else (`story:ID AND corridor`); an unknown story matches nothing.
+//! Near-duplicate copies of one report are collapsed into the best-ranked one, whose
+//! hit counts the others ([`Hit::copies`]); [`SearchOptions::all_copies`] lists them all.
+//! An empty query
 //! (or `*`) matches every document, which is useful with the filters of
 //! [`SearchOptions`]. Invalid syntax is an [`Error::Query`], never a panic.
 //! Results are best first, ties broken by id, so the same index and query
@@ -82,6 +94,7 @@ mod error;
 mod read;
 mod schema;
 mod snippet;
+mod stories;
 #[cfg(test)]
 mod test_docs;
 mod tokenizer;
@@ -89,6 +102,7 @@ mod writer;
 
 pub use error::Error;
 pub use schema::{SCHEMA_FILE, SCHEMA_VERSION};
+pub use stories::{StoriesBehind, StoriesWritten, StoryRef};
 pub use writer::Writer;
 
 use chrono::NaiveDate;
@@ -107,6 +121,8 @@ pub struct Index {
     fields: Fields,
     /// Threads that search segments side by side, started on the first search.
     executor: std::sync::OnceLock<tantivy::Executor>,
+    /// The stored stories, loaded on first use and again when a new generation is stored.
+    stories: std::sync::Mutex<Option<std::sync::Arc<stories::Loaded>>>,
 }
 
 /// What [`Writer::upsert`] did.
@@ -140,6 +156,20 @@ pub struct Hit {
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The id of the story the document belongs to (`None` before its stories are computed).
+    #[serde(default)]
+    pub story: Option<String>,
+    /// The id of the earliest copy when the document is a near-duplicate of it.
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+    /// How many other copies of the same report were collapsed under this hit (0 with
+    /// [`SearchOptions::all_copies`], or when there are none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub copies: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Options for [`Index::search`]: how many hits, and filters that every hit must pass.
@@ -160,6 +190,9 @@ pub struct SearchOptions {
     pub published_from: Option<NaiveDate>,
     /// Only documents published on or before this day.
     pub published_to: Option<NaiveDate>,
+    /// List every near-duplicate copy as its own hit; by default copies of one report
+    /// are collapsed into the best-ranked one, whose [`Hit::copies`] counts the others.
+    pub all_copies: bool,
 }
 
 impl Default for SearchOptions {
@@ -171,6 +204,7 @@ impl Default for SearchOptions {
             outlet: None,
             published_from: None,
             published_to: None,
+            all_copies: false,
         }
     }
 }
@@ -327,6 +361,7 @@ impl Index {
             reader,
             fields,
             executor: std::sync::OnceLock::new(),
+            stories: std::sync::Mutex::new(None),
         })
     }
 

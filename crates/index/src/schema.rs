@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// The schema version this build writes and reads. Bump it whenever a field,
 /// an option or a tokenizer changes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The file in the index directory that records the schema version.
 pub const SCHEMA_FILE: &str = "newsdesk-schema.json";
@@ -119,6 +119,7 @@ pub(crate) mod name {
     pub(crate) const DOC_JSON: &str = "doc_json";
     pub(crate) const INPUT_KEY: &str = "input_key";
     pub(crate) const ID_ORDER: &str = "id_order";
+    pub(crate) const PROFILE: &str = "profile";
 }
 
 /// The fields of the schema.
@@ -148,6 +149,8 @@ pub(crate) struct Fields {
     pub(crate) doc_json: Field,
     pub(crate) input_key: Field,
     pub(crate) id_order: Field,
+    /// The stories profile (`newsdesk_stories::Profile`) as JSON, stored only.
+    pub(crate) profile: Field,
 }
 
 impl Fields {
@@ -213,6 +216,7 @@ pub(crate) fn build() -> (Schema, Fields) {
             NumericOptions::default().set_indexed().set_fast(),
         ),
         id_order: b.add_u64_field(name::ID_ORDER, NumericOptions::default().set_fast()),
+        profile: b.add_text_field(name::PROFILE, TextOptions::default().set_stored()),
     };
     (b.build(), fields)
 }

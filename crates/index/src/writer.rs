@@ -84,7 +84,7 @@ impl tantivy::merge_policy::MergePolicy for BoundedMerges {
 /// Nothing written is visible to readers, nor durable, until [`Writer::commit`];
 /// dropping a writer without committing discards what it wrote since the last commit.
 pub struct Writer {
-    dir: PathBuf,
+    pub(crate) dir: PathBuf,
     writer: IndexWriter,
     reader: IndexReader,
     fields: Fields,
@@ -146,6 +146,18 @@ impl Writer {
         doc: &Document,
         input_key: Option<u64>,
     ) -> Result<Upsert, Error> {
+        self.upsert_profiled(doc, input_key, None)
+    }
+
+    /// [`Writer::upsert_keyed`], storing the document's stories `profile` with it (in
+    /// the same commit), so that grouping never needs the document again. Without one,
+    /// the stories update computes it from the stored document.
+    pub fn upsert_profiled(
+        &mut self,
+        doc: &Document,
+        input_key: Option<u64>,
+        profile: Option<&newsdesk_stories::Profile>,
+    ) -> Result<Upsert, Error> {
         let id = doc.article.id.as_str();
         let source = doc.article.source.as_str();
         if id.trim().is_empty() {
@@ -169,6 +181,9 @@ impl Writer {
         let mut tantivy_doc = schema::to_tantivy(doc, &self.fields)?;
         if let Some(key) = input_key {
             tantivy_doc.add_u64(self.fields.input_key, key);
+        }
+        if let Some(json) = profile.and_then(|p| serde_json::to_string(p).ok()) {
+            tantivy_doc.add_text(self.fields.profile, json);
         }
 
         let mut replaced = false;

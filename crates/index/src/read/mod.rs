@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use newsdesk_model::Document;
 use serde::Deserialize;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tantivy::collector::TopDocs;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
@@ -43,11 +43,39 @@ impl Index {
         let user = self.parse(query)?;
         let filtered = self.with_filters(user.box_clone(), options);
         let searcher = self.reader.searcher();
-        let top = self.top_by_score(&searcher, filtered.as_ref(), options.limit)?;
+        let stories = self.loaded_stories()?;
+        // Copies of one report collapse into the best-ranked one: ask for more hits
+        // until `limit` distinct reports are found or there are no more.
+        let mut fetch = options.limit;
+        let top = loop {
+            let top = self.top_by_score(&searcher, filtered.as_ref(), fetch)?;
+            let Some(loaded) = stories.as_deref().filter(|_| !options.all_copies) else {
+                break top.into_iter().map(|t| (t, 0)).collect::<Vec<_>>();
+            };
+            let exhausted = top.len() < fetch;
+            let mut seen = HashSet::new();
+            let mut kept = Vec::with_capacity(options.limit);
+            for (score, address) in top {
+                let id = self.id_at(&searcher, address)?.unwrap_or_default();
+                let family = crate::stories::family(loaded, &id);
+                if seen.insert(family[0].clone()) {
+                    kept.push(((score, address), family.len() - 1));
+                    if kept.len() == options.limit {
+                        break;
+                    }
+                }
+            }
+            if kept.len() == options.limit || exhausted {
+                break kept;
+            }
+            // Past the number of documents, the next round is the last.
+            let all = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+            fetch = fetch.saturating_mul(4).min(all.saturating_add(1));
+        };
         // One snippeter per body field met: each language's body has its own stemmer.
         let mut snippeters: HashMap<Option<usize>, Snippeter> = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        for ((score, address), copies) in top {
             let fields: HitFields = self.stored(&searcher, address)?;
             let language = schema::stemmed_language(fields.language.as_deref());
             let snippeter = snippeters
@@ -67,6 +95,13 @@ impl Index {
                     ),
                 });
             let snippet = snippeter.snippet(&fields.text);
+            let (story, duplicate_of) = match stories.as_deref() {
+                Some(loaded) => match loaded.by_doc.get(&fields.id) {
+                    Some((i, of)) => (Some(loaded.entries[*i].id.clone()), of.clone()),
+                    None => (None, None),
+                },
+                None => (None, None),
+            };
             hits.push(Hit {
                 id: fields.id,
                 source: fields.source,
@@ -74,6 +109,9 @@ impl Index {
                 score,
                 snippet,
                 published: fields.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                story,
+                duplicate_of,
+                copies,
             });
         }
         Ok(hits)

@@ -46,8 +46,9 @@ impl Index {
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title, TITLE_BOOST);
         parser.set_field_boost(f.quote, QUOTE_BOOST);
+        let query = expand_stories(query, &mut |id| self.story_members(id))?;
         parser
-            .parse_query(&expand_dates(query))
+            .parse_query(&expand_dates(&query))
             .map_err(|e| error(one_line(&e.to_string())))
     }
 
@@ -135,6 +136,58 @@ fn expand_dates(query: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The query with each `story:ID` clause (`story:"ID"` too) replaced by the set of the
+/// story's member ids, `id: IN ["m1" "m2"]` (an empty set for an unknown story), which
+/// Tantivy parses as a term-set query on the exact `id` field.
+fn expand_stories(
+    query: &str,
+    members: &mut dyn FnMut(&str) -> Result<Vec<String>, Error>,
+) -> Result<String, Error> {
+    const FIELD: &str = "story:";
+    let mut out = String::with_capacity(query.len());
+    let mut rest = query;
+    while let Some(at) = rest.find(FIELD) {
+        let (before, clause) = rest.split_at(at);
+        out.push_str(before);
+        let clause = &clause[FIELD.len()..];
+        let starts_word = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '+' | '-'));
+        if !starts_word {
+            out.push_str(FIELD);
+            rest = clause;
+            continue;
+        }
+        let clause = clause.trim_start();
+        let (id, after) = match clause.strip_prefix('"') {
+            Some(quoted) => match quoted.find('"') {
+                Some(end) => (&quoted[..end], &quoted[end + 1..]),
+                None => (quoted, ""),
+            },
+            None => {
+                let end = clause
+                    .find(|c: char| c.is_whitespace() || c == ')')
+                    .unwrap_or(clause.len());
+                clause.split_at(end)
+            }
+        };
+        out.push_str("id: IN [");
+        for (i, m) in members(id)?.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push('"');
+            out.push_str(&m.replace('\\', "\\\\").replace('"', "\\\""));
+            out.push('"');
+        }
+        out.push(']');
+        rest = after;
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// `value` with each `YYYY-MM-DD` that is not followed by a time given `T00:00:00Z`.
