@@ -3,7 +3,8 @@
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask eval <html|ner|quotes|claims|dates|seeds|casualties> [options]";
+const USAGE: &str =
+    "usage: cargo xtask eval <html|ner|quotes|claims|dates|seeds|casualties> [options]";
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let rest = args.get(1..).unwrap_or(&[]);

@@ -417,6 +417,24 @@ fn claim_layouts() {
                 ("to help refugees return", None, "agreed"),
             ],
         ),
+        // a headline: a short source, a colon, the content
+        (
+            "Lynch: No outside influence on FBI probe into Clinton emails.",
+            &[(
+                "No outside influence on FBI probe into Clinton emails",
+                Some("Lynch"),
+                ":",
+            )],
+        ),
+        (
+            "Clinton camp: Trump is unfit for the office.",
+            &[("Trump is unfit for the office", Some("Clinton"), ":")],
+        ),
+        // a colon after a label, a time, or a clause is no source
+        ("Update: the road to the border is open again.", &[]),
+        ("Q: Will you run for the Senate again?", &[]),
+        ("The polls opened at 8:40 in the morning.", &[]),
+        ("Erdogan: Yes.", &[]),
         // not claims: idioms, passives, nouns, infinitives, objects
         ("That said, the truce is fragile.", &[]),
         ("The deal was reported to include a corridor.", &[]),

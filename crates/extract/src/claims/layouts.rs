@@ -68,6 +68,73 @@ const TAIL_STARTS: &[&str] = &[
     "(",
 ];
 
+/// The most words of a source before a colon (`NY Daily News: ...`).
+const COLON_SOURCE: usize = 4;
+
+/// Words that make a line opening with a colon a label, not a source
+/// (`Update: ...`, `Watch: ...`, `Editor's note: ...`).
+const NOT_COLON_SOURCE: &[&str] = &[
+    "update",
+    "updated",
+    "watch",
+    "note",
+    "related",
+    "read",
+    "photo",
+    "photos",
+    "video",
+    "more",
+    "see",
+    "listen",
+    "correction",
+    "warning",
+    "editor",
+    "editor's",
+    "editor’s",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "subscribe",
+    "follow",
+    "click",
+    "share",
+    "tags",
+    "topics",
+    "live",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "commentary",
+    "the",
+    "this",
+    "that",
+    "here",
+    "there",
+    "it",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "you",
+    "and",
+    "but",
+    "so",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "of",
+    "to",
+    "with",
+    "from",
+    "as",
+    "or",
+];
+
 /// Words a content does not start with (`agree with its partners` is no claim).
 const NOT_CONTENT_START: &[&str] = &[
     "with", "in", "at", "by", "from", "upon", "into", "over", "under", "after", "before", "during",
@@ -79,6 +146,7 @@ impl Doc<'_> {
     pub(super) fn claims_in(&self, sa: usize, sb: usize) -> Vec<Found> {
         let mut out = Vec::new();
         let end = self.content_end(sa, sb);
+        out.extend(self.colon_claim(sa, end));
         let mut i = sa;
         while i < end {
             if self.is_according(i) {
@@ -457,6 +525,45 @@ impl Doc<'_> {
             parts.remove(0);
         }
         self.found(cue, i, subj, parts)
+    }
+
+    /// `Lynch: No outside influence on FBI probe`, `Clinton camp: Trump's
+    /// rhetoric threatens security`: a headline (or a line) that opens with a
+    /// short capitalised source and a colon; the content runs from the colon
+    /// to the sentence end.
+    fn colon_claim(&self, sa: usize, end: usize) -> Option<Found> {
+        let k = (sa + 1..(sa + 1 + COLON_SOURCE).min(end)).find(|&k| !self.is_word(k))?;
+        if self.punct(k) != Some(':') || self.in_quote(k) || k + 1 >= end {
+            return None;
+        }
+        // the colon follows its source directly (not `8:40`, not `Q:`)
+        let tight = self
+            .toks
+            .get(k - 1)
+            .zip(self.toks.get(k + 1))
+            .is_some_and(|(a, b)| self.toks.get(k).is_some_and(|c| a.e == c.s && c.e < b.s));
+        let source_words = (sa..k).all(|i| {
+            let w = self.low(i);
+            !lexicon::is_claim_verb(w)
+                && !NOT_COLON_SOURCE.contains(&w)
+                && !self.tok_text(i).starts_with(|c: char| c.is_ascii_digit())
+        });
+        let capitalised = self.tok_text(sa).starts_with(char::is_uppercase) && k - sa >= 1;
+        let short_label = k == sa + 1 && self.tok_text(sa).chars().count() <= 1;
+        if !(tight && source_words && capitalised) || short_label {
+            return None;
+        }
+        let subj = match self.name_starting_at(sa) {
+            Some((a, b)) if b + 1 == k && !self.is_common_word(a, b) => Subj::Name(a, b),
+            _ => Subj::Other,
+        };
+        let c = k + 1;
+        // `Poll: ...` content needs a clause: at least three words
+        let words = (c..end).filter(|&i| self.is_word(i)).count();
+        if words < 3 {
+            return None;
+        }
+        self.found(":".to_string(), k, subj, vec![(c, end)])
     }
 
     /// `X's statement that ...`: the content after `that`.
