@@ -208,8 +208,10 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
                     s.named_ok += 1;
                 } else if verbose {
                     println!(
-                        "SPEAKER {base}: got {:?} gold {src:?} claim {:?}",
+                        "SPEAKER {base}: got {:?} gold {src:?} cue {:?} before {:?} claim {:?}",
                         c.speaker,
+                        c.cue,
+                        around(&text, c.start.saturating_sub(80), c.start),
                         clip(&c.text, 60)
                     );
                 }

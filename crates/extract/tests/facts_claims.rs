@@ -417,6 +417,39 @@ fn claim_layouts() {
                 ("to help refugees return", None, "agreed"),
             ],
         ),
+        // a participle shares the subject of its clause
+        (
+            "Trump later blamed a bad earpiece, claiming he had disavowed Duke.",
+            &[
+                (
+                    "a bad earpiece, claiming he had disavowed Duke",
+                    Some("Trump"),
+                    "blamed",
+                ),
+                ("he had disavowed Duke", Some("Trump"), "claiming"),
+            ],
+        ),
+        (
+            "Rubio responded before adding that he must win some states in March.",
+            &[("he must win some states in March", Some("Rubio"), "adding")],
+        ),
+        // an entourage speaks for its owner
+        (
+            "Clinton's team insisted the emails were not classified.",
+            &[(
+                "the emails were not classified",
+                Some("Clinton"),
+                "insisted",
+            )],
+        ),
+        (
+            "Trump's aides argued the system gives too much power to party elites.",
+            &[(
+                "the system gives too much power to party elites",
+                Some("Trump"),
+                "argued",
+            )],
+        ),
         // a headline: a short source, a colon, the content
         (
             "Lynch: No outside influence on FBI probe into Clinton emails.",

@@ -60,6 +60,7 @@ const TAIL_STARTS: &[&str] = &[
     "to",
     "by",
     "with",
+    "without",
     "speaking",
     "adding",
     "according",
@@ -67,6 +68,10 @@ const TAIL_STARTS: &[&str] = &[
     "—",
     "(",
 ];
+
+/// Prepositions a participle cue follows in the clause of its subject
+/// (`before adding`, `by promising`).
+const PARTICIPLE_PREPOSITIONS: &[&str] = &["by", "before", "after", "while", "when", "in"];
 
 /// The most words of a source before a colon (`NY Daily News: ...`).
 const COLON_SOURCE: usize = 4;
@@ -252,6 +257,7 @@ impl Doc<'_> {
             Some(Subj::Other) | None => self
                 .shared_subject(v, sa, end, last)
                 .or_else(|| self.appositive_name(v, sa))
+                .or_else(|| self.participle_subject(v, sa, last))
                 .or(before),
             s => s,
         };
@@ -380,6 +386,42 @@ impl Doc<'_> {
         }
         let (a, b) = self.clause_subject(sa, end)?;
         (!self.is_common_word(a, b)).then_some(Subj::Name(a, b))
+    }
+
+    /// The subject a participle cue shares with the clause it hangs from
+    /// (`Trump insisted ..., claiming that ...`, `Rubio responded before
+    /// adding that ...`, `Obama won by promising ...`): the source of the
+    /// claim before it in the sentence, else the sentence's subject name or
+    /// personal pronoun.
+    fn participle_subject(&self, v: usize, sa: usize, last: Option<&Subj>) -> Option<Subj> {
+        if !self.low(v).ends_with("ing") {
+            return None;
+        }
+        let mut j = v.checked_sub(1)?;
+        while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
+            j -= 1;
+        }
+        let hangs =
+            j > sa && (self.is_comma_like(j) || PARTICIPLE_PREPOSITIONS.contains(&self.low(j)));
+        if !hangs {
+            return None;
+        }
+        if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
+            return Some(s.clone());
+        }
+        if let Some((a, b)) = self.clause_subject(sa, j)
+            && !self.is_common_word(a, b)
+            && !self.is_place_modifier(a)
+        {
+            // the name must be the subject itself, followed by its verb
+            // or an apposition, not a modifier (`Trump supporters`)
+            let next = b + 1;
+            let ends = !self.is_word(next) || self.tok_text(next).starts_with(char::is_lowercase);
+            if ends {
+                return Some(Subj::Name(a, b));
+            }
+        }
+        matches!(self.low(sa), "he" | "she").then_some(Subj::Pronoun(sa))
     }
 
     /// A name set off by commas right before the cue at `v` (`The state's
