@@ -450,6 +450,24 @@ fn claim_layouts() {
                 "argued",
             )],
         ),
+        // an expectation: its subject and the infinitive, no holder named
+        (
+            "Trump is expected to deliver a victory speech later tonight.",
+            &[(
+                "Trump to deliver a victory speech later tonight",
+                None,
+                "is expected",
+            )],
+        ),
+        (
+            "After the vote, all three candidates are expected to speak at the gala.",
+            &[(
+                "all three candidates to speak at the gala",
+                None,
+                "are expected",
+            )],
+        ),
+        ("The result was expected.", &[]),
         // a headline: a short source, a colon, the content
         (
             "Lynch: No outside influence on FBI probe into Clinton emails.",

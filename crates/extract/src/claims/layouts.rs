@@ -16,6 +16,8 @@ pub(super) struct Found {
     pub(super) parts: Vec<(usize, usize)>,
     /// Whether the source is a named person (a pronoun can refer to it later).
     pub(super) person: bool,
+    /// Whether the text can name a source at all (`X is expected to` names none).
+    pub(super) sourced: bool,
 }
 
 /// The fewest words a content has.
@@ -159,6 +161,11 @@ impl Doc<'_> {
                 i += 2;
                 continue;
             }
+            if let Some(f) = self.expected_claim(i, sa, end) {
+                out.push(f);
+                i += 2;
+                continue;
+            }
             if self.is_claim_cue(i) {
                 let last = out.last().map(|f: &Found| &f.subj);
                 out.extend(self.verb_claim(i, sa, end, last));
@@ -239,6 +246,7 @@ impl Doc<'_> {
             subj,
             parts,
             person,
+            sourced: true,
         })
     }
 
@@ -606,6 +614,45 @@ impl Doc<'_> {
             return None;
         }
         self.found(":".to_string(), k, subj, vec![(c, end)])
+    }
+
+    /// `Trump is expected to deliver a victory speech`: an expectation with
+    /// no named holder; the content is its subject and the infinitive, the
+    /// subject running back to the clause start (a comma or the sentence start).
+    fn expected_claim(&self, i: usize, sa: usize, end: usize) -> Option<Found> {
+        let be = i.checked_sub(1).filter(|&b| b > sa)?;
+        let passive = self.low(i) == "expected"
+            && super::cues::BE.contains(&self.low(be))
+            && self.low(i + 1) == "to"
+            && !self.in_quote(i);
+        if !passive || i + 2 >= end {
+            return None;
+        }
+        let floor = be.saturating_sub(12).max(sa);
+        let subj_start = (floor..be)
+            .rev()
+            .find(|&k| matches!(self.punct(k), Some(',' | ';' | ':' | '—' | '–')))
+            .map_or(
+                if floor == sa {
+                    sa
+                } else {
+                    be.saturating_sub(4).max(sa)
+                },
+                |k| k + 1,
+            );
+        if subj_start >= be {
+            return None;
+        }
+        self.found(
+            format!("{} {}", self.low(be), self.low(i)),
+            i,
+            Subj::Other,
+            vec![(subj_start, be), (i + 1, end)],
+        )
+        .map(|f| Found {
+            sourced: false,
+            ..f
+        })
     }
 
     /// `X's statement that ...`: the content after `that`.

@@ -117,6 +117,9 @@ impl Doc<'_> {
     /// The canonical name of the source of `found`, or `None` when the text
     /// names nobody.
     pub(super) fn claim_speaker(&self, found: &Found, sal: &[(usize, String)]) -> Option<String> {
+        if !found.sourced {
+            return None;
+        }
         match &found.subj {
             Subj::Name(a, b) => Some(self.canonical(*a, *b)),
             Subj::Pronoun(p) => self.resolve_pronoun(*p, sal),
