@@ -433,6 +433,15 @@ fn claim_layouts() {
             "Rubio responded before adding that he must win some states in March.",
             &[("he must win some states in March", Some("Rubio"), "adding")],
         ),
+        // a relative `who` takes its antecedent's name
+        (
+            "The panel included Trump, who suggested the battle could be left to Russia.",
+            &[(
+                "the battle could be left to Russia",
+                Some("Trump"),
+                "suggested",
+            )],
+        ),
         // an entourage speaks for its owner
         (
             "Clinton's team insisted the emails were not classified.",

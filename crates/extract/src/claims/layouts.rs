@@ -266,6 +266,7 @@ impl Doc<'_> {
                 .shared_subject(v, sa, end, last)
                 .or_else(|| self.appositive_name(v, sa))
                 .or_else(|| self.participle_subject(v, sa, last))
+                .or_else(|| self.relative_antecedent(v, sa))
                 .or(before),
             s => s,
         };
@@ -430,6 +431,28 @@ impl Doc<'_> {
             }
         }
         matches!(self.low(sa), "he" | "she").then_some(Subj::Pronoun(sa))
+    }
+
+    /// The name a relative `who` before the cue at `v` refers to (`Donald J.
+    /// Trump, who suggested ...`, `Marc Andreessen, who backed ...`).
+    fn relative_antecedent(&self, v: usize, sa: usize) -> Option<Subj> {
+        let mut j = v.checked_sub(1)?;
+        while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
+            j -= 1;
+        }
+        if j <= sa || self.low(j) != "who" {
+            return None;
+        }
+        let last = if self.punct(j - 1) == Some(',') {
+            j.checked_sub(2)?
+        } else {
+            j - 1
+        };
+        (last.saturating_sub(5).max(sa)..=last).find_map(|a| {
+            let (x, y) = self.name_starting_at(a)?;
+            (x == a && y == last && !self.is_common_word(x, y) && !self.is_place_modifier(x))
+                .then_some(Subj::Name(x, y))
+        })
     }
 
     /// A name set off by commas right before the cue at `v` (`The state's
