@@ -433,6 +433,11 @@ fn claim_layouts() {
             "Rubio responded before adding that he must win some states in March.",
             &[("he must win some states in March", Some("Rubio"), "adding")],
         ),
+        // a dateline is no subject
+        (
+            "WASHINGTON (AP) — Hillary Clinton met House Democrats on Wednesday, touting a message of unity.",
+            &[("a message of unity", Some("Hillary Clinton"), "touting")],
+        ),
         // a relative `who` takes its antecedent's name
         (
             "The panel included Trump, who suggested the battle could be left to Russia.",

@@ -233,7 +233,9 @@ impl Doc<'_> {
         // `Sources said`, `the Russian military said`: no name
         let subj = match subj {
             Subj::Name(a, b)
-                if self.is_common_word(a, b) || (a == b && lexicon::is_demonym(self.low(a))) =>
+                if self.is_common_word(a, b)
+                    || (a == b && lexicon::is_demonym(self.low(a)))
+                    || self.after_dateline(a, a + 12) > b =>
             {
                 Subj::Other
             }
@@ -256,7 +258,11 @@ impl Doc<'_> {
         let cue = self.low(v).to_string();
         // `officials in Idlib said`: a place after a preposition is no source
         let before = self.subject_before(v, sa).map(|s| match s {
-            Subj::Name(a, b) if self.is_place_modifier(a) || self.is_common_word(a, b) => {
+            Subj::Name(a, b)
+                if self.is_place_modifier(a)
+                    || self.is_common_word(a, b)
+                    || self.after_dateline(a, a + 12) > b =>
+            {
                 Subj::Other
             }
             s => s,
@@ -418,6 +424,7 @@ impl Doc<'_> {
         if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
             return Some(s.clone());
         }
+        let sa = self.after_dateline(sa, j);
         if let Some((a, b)) = self.clause_subject(sa, j)
             && !self.is_common_word(a, b)
             && !self.is_place_modifier(a)
@@ -453,6 +460,25 @@ impl Doc<'_> {
             (x == a && y == last && !self.is_common_word(x, y) && !self.is_place_modifier(x))
                 .then_some(Subj::Name(x, y))
         })
+    }
+
+    /// The token after a dateline opening the sentence at `sa` (`WASHINGTON
+    /// (AP) —`, `MYRTLE BEACH, S.C. -`), or `sa`.
+    fn after_dateline(&self, sa: usize, limit: usize) -> usize {
+        let mut depth = 0usize;
+        for i in sa..(sa + 10).min(limit) {
+            match self.punct(i) {
+                Some('(') => depth += 1,
+                Some(')') => depth = depth.saturating_sub(1),
+                Some('-' | '—' | '–') if depth == 0 && i > sa => return i + 1,
+                Some(',' | '.') => {}
+                Some(_) => return sa,
+                None if depth > 0 => {}
+                None if self.tok_text(i).chars().any(char::is_lowercase) => return sa,
+                None => {}
+            }
+        }
+        sa
     }
 
     /// A name set off by commas right before the cue at `v` (`The state's
