@@ -189,7 +189,15 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
                 });
             let Some(c) = best else {
                 if verbose {
-                    println!("MISS {base}: {:?}", clip(&content_text(&text, g), 100));
+                    let a = g.content.first().map_or(0, |c| c.0);
+                    let b = g.content.last().map_or(0, |c| c.1);
+                    println!(
+                        "MISS {base}: src {:?} before {:?} content {:?} after {:?}",
+                        g.source,
+                        around(&text, a.saturating_sub(60), a),
+                        clip(&content_text(&text, g), 100),
+                        around(&text, b, b + 40)
+                    );
                 }
                 continue;
             };
@@ -200,8 +208,10 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
                     s.named_ok += 1;
                 } else if verbose {
                     println!(
-                        "SPEAKER {base}: got {:?} gold {src:?} claim {:?}",
+                        "SPEAKER {base}: got {:?} gold {src:?} cue {:?} before {:?} claim {:?}",
                         c.speaker,
+                        c.cue,
+                        around(&text, c.start.saturating_sub(80), c.start),
                         clip(&c.text, 60)
                     );
                 }
@@ -236,6 +246,18 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
         }
     }
     Ok(s)
+}
+
+/// The text of `a..b`, both moved to char boundaries, newlines as spaces.
+fn around(text: &str, mut a: usize, mut b: usize) -> String {
+    b = b.min(text.len());
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text.get(a..b).unwrap_or("").replace('\n', " ")
 }
 
 fn clip(s: &str, max: usize) -> String {

@@ -417,6 +417,89 @@ fn claim_layouts() {
                 ("to help refugees return", None, "agreed"),
             ],
         ),
+        // a participle shares the subject of its clause
+        (
+            "Trump later blamed a bad earpiece, claiming he had disavowed Duke.",
+            &[
+                (
+                    "a bad earpiece, claiming he had disavowed Duke",
+                    Some("Trump"),
+                    "blamed",
+                ),
+                ("he had disavowed Duke", Some("Trump"), "claiming"),
+            ],
+        ),
+        (
+            "Rubio responded before adding that he must win some states in March.",
+            &[("he must win some states in March", Some("Rubio"), "adding")],
+        ),
+        // a dateline is no subject
+        (
+            "WASHINGTON (AP) — Hillary Clinton met House Democrats on Wednesday, touting a message of unity.",
+            &[("a message of unity", Some("Hillary Clinton"), "touting")],
+        ),
+        // a relative `who` takes its antecedent's name
+        (
+            "The panel included Trump, who suggested the battle could be left to Russia.",
+            &[(
+                "the battle could be left to Russia",
+                Some("Trump"),
+                "suggested",
+            )],
+        ),
+        // an entourage speaks for its owner
+        (
+            "Clinton's team insisted the emails were not classified.",
+            &[(
+                "the emails were not classified",
+                Some("Clinton"),
+                "insisted",
+            )],
+        ),
+        (
+            "Trump's aides argued the system gives too much power to party elites.",
+            &[(
+                "the system gives too much power to party elites",
+                Some("Trump"),
+                "argued",
+            )],
+        ),
+        // an expectation: its subject and the infinitive, no holder named
+        (
+            "Trump is expected to deliver a victory speech later tonight.",
+            &[(
+                "Trump to deliver a victory speech later tonight",
+                None,
+                "is expected",
+            )],
+        ),
+        (
+            "After the vote, all three candidates are expected to speak at the gala.",
+            &[(
+                "all three candidates to speak at the gala",
+                None,
+                "are expected",
+            )],
+        ),
+        ("The result was expected.", &[]),
+        // a headline: a short source, a colon, the content
+        (
+            "Lynch: No outside influence on FBI probe into Clinton emails.",
+            &[(
+                "No outside influence on FBI probe into Clinton emails",
+                Some("Lynch"),
+                ":",
+            )],
+        ),
+        (
+            "Clinton camp: Trump is unfit for the office.",
+            &[("Trump is unfit for the office", Some("Clinton"), ":")],
+        ),
+        // a colon after a label, a time, or a clause is no source
+        ("Update: the road to the border is open again.", &[]),
+        ("Q: Will you run for the Senate again?", &[]),
+        ("The polls opened at 8:40 in the morning.", &[]),
+        ("Erdogan: Yes.", &[]),
         // not claims: idioms, passives, nouns, infinitives, objects
         ("That said, the truce is fragile.", &[]),
         ("The deal was reported to include a corridor.", &[]),

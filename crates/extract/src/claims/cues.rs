@@ -13,7 +13,7 @@ const NOT_BEFORE_VERB: &[&str] = &[
 ];
 
 /// Forms of `be` that make a past participle passive (`was reported`).
-const BE: &[&str] = &[
+pub(super) const BE: &[&str] = &[
     "was", "were", "is", "are", "been", "be", "being", "'s", "’s",
 ];
 

@@ -16,6 +16,8 @@ pub(super) struct Found {
     pub(super) parts: Vec<(usize, usize)>,
     /// Whether the source is a named person (a pronoun can refer to it later).
     pub(super) person: bool,
+    /// Whether the text can name a source at all (`X is expected to` names none).
+    pub(super) sourced: bool,
 }
 
 /// The fewest words a content has.
@@ -60,12 +62,84 @@ const TAIL_STARTS: &[&str] = &[
     "to",
     "by",
     "with",
+    "without",
     "speaking",
     "adding",
     "according",
     "-",
     "—",
     "(",
+];
+
+/// Prepositions a participle cue follows in the clause of its subject
+/// (`before adding`, `by promising`).
+const PARTICIPLE_PREPOSITIONS: &[&str] = &["by", "before", "after", "while", "when", "in"];
+
+/// The most words of a source before a colon (`NY Daily News: ...`).
+const COLON_SOURCE: usize = 4;
+
+/// Words that make a line opening with a colon a label, not a source
+/// (`Update: ...`, `Watch: ...`, `Editor's note: ...`).
+const NOT_COLON_SOURCE: &[&str] = &[
+    "update",
+    "updated",
+    "watch",
+    "note",
+    "related",
+    "read",
+    "photo",
+    "photos",
+    "video",
+    "more",
+    "see",
+    "listen",
+    "correction",
+    "warning",
+    "editor",
+    "editor's",
+    "editor’s",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "subscribe",
+    "follow",
+    "click",
+    "share",
+    "tags",
+    "topics",
+    "live",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "commentary",
+    "the",
+    "this",
+    "that",
+    "here",
+    "there",
+    "it",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "you",
+    "and",
+    "but",
+    "so",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "of",
+    "to",
+    "with",
+    "from",
+    "as",
+    "or",
 ];
 
 /// Words a content does not start with (`agree with its partners` is no claim).
@@ -79,10 +153,16 @@ impl Doc<'_> {
     pub(super) fn claims_in(&self, sa: usize, sb: usize) -> Vec<Found> {
         let mut out = Vec::new();
         let end = self.content_end(sa, sb);
+        out.extend(self.colon_claim(sa, end));
         let mut i = sa;
         while i < end {
             if self.is_according(i) {
                 out.extend(self.according_claim(i, sa, end));
+                i += 2;
+                continue;
+            }
+            if let Some(f) = self.expected_claim(i, sa, end) {
+                out.push(f);
                 i += 2;
                 continue;
             }
@@ -153,7 +233,9 @@ impl Doc<'_> {
         // `Sources said`, `the Russian military said`: no name
         let subj = match subj {
             Subj::Name(a, b)
-                if self.is_common_word(a, b) || (a == b && lexicon::is_demonym(self.low(a))) =>
+                if self.is_common_word(a, b)
+                    || (a == b && lexicon::is_demonym(self.low(a)))
+                    || self.after_dateline(a, a + 12) > b =>
             {
                 Subj::Other
             }
@@ -166,6 +248,7 @@ impl Doc<'_> {
             subj,
             parts,
             person,
+            sourced: true,
         })
     }
 
@@ -175,7 +258,11 @@ impl Doc<'_> {
         let cue = self.low(v).to_string();
         // `officials in Idlib said`: a place after a preposition is no source
         let before = self.subject_before(v, sa).map(|s| match s {
-            Subj::Name(a, b) if self.is_place_modifier(a) || self.is_common_word(a, b) => {
+            Subj::Name(a, b)
+                if self.is_place_modifier(a)
+                    || self.is_common_word(a, b)
+                    || self.after_dateline(a, a + 12) > b =>
+            {
                 Subj::Other
             }
             s => s,
@@ -184,6 +271,8 @@ impl Doc<'_> {
             Some(Subj::Other) | None => self
                 .shared_subject(v, sa, end, last)
                 .or_else(|| self.appositive_name(v, sa))
+                .or_else(|| self.participle_subject(v, sa, last))
+                .or_else(|| self.relative_antecedent(v, sa))
                 .or(before),
             s => s,
         };
@@ -312,6 +401,84 @@ impl Doc<'_> {
         }
         let (a, b) = self.clause_subject(sa, end)?;
         (!self.is_common_word(a, b)).then_some(Subj::Name(a, b))
+    }
+
+    /// The subject a participle cue shares with the clause it hangs from
+    /// (`Trump insisted ..., claiming that ...`, `Rubio responded before
+    /// adding that ...`, `Obama won by promising ...`): the source of the
+    /// claim before it in the sentence, else the sentence's subject name or
+    /// personal pronoun.
+    fn participle_subject(&self, v: usize, sa: usize, last: Option<&Subj>) -> Option<Subj> {
+        if !self.low(v).ends_with("ing") {
+            return None;
+        }
+        let mut j = v.checked_sub(1)?;
+        while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
+            j -= 1;
+        }
+        let hangs =
+            j > sa && (self.is_comma_like(j) || PARTICIPLE_PREPOSITIONS.contains(&self.low(j)));
+        if !hangs {
+            return None;
+        }
+        if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
+            return Some(s.clone());
+        }
+        let sa = self.after_dateline(sa, j);
+        if let Some((a, b)) = self.clause_subject(sa, j)
+            && !self.is_common_word(a, b)
+            && !self.is_place_modifier(a)
+        {
+            // the name must be the subject itself, followed by its verb
+            // or an apposition, not a modifier (`Trump supporters`)
+            let next = b + 1;
+            let ends = !self.is_word(next) || self.tok_text(next).starts_with(char::is_lowercase);
+            if ends {
+                return Some(Subj::Name(a, b));
+            }
+        }
+        matches!(self.low(sa), "he" | "she").then_some(Subj::Pronoun(sa))
+    }
+
+    /// The name a relative `who` before the cue at `v` refers to (`Donald J.
+    /// Trump, who suggested ...`, `Marc Andreessen, who backed ...`).
+    fn relative_antecedent(&self, v: usize, sa: usize) -> Option<Subj> {
+        let mut j = v.checked_sub(1)?;
+        while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
+            j -= 1;
+        }
+        if j <= sa || self.low(j) != "who" {
+            return None;
+        }
+        let last = if self.punct(j - 1) == Some(',') {
+            j.checked_sub(2)?
+        } else {
+            j - 1
+        };
+        (last.saturating_sub(5).max(sa)..=last).find_map(|a| {
+            let (x, y) = self.name_starting_at(a)?;
+            (x == a && y == last && !self.is_common_word(x, y) && !self.is_place_modifier(x))
+                .then_some(Subj::Name(x, y))
+        })
+    }
+
+    /// The token after a dateline opening the sentence at `sa` (`WASHINGTON
+    /// (AP) —`, `MYRTLE BEACH, S.C. -`), or `sa`.
+    fn after_dateline(&self, sa: usize, limit: usize) -> usize {
+        let mut depth = 0usize;
+        for i in sa..(sa + 10).min(limit) {
+            match self.punct(i) {
+                Some('(') => depth += 1,
+                Some(')') => depth = depth.saturating_sub(1),
+                Some('-' | '—' | '–') if depth == 0 && i > sa => return i + 1,
+                Some(',' | '.') => {}
+                Some(_) => return sa,
+                None if depth > 0 => {}
+                None if self.tok_text(i).chars().any(char::is_lowercase) => return sa,
+                None => {}
+            }
+        }
+        sa
     }
 
     /// A name set off by commas right before the cue at `v` (`The state's
@@ -457,6 +624,84 @@ impl Doc<'_> {
             parts.remove(0);
         }
         self.found(cue, i, subj, parts)
+    }
+
+    /// `Lynch: No outside influence on FBI probe`, `Clinton camp: Trump's
+    /// rhetoric threatens security`: a headline (or a line) that opens with a
+    /// short capitalised source and a colon; the content runs from the colon
+    /// to the sentence end.
+    fn colon_claim(&self, sa: usize, end: usize) -> Option<Found> {
+        let k = (sa + 1..(sa + 1 + COLON_SOURCE).min(end)).find(|&k| !self.is_word(k))?;
+        if self.punct(k) != Some(':') || self.in_quote(k) || k + 1 >= end {
+            return None;
+        }
+        // the colon follows its source directly (not `8:40`, not `Q:`)
+        let tight = self
+            .toks
+            .get(k - 1)
+            .zip(self.toks.get(k + 1))
+            .is_some_and(|(a, b)| self.toks.get(k).is_some_and(|c| a.e == c.s && c.e < b.s));
+        let source_words = (sa..k).all(|i| {
+            let w = self.low(i);
+            !lexicon::is_claim_verb(w)
+                && !NOT_COLON_SOURCE.contains(&w)
+                && !self.tok_text(i).starts_with(|c: char| c.is_ascii_digit())
+        });
+        let capitalised = self.tok_text(sa).starts_with(char::is_uppercase) && k - sa >= 1;
+        let short_label = k == sa + 1 && self.tok_text(sa).chars().count() <= 1;
+        if !(tight && source_words && capitalised) || short_label {
+            return None;
+        }
+        let subj = match self.name_starting_at(sa) {
+            Some((a, b)) if b + 1 == k && !self.is_common_word(a, b) => Subj::Name(a, b),
+            _ => Subj::Other,
+        };
+        let c = k + 1;
+        // `Poll: ...` content needs a clause: at least three words
+        let words = (c..end).filter(|&i| self.is_word(i)).count();
+        if words < 3 {
+            return None;
+        }
+        self.found(":".to_string(), k, subj, vec![(c, end)])
+    }
+
+    /// `Trump is expected to deliver a victory speech`: an expectation with
+    /// no named holder; the content is its subject and the infinitive, the
+    /// subject running back to the clause start (a comma or the sentence start).
+    fn expected_claim(&self, i: usize, sa: usize, end: usize) -> Option<Found> {
+        let be = i.checked_sub(1).filter(|&b| b > sa)?;
+        let passive = self.low(i) == "expected"
+            && super::cues::BE.contains(&self.low(be))
+            && self.low(i + 1) == "to"
+            && !self.in_quote(i);
+        if !passive || i + 2 >= end {
+            return None;
+        }
+        let floor = be.saturating_sub(12).max(sa);
+        let subj_start = (floor..be)
+            .rev()
+            .find(|&k| matches!(self.punct(k), Some(',' | ';' | ':' | '—' | '–')))
+            .map_or(
+                if floor == sa {
+                    sa
+                } else {
+                    be.saturating_sub(4).max(sa)
+                },
+                |k| k + 1,
+            );
+        if subj_start >= be {
+            return None;
+        }
+        self.found(
+            format!("{} {}", self.low(be), self.low(i)),
+            i,
+            Subj::Other,
+            vec![(subj_start, be), (i + 1, end)],
+        )
+        .map(|f| Found {
+            sourced: false,
+            ..f
+        })
     }
 
     /// `X's statement that ...`: the content after `that`.

@@ -18,6 +18,25 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "throughout",
 ];
 
+/// Head nouns of those who speak for the person or body owning them
+/// (`Clinton's campaign`, `Trump's aides`).
+const ENTOURAGE: &[&str] = &[
+    "campaign",
+    "camp",
+    "team",
+    "aides",
+    "aide",
+    "advisers",
+    "advisors",
+    "staff",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "administration",
+    "transition",
+];
+
 /// Words that open a noun phrase.
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our"];
 
@@ -98,6 +117,9 @@ impl Doc<'_> {
     /// The canonical name of the source of `found`, or `None` when the text
     /// names nobody.
     pub(super) fn claim_speaker(&self, found: &Found, sal: &[(usize, String)]) -> Option<String> {
+        if !found.sourced {
+            return None;
+        }
         match &found.subj {
             Subj::Name(a, b) => Some(self.canonical(*a, *b)),
             Subj::Pronoun(p) => self.resolve_pronoun(*p, sal),
@@ -182,6 +204,19 @@ impl Doc<'_> {
             return Some(self.canonical(a, b));
         }
         let head = strip_possessive(self.low(last));
+        // `Clinton's campaign`, `Trump's aides`: the entourage speaks for its owner
+        if ENTOURAGE.contains(&head)
+            && let Some((a, b)) = (first..last).find_map(|i| {
+                let r = self.name_starting_at(i)?;
+                (r.0 >= first
+                    && r.1 < last
+                    && is_possessive(self.tok_text(r.1))
+                    && !self.is_common_word(r.0, r.1))
+                .then_some(r)
+            })
+        {
+            return Some(self.canonical(a, b));
+        }
         if !lexicon::is_institution_head(head) {
             return None;
         }
