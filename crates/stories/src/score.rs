@@ -4,6 +4,7 @@
 //! rest of the collection, so it is the same however the collection was grown.
 
 use crate::profile::{Features, dot};
+use crate::cluster::Ranked;
 use crate::{Config, Profile, minhash};
 
 /// The parts of a pair's score.
@@ -32,9 +33,46 @@ impl PairScore {
 
 pub(crate) fn pair(a: &Profile, b: &Profile, config: &Config) -> PairScore {
     let (fa, fb) = (&a.features, &b.features);
+    let terms = dot(&fa.terms, &fb.terms);
+    let names = dot(&fa.names, &fb.names);
+    combine(a, b, terms, names, config)
+}
+
+/// [`pair`] with the terms and names given as vocabulary ranks (same order, same sums).
+pub(crate) fn pair_ranked(
+    a: &Profile,
+    b: &Profile,
+    ra: &Ranked,
+    rb: &Ranked,
+    config: &Config,
+) -> PairScore {
+    let terms = dot_ranked(&ra.terms, &rb.terms);
+    let names = dot_ranked(&ra.names, &rb.names);
+    combine(a, b, terms, names, config)
+}
+
+/// The dot product of two rank-sorted weighted vectors, summed in rank order.
+fn dot_ranked(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn combine(a: &Profile, b: &Profile, terms: f64, names: f64, config: &Config) -> PairScore {
+    let (fa, fb) = (&a.features, &b.features);
     let jaccard = minhash::similarity(&fa.signature, &fb.signature);
-    let terms = config.terms_weight * dot(&fa.terms, &fb.terms);
-    let names = config.names_weight * dot(&fa.names, &fb.names);
+    let terms = config.terms_weight * terms;
+    let names = config.names_weight * names;
     let quotes = config.quotes_weight * quote_overlap(fa, fb);
     let time = time_factor(a, b, config);
     let mut total = (terms + names + quotes) * time;
