@@ -258,7 +258,9 @@ pub(crate) fn score(dir: &Path, config: &newsdesk_stories::Config) -> anyhow::Re
                 let _ = writeln!(
                     diag,
                     "incident {id} killed {} injured {} articles {} story {g}",
-                    v["num_killed"], v["num_injured"], gs.len()
+                    v["num_killed"],
+                    v["num_injured"],
+                    gs.len()
                 );
                 for f in story.iter().flat_map(|s| &s.facts) {
                     if f.count.is_some() {
@@ -332,7 +334,11 @@ fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
         d.len()
     };
     let mut best: Option<(&newsdesk_model::Fact, usize, f64)> = None;
-    for f in story.facts.iter().filter(|f| f.count.as_deref() == Some(kind)) {
+    for f in story
+        .facts
+        .iter()
+        .filter(|f| f.count.as_deref() == Some(kind))
+    {
         let (n, x) = (documents(f), value(f));
         if best.is_none_or(|(_, bn, bx)| n > bn || n == bn && x > bx) {
             best = Some((f, n, x));

@@ -29,6 +29,45 @@ pub(crate) struct Index<'a> {
 pub(crate) struct Ranked {
     pub(crate) terms: Vec<(u32, f32)>,
     pub(crate) names: Vec<(u32, f32)>,
+    /// Quotes: the speaker's rank (`None` when unknown) and the words' ranks, sorted.
+    pub(crate) quotes: Vec<(Option<u32>, Vec<u32>)>,
+}
+
+/// Ranks every profile's quote speakers and words in their union's sorted order.
+fn rank_quotes(profiles: &[&Profile]) -> Vec<Vec<(Option<u32>, Vec<u32>)>> {
+    let mut vocabulary: Vec<&str> = profiles
+        .iter()
+        .flat_map(|p| &p.features.quotes)
+        .flat_map(|(s, ws)| std::iter::once(s.as_str()).chain(ws.iter().map(String::as_str)))
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let id: HashMap<&str, u32> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
+        .collect();
+    profiles
+        .iter()
+        .map(|p| {
+            p.features
+                .quotes
+                .iter()
+                .map(|(s, ws)| {
+                    let speaker = if s.is_empty() {
+                        None
+                    } else {
+                        id.get(s.as_str()).copied()
+                    };
+                    let words = ws
+                        .iter()
+                        .filter_map(|w| id.get(w.as_str()).copied())
+                        .collect();
+                    (speaker, words)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Ranks `words` (each profile's list, sorted) in their union's sorted order.
@@ -67,14 +106,23 @@ impl<'a> Index<'a> {
                 bands.entry(key).or_default().push(i);
             }
         }
-        let terms: Vec<&[(String, f32)]> =
-            profiles.iter().map(|p| p.features.terms.as_slice()).collect();
-        let names: Vec<&[(String, f32)]> =
-            profiles.iter().map(|p| p.features.names.as_slice()).collect();
+        let terms: Vec<&[(String, f32)]> = profiles
+            .iter()
+            .map(|p| p.features.terms.as_slice())
+            .collect();
+        let names: Vec<&[(String, f32)]> = profiles
+            .iter()
+            .map(|p| p.features.names.as_slice())
+            .collect();
         let ranked = rank(&terms)
             .into_iter()
             .zip(rank(&names))
-            .map(|(terms, names)| Ranked { terms, names })
+            .zip(rank_quotes(&profiles))
+            .map(|((terms, names), quotes)| Ranked {
+                terms,
+                names,
+                quotes,
+            })
             .collect();
         Index {
             profiles,
