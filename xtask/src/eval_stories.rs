@@ -18,6 +18,7 @@ use anyhow::{Context, bail};
 use newsdesk_model::{Document, FactValue, Story};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -34,6 +35,9 @@ pub(crate) struct Score {
     /// Agreed counts equal to the gold, of the gold counts above zero (incidents with
     /// several articles).
     pub(crate) casualties: Option<(usize, usize)>,
+    /// The same, where any agreed fact of the kind equal to the gold counts (an upper
+    /// bound: how often the outlets agree on the gold figure somewhere in the story).
+    pub(crate) casualties_any: usize,
     /// Stories claiming a death, of the incidents whose gold has none.
     pub(crate) false_deaths: Option<(usize, usize)>,
     /// Seconds spent: ingest (normalise + extract), profile, group, story.
@@ -87,6 +91,13 @@ fn print(dir: &Path, s: &Score) {
         println!(
             "  casualties: agreed killed/injured equal to the gold {ok}/{n} ({:.3})",
             ratio(ok, n)
+        );
+    }
+    if let Some((_, n)) = s.casualties {
+        println!(
+            "  casualties: some agreed killed/injured fact equal to the gold {}/{n} ({:.3})",
+            s.casualties_any,
+            ratio(s.casualties_any, n)
         );
     }
     if let Some((bad, n)) = s.false_deaths {
@@ -219,6 +230,7 @@ pub(crate) fn score_with(
     // stories with their facts, for the incidents of several articles
     let t = Instant::now();
     let mut casualties = None;
+    let mut casualties_any = 0;
     let mut false_deaths = None;
     let incidents_path = dir.join("incidents.jsonl");
     let mut stories: BTreeMap<usize, Story> = BTreeMap::new();
@@ -241,6 +253,10 @@ pub(crate) fn score_with(
             by_incident.entry(*c).or_default().push(*g);
         }
         let (mut ok, mut n, mut bad, mut zero) = (0, 0, 0, 0);
+        let mut any = 0;
+        // CASUALTY_DUMP=FILE: each incident's gold and its story's count facts
+        let dump = std::env::var_os("CASUALTY_DUMP");
+        let mut diag = String::new();
         for line in raw.lines() {
             let Ok(v) = serde_json::from_str::<Value>(line) else {
                 continue;
@@ -260,19 +276,50 @@ pub(crate) fn score_with(
                 continue;
             };
             let story = stories.get(&g);
+            if dump.is_some() {
+                let _ = writeln!(
+                    diag,
+                    "incident {id} killed {} injured {} articles {} story {g}",
+                    v["num_killed"],
+                    v["num_injured"],
+                    gs.len()
+                );
+                for f in story.iter().flat_map(|s| &s.facts) {
+                    if f.count.is_some() {
+                        let reports: Vec<String> = f
+                            .reports
+                            .iter()
+                            .map(|r| format!("{}={:?}", r.document, r.text))
+                            .collect();
+                        let _ = writeln!(
+                            diag,
+                            "  {} {} [{}] {}",
+                            f.count.as_deref().unwrap_or(""),
+                            f.status,
+                            f.about,
+                            reports.join(" | ")
+                        );
+                    }
+                }
+            }
             for (kind, key) in [("killed", "num_killed"), ("injured", "num_injured")] {
                 let gold = v[key].as_f64().unwrap_or(0.0);
                 let agreed = story.and_then(|s| agreed_count(s, kind));
                 if gold > 0.0 {
                     n += 1;
                     ok += usize::from(agreed.is_some_and(|x| (x - gold).abs() < 0.5));
+                    any += usize::from(story.is_some_and(|s| agrees_on(s, kind, gold)));
                 } else if kind == "killed" {
                     zero += 1;
                     bad += usize::from(story.is_some_and(|s| claims_count(s, kind)));
                 }
             }
         }
+        if let Some(path) = &dump {
+            std::fs::write(path, diag)?;
+        }
         casualties = Some((ok, n));
+        casualties_any = any;
         false_deaths = Some((bad, zero));
     }
     let documents = labelled.len();
@@ -287,6 +334,7 @@ pub(crate) fn score_with(
         bcubed,
         pairwise,
         casualties,
+        casualties_any,
         false_deaths,
         seconds: [t_ingest, t_profile, t_group, t_story],
         incremental,
@@ -294,17 +342,42 @@ pub(crate) fn score_with(
     })
 }
 
-/// The value of the story's agreed fact counting `kind` (the one with most reports).
+/// The story's count of `kind`: its fact counting `kind` reported by the most documents
+/// (ties: the larger value, then the first), as the value when that fact agrees.
 fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
-    story
+    let value = |f: &newsdesk_model::Fact| match f.reports.first().map(|r| &r.value) {
+        Some(FactValue::Number(x)) => *x,
+        _ => f64::NAN,
+    };
+    let documents = |f: &newsdesk_model::Fact| {
+        let mut d: Vec<&str> = f.reports.iter().map(|r| r.document.as_str()).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
+    let mut best: Option<(&newsdesk_model::Fact, usize, f64)> = None;
+    for f in story
         .facts
         .iter()
-        .filter(|f| f.count.as_deref() == Some(kind) && f.status == "agree")
-        .max_by_key(|f| f.reports.len())
-        .and_then(|f| match f.reports.first().map(|r| &r.value) {
-            Some(FactValue::Number(x)) => Some(*x),
-            _ => None,
-        })
+        .filter(|f| f.count.as_deref() == Some(kind))
+    {
+        let (n, x) = (documents(f), value(f));
+        if best.is_none_or(|(_, bn, bx)| n > bn || n == bn && x > bx) {
+            best = Some((f, n, x));
+        }
+    }
+    best.filter(|(f, _, x)| f.status == "agree" && x.is_finite())
+        .map(|(_, _, x)| x)
+}
+
+/// Whether some agreed fact of the story counting `kind` has the value `gold`.
+fn agrees_on(story: &Story, kind: &str, gold: f64) -> bool {
+    story.facts.iter().any(|f| {
+        f.count.as_deref() == Some(kind)
+            && f.status == "agree"
+            && matches!(f.reports.first().map(|r| &r.value),
+                Some(FactValue::Number(x)) if (x - gold).abs() < 0.5)
+    })
 }
 
 /// Whether the story has an agreed fact counting `kind` above zero.

@@ -19,6 +19,78 @@ pub(crate) struct Index<'a> {
     pub(crate) profiles: Vec<&'a Profile>,
     features: HashMap<(u8, &'a str), Vec<usize>>,
     bands: HashMap<u64, Vec<usize>>,
+    /// Each profile's terms and names as ranks in the sorted vocabulary of all profiles
+    /// (so in the same order as the words): pair scores compare integers, not strings.
+    ranked: Vec<Ranked>,
+}
+
+/// A profile's weighted terms and names by vocabulary rank.
+#[derive(Default)]
+pub(crate) struct Ranked {
+    pub(crate) terms: Vec<(u32, f32)>,
+    pub(crate) names: Vec<(u32, f32)>,
+    /// Quotes: the speaker's rank (`None` when unknown) and the words' ranks, sorted.
+    pub(crate) quotes: Vec<(Option<u32>, Vec<u32>)>,
+}
+
+/// Ranks every profile's quote speakers and words in their union's sorted order.
+fn rank_quotes(profiles: &[&Profile]) -> Vec<Vec<(Option<u32>, Vec<u32>)>> {
+    let mut vocabulary: Vec<&str> = profiles
+        .iter()
+        .flat_map(|p| &p.features.quotes)
+        .flat_map(|(s, ws)| std::iter::once(s.as_str()).chain(ws.iter().map(String::as_str)))
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let id: HashMap<&str, u32> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
+        .collect();
+    profiles
+        .iter()
+        .map(|p| {
+            p.features
+                .quotes
+                .iter()
+                .map(|(s, ws)| {
+                    let speaker = if s.is_empty() {
+                        None
+                    } else {
+                        id.get(s.as_str()).copied()
+                    };
+                    let words = ws
+                        .iter()
+                        .filter_map(|w| id.get(w.as_str()).copied())
+                        .collect();
+                    (speaker, words)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Ranks `words` (each profile's list, sorted) in their union's sorted order.
+fn rank<'a>(lists: &[&'a [(String, f32)]]) -> Vec<Vec<(u32, f32)>> {
+    let mut vocabulary: Vec<&'a str> = lists
+        .iter()
+        .flat_map(|l| l.iter().map(|(w, _)| w.as_str()))
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let id: HashMap<&str, u32> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
+        .collect();
+    lists
+        .iter()
+        .map(|l| {
+            l.iter()
+                .filter_map(|(w, x)| id.get(w.as_str()).map(|&k| (k, *x)))
+                .collect()
+        })
+        .collect()
 }
 
 impl<'a> Index<'a> {
@@ -34,11 +106,41 @@ impl<'a> Index<'a> {
                 bands.entry(key).or_default().push(i);
             }
         }
+        let terms: Vec<&[(String, f32)]> = profiles
+            .iter()
+            .map(|p| p.features.terms.as_slice())
+            .collect();
+        let names: Vec<&[(String, f32)]> = profiles
+            .iter()
+            .map(|p| p.features.names.as_slice())
+            .collect();
+        let ranked = rank(&terms)
+            .into_iter()
+            .zip(rank(&names))
+            .zip(rank_quotes(&profiles))
+            .map(|((terms, names), quotes)| Ranked {
+                terms,
+                names,
+                quotes,
+            })
+            .collect();
         Index {
             profiles,
             features,
             bands,
+            ranked,
         }
+    }
+
+    /// The pair score of documents `i` and `j` (as [`score::pair`], on the ranks).
+    pub(crate) fn pair(&self, i: usize, j: usize, config: &Config) -> PairScore {
+        score::pair_ranked(
+            self.profiles[i],
+            self.profiles[j],
+            &self.ranked[i],
+            &self.ranked[j],
+            config,
+        )
     }
 
     /// The length of a feature's list.
@@ -65,16 +167,6 @@ impl<'a> Index<'a> {
         out.sort_unstable();
         out.dedup();
         out
-    }
-
-    /// The strong neighbours of `i`: candidates whose pair score reaches the threshold.
-    pub(crate) fn strong(&self, i: usize, config: &Config) -> Vec<usize> {
-        self.candidates(i, config)
-            .into_iter()
-            .filter(|&j| {
-                score::pair(self.profiles[i], self.profiles[j], config).total >= config.threshold
-            })
-            .collect()
     }
 }
 
@@ -103,8 +195,10 @@ pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) ->
         while k < comp.len() {
             let i = comp[k];
             k += 1;
-            for j in index.strong(i, config) {
-                if !seen[j] {
+            // pair scores are symmetric, so a document already seen (in this component or,
+            // unreachable from it, in an earlier one) needs no score
+            for j in index.candidates(i, config) {
+                if !seen[j] && index.pair(i, j, config).total >= config.threshold {
                     seen[j] = true;
                     comp.push(j);
                 }
@@ -142,7 +236,7 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
                 if let Some(&b) = pos.get(&j)
                     && b > a
                 {
-                    let s = score::pair(profiles[a], profiles[b], config);
+                    let s = index.pair(i, j, config);
                     if s.total > 0.0 {
                         edges.insert((a, b), s);
                     }

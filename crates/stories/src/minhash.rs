@@ -14,17 +14,20 @@ pub(crate) const HASHES: usize = 128;
 pub(crate) const BANDS: usize = 32;
 const ROWS: usize = HASHES / BANDS;
 
-/// The `\w+` words of `text`, lowercased.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
-/// The hashes of the word shingles of `text` (sorted, deduplicated).
+/// The hashes of the word shingles of `text` (sorted, deduplicated). Words are the `\w+`
+/// runs of `text`, lowercased.
 pub(crate) fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = words(text)
-        .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()))
+    // no new string for a word already in lowercase ASCII
+    let words: Vec<u64> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                xxhash_rust::xxh3::xxh3_64(w.as_bytes())
+            } else {
+                xxhash_rust::xxh3::xxh3_64(w.to_lowercase().as_bytes())
+            }
+        })
         .collect();
     if words.is_empty() {
         return Vec::new();

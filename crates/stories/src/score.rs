@@ -3,6 +3,7 @@
 //! A pair's score depends only on the two profiles and the fixed background, never on the
 //! rest of the collection, so it is the same however the collection was grown.
 
+use crate::cluster::Ranked;
 use crate::profile::{Features, dot};
 use crate::{Config, Profile, minhash};
 
@@ -32,10 +33,70 @@ impl PairScore {
 
 pub(crate) fn pair(a: &Profile, b: &Profile, config: &Config) -> PairScore {
     let (fa, fb) = (&a.features, &b.features);
+    let terms = dot(&fa.terms, &fb.terms);
+    let names = dot(&fa.names, &fb.names);
+    let quotes = quote_overlap(fa, fb);
+    combine(a, b, [terms, names, quotes], config)
+}
+
+/// [`pair`] with the terms and names given as vocabulary ranks (same order, same sums).
+pub(crate) fn pair_ranked(
+    a: &Profile,
+    b: &Profile,
+    ra: &Ranked,
+    rb: &Ranked,
+    config: &Config,
+) -> PairScore {
+    let terms = dot_ranked(&ra.terms, &rb.terms);
+    let names = dot_ranked(&ra.names, &rb.names);
+    let quotes = quote_overlap_ranked(&ra.quotes, &rb.quotes);
+    combine(a, b, [terms, names, quotes], config)
+}
+
+/// [`quote_overlap`] on vocabulary ranks.
+fn quote_overlap_ranked(a: &[(Option<u32>, Vec<u32>)], b: &[(Option<u32>, Vec<u32>)]) -> f64 {
+    let mut best = 0.0f64;
+    for (sa, wa) in a {
+        for (sb, wb) in b {
+            let same = sa.is_some() && sa == sb;
+            if !(same || sa.is_none() || sb.is_none()) {
+                continue;
+            }
+            let shared = sorted_shared(wa, wb);
+            if shared < 3 {
+                continue;
+            }
+            let o = shared as f64 / wa.len().min(wb.len()).max(1) as f64;
+            best = best.max(if same { o } else { o * 0.5 });
+        }
+    }
+    best
+}
+
+/// The dot product of two rank-sorted weighted vectors, summed in rank order.
+fn dot_ranked(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// The pair score from the dot products of terms and names and the quote overlap.
+fn combine(a: &Profile, b: &Profile, parts: [f64; 3], config: &Config) -> PairScore {
+    let (fa, fb) = (&a.features, &b.features);
     let jaccard = minhash::similarity(&fa.signature, &fb.signature);
-    let terms = config.terms_weight * dot(&fa.terms, &fb.terms);
-    let names = config.names_weight * dot(&fa.names, &fb.names);
-    let quotes = config.quotes_weight * quote_overlap(fa, fb);
+    let terms = config.terms_weight * parts[0];
+    let names = config.names_weight * parts[1];
+    let quotes = config.quotes_weight * parts[2];
     let time = time_factor(a, b, config);
     let mut total = (terms + names + quotes) * time;
     if jaccard >= config.duplicate_jaccard {
@@ -76,7 +137,7 @@ pub(crate) fn quote_overlap(a: &Features, b: &Features) -> f64 {
     best
 }
 
-pub(crate) fn sorted_shared(a: &[String], b: &[String]) -> usize {
+pub(crate) fn sorted_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

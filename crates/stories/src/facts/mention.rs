@@ -36,6 +36,9 @@ pub(crate) struct Mention {
     pub(crate) of_text: Option<String>,
     /// Quantities: `killed`, `injured`, ... when it counts people affected.
     pub(crate) count: Option<String>,
+    /// Counts: the count covers a period the text names (`since January`), so it is not
+    /// the event's own.
+    pub(crate) period: bool,
     /// Quotes and claims: the speaker's last name, normalised.
     pub(crate) speaker: Option<String>,
     /// Quotes and claims: the speaker as the document names them.
@@ -185,6 +188,7 @@ pub(crate) fn mentions(doc: &Document, index: usize) -> Vec<Mention> {
             of,
             of_text: q.of.clone(),
             count: q.count.clone(),
+            period: q.period.is_some(),
             speaker: None,
             speaker_name: None,
             context: around(q.start, q.end),
@@ -214,6 +218,7 @@ pub(crate) fn mentions(doc: &Document, index: usize) -> Vec<Mention> {
             of: None,
             of_text: None,
             count: None,
+            period: false,
             speaker: None,
             speaker_name: None,
             context: around(d.start, d.end),
@@ -247,6 +252,7 @@ pub(crate) fn mentions(doc: &Document, index: usize) -> Vec<Mention> {
             of: None,
             of_text: None,
             count: None,
+            period: false,
             speaker: speaker
                 .as_deref()
                 .and_then(|s| s.split_whitespace().last())

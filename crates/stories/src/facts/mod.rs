@@ -252,6 +252,8 @@ fn compatible(a: &Mention, b: &Mention) -> bool {
         (Kind::Quantity, Kind::Quantity) => {
             a.unit == b.unit
                 && a.count == b.count
+                // a count over a period the text names (`since May`) is not the event's
+                && a.period == b.period
                 && (a.count.is_some() || a.of.is_none() || b.of.is_none() || a.of == b.of)
         }
         (Kind::Date, Kind::Date) => {
@@ -570,6 +572,52 @@ mod tests {
                 ),
             ],
             &[("agree", &[("a", "six hours"), ("b", "more than six hours")])],
+        );
+    }
+
+    /// `doc` with its quantities counting `count` and, where given, over a period.
+    fn counting(mut d: Document, count: &str, periods: &[Option<&str>]) -> Document {
+        for (q, p) in d.extraction.quantities.iter_mut().zip(periods) {
+            q.count = Some(count.into());
+            q.period = p.map(String::from);
+        }
+        d
+    }
+
+    #[test]
+    fn counts_of_one_kind_align_and_periods_stay_apart() {
+        check(
+            &[
+                counting(
+                    doc(
+                        "a",
+                        "Four people were shot. Two women were among them.",
+                        &[
+                            Q("Four people", 4.0, None, Some("people"), None),
+                            Q("Two women", 2.0, None, Some("women"), None),
+                        ],
+                    ),
+                    "injured",
+                    &[None, None],
+                ),
+                counting(
+                    doc(
+                        "b",
+                        "Four victims were wounded. Police said 20 people were shot since May.",
+                        &[
+                            Q("Four victims", 4.0, None, Some("victims"), None),
+                            Q("20 people", 20.0, None, Some("people"), None),
+                        ],
+                    ),
+                    "injured",
+                    &[None, Some("since May")],
+                ),
+            ],
+            &[
+                ("agree", &[("a", "Four people"), ("b", "Four victims")]),
+                ("single", &[("a", "Two women")]),
+                ("single", &[("b", "20 people")]),
+            ],
         );
     }
 
