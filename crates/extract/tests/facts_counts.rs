@@ -432,8 +432,25 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         "Two people were shot, one fatally, on the city's north side.",
         &[
             ("Two people", 2.0, "affected", None),
+            ("Two people were shot, one fatally", 1.0, "injured", None),
             ("one fatally", 1.0, "killed", None),
         ],
+    ),
+    (
+        "Four teens were shot, one fatally, outside the school.",
+        &[
+            ("Four teens", 4.0, "affected", None),
+            ("Four teens were shot, one fatally", 3.0, "injured", None),
+            ("one fatally", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Two teens were charged in the shooting death of a 15-year-old boy who was shot in the head.",
+        &[("a 15-year-old boy", 1.0, "killed", None)],
+    ),
+    (
+        "Police are investigating the fatal shootings of four people in a home.",
+        &[("four people", 4.0, "killed", None)],
     ),
 ];
 

@@ -35,13 +35,23 @@ impl Cx<'_> {
                 with: Vec::new(),
             });
         }
-        let g = self.after(np, s, nps).or_else(|| {
+        let before = || {
             self.before(np, s).map(|(kind, trigger)| Governed {
                 kind,
                 trigger,
                 with: Vec::new(),
             })
-        })?;
+        };
+        let g = match self.after(np, s, nps) {
+            // `the shooting death of a boy who was shot in the head`: the
+            // death said before the victim outweighs the shot said after
+            Some(g) if g.kind == Kind::Injured => match before() {
+                Some(b) if b.kind == Kind::Killed => b,
+                _ => g,
+            },
+            Some(g) => g,
+            None => before()?,
+        };
         // `seven shuttle astronauts died`: a noun not known to name people
         // counts only with a death, an injury or an arrest
         let strong = matches!(g.kind, Kind::Killed | Kind::Arrested | Kind::Kidnapped)
@@ -363,10 +373,12 @@ impl Cx<'_> {
         let mut skipped = 0;
         while j > begin && skipped < 2 {
             let w = self.low(j - 1);
+            // `the death of 16-year-old Javon Reilly`: an age before a name
             if matches!(
                 w,
                 "another" | "further" | "all" | "the" | "some" | "at" | "least"
-            ) {
+            ) || (j == np.a && self.is_age(j - 1))
+            {
                 j -= 1;
                 skipped += 1;
             } else {
@@ -380,6 +392,13 @@ impl Cx<'_> {
             let k = event_noun(self.low(n))?;
             if self.negated_before(n, s) {
                 return None;
+            }
+            // `the fatal shootings of four people`
+            if k == Kind::Injured
+                && n > begin
+                && matches!(self.low(n - 1), "fatal" | "deadly" | "fatally")
+            {
+                return Some((Kind::Killed, n));
             }
             return Some((k, n));
         }

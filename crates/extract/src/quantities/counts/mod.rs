@@ -109,12 +109,35 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                 .filter(|(_, g)| matches!(cx.low(g.trigger), "fatally" | "mortally"))
                 .map(|(k, _)| *k)
                 .min();
+            // the shot people the sentence counts before `one fatally`
+            let mut implied: Option<(usize, usize)> = None;
             if let Some(f) = fatal_part {
                 for (k, g) in &mut all {
                     if *k < f && g.kind == Kind::Injured && cx.low(g.trigger) == "shot" {
                         g.kind = Kind::Affected;
+                        let bigger = implied
+                            .and_then(|(i, _)| nps.get(i))
+                            .is_none_or(|n| nps.get(*k).is_some_and(|m| m.value > n.value));
+                        if bigger {
+                            implied = Some((*k, f));
+                        }
                     }
                 }
+            }
+            // the text states the injured arithmetically: `four people were
+            // shot, one fatally` is one killed and three injured; the implied
+            // count spans the words that state it (`four people were shot, one`)
+            if let Some((Some(shot_np), Some(fatal_np))) =
+                implied.map(|(k, f)| (nps.get(k), nps.get(f)))
+                && shot_np.value > fatal_np.value
+            {
+                let np = Np {
+                    b: fatal_np.b,
+                    q: None,
+                    value: shot_np.value - fatal_np.value,
+                    ..shot_np.clone()
+                };
+                added.push(cx.new_quantity(&np, Kind::Injured, None, false));
             }
             let mut listed: Vec<usize> = Vec::new();
             for (k, g) in all {
