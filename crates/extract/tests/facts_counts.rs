@@ -183,7 +183,10 @@ const REUTERS: &[(&str, &[Want<'_>])] = &[
     ),
     (
         "The mine was shut down by fire which has so far killed one and sent 17 to hospital, company officials said.",
-        &[("one", 1.0, "killed", Some("so far"))],
+        &[
+            ("one", 1.0, "killed", Some("so far")),
+            ("17", 17.0, "injured", None),
+        ],
     ),
     (
         "Murdochville, Quebec, copper mine was shut down by the fire that trapped 44 miners and killed at least one.",
@@ -451,6 +454,30 @@ const GVA: &[(&str, &[Want<'_>])] = &[
     (
         "Police are investigating the fatal shootings of four people in a home.",
         &[("four people", 4.0, "killed", None)],
+    ),
+    (
+        "A shooting at the Cook-Out sent four people to the hospital, police said.",
+        &[("four people", 4.0, "injured", None)],
+    ),
+    (
+        "Three other people were treated at a hospital and released.",
+        &[("Three other people", 3.0, "injured", None)],
+    ),
+    (
+        "Four others are recovering in local hospitals.",
+        &[("Four others", 4.0, "injured", None)],
+    ),
+    (
+        "A teen was struck by what may have been celebratory gunfire.",
+        &[("A teen", 1.0, "injured", None)],
+    ),
+    (
+        "Three men walked into a gas station with gunshot wounds on Saturday night.",
+        &[("Three men", 3.0, "injured", None)],
+    ),
+    (
+        "One person was transported to Carolinas Medical Center by Medic.",
+        &[("One person", 1.0, "injured", None)],
     ),
 ];
 

@@ -217,10 +217,45 @@ impl Cx<'_> {
                     return said(Kind::Kidnapped, j);
                 }
                 "in" if self.low(j + 1) == "custody" => return said(Kind::Arrested, j),
-                "taken" | "rushed" | "transported" | "sent" | "flown"
-                    if self.low(j + 1) == "to"
-                        && (j + 2..(j + 5).min(end))
-                            .any(|i| self.low(i).starts_with("hospital")) =>
+                "taken" | "rushed" | "transported" | "sent" | "flown" | "driven" | "airlifted"
+                    if self.low(j + 1) == "to" && self.hospital_within(j + 2, 5, end) =>
+                {
+                    return said(Kind::Injured, j);
+                }
+                // `were treated at a hospital`, `are recovering`, `is nursing a
+                // gunshot wound`
+                "treated" | "recovering" | "hospitalized" | "hospitalised" | "nursing" => {
+                    return said(Kind::Injured, j);
+                }
+                // `a teen was struck by a bullet`, `grazed by gunfire`
+                "struck" | "grazed"
+                    if self.low(j + 1) == "by"
+                        && (j + 2..(j + 8).min(end)).any(|i| {
+                            matches!(
+                                self.low(i),
+                                "bullet"
+                                    | "bullets"
+                                    | "gunfire"
+                                    | "round"
+                                    | "shot"
+                                    | "shots"
+                                    | "projectile"
+                                    | "pellet"
+                                    | "pellets"
+                                    | "shotgun"
+                            )
+                        }) =>
+                {
+                    return said(Kind::Injured, j);
+                }
+                // `a man with gunshot wounds`, `suffering from stab wounds`
+                "with" | "from" if self.wounds_within(j + 1, 4, end) => {
+                    return said(Kind::Injured, j);
+                }
+                // `three men walked into a gas station with gunshot wounds`
+                "walked" | "arrived" | "showed" | "came" | "went" | "drove" | "ran" | "turned"
+                    if (j + 1..(j + 10).min(end))
+                        .any(|i| self.low(i) == "with" && self.wounds_within(i + 1, 4, end)) =>
                 {
                     return said(Kind::Injured, j);
                 }
@@ -255,6 +290,38 @@ impl Cx<'_> {
             j += 1;
         }
         None
+    }
+
+    /// Whether wounds are named within `n` tokens from `from`: `gunshot
+    /// wounds`, `non-life-threatening injuries`.
+    pub(super) fn wounds_within(&self, from: usize, n: usize, end: usize) -> bool {
+        (from.max(1)..(from + n).min(end)).any(|i| {
+            matches!(self.low(i), "wound" | "wounds" | "injuries")
+                && matches!(
+                    self.low(i - 1),
+                    "gunshot"
+                        | "stab"
+                        | "bullet"
+                        | "multiple"
+                        | "life-threatening"
+                        | "non-life-threatening"
+                        | "serious"
+                        | "critical"
+                        | "minor"
+                        | "apparent"
+                )
+        })
+    }
+
+    /// Whether a hospital is named within `n` tokens from `from`: `the
+    /// hospital`, `Carolinas Medical Center`, `a trauma centre`.
+    pub(super) fn hospital_within(&self, from: usize, n: usize, end: usize) -> bool {
+        (from..(from + n).min(end)).any(|i| {
+            let w = self.low(i);
+            w.starts_with("hospital")
+                || (matches!(w, "medical" | "trauma")
+                    && matches!(self.low(i + 1), "center" | "centre" | "unit"))
+        })
     }
 
     /// `a man was shot in the head and died`, `a teenager shot in her front
@@ -401,6 +468,13 @@ impl Cx<'_> {
                 return Some((Kind::Killed, n));
             }
             return Some((k, n));
+        }
+        if matches!(w, "sent" | "sending" | "sends" | "put" | "putting")
+            && self.low(np.b) == "to"
+            && self.hospital_within(np.b + 1, 4, s.tokens.end)
+        {
+            // `a shooting sent four people to the hospital`
+            return Some((Kind::Injured, t));
         }
         if w == "claimed" || w == "claiming" {
             // `claimed 12 lives` is an inner count; `claimed two` alone is not a count

@@ -39,7 +39,8 @@ const STEMS: &[&str] = &[
     "hurt", "shot", "shoot", "stab", "hospital", "arrest", "detain", "custody",
     "kidnap", "abduct", "hostage", "displace", "homeless", "missing", "evacua", "affected",
     "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
-    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit",
+    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit", "struck", "graz",
+    "gunshot", "bullet", "treated", "recover", "medical", "airlift",
 ];
 
 /// Sets `count` and `period` on the quantities of `text` that count people
