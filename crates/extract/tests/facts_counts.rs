@@ -479,6 +479,14 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         "One person was transported to Carolinas Medical Center by Medic.",
         &[("One person", 1.0, "injured", None)],
     ),
+    (
+        "Officers say five people were shot during a house party. One man died at the scene.",
+        &[
+            ("five people", 5.0, "affected", None),
+            ("five people were shot", 4.0, "injured", None),
+            ("One man", 1.0, "killed", None),
+        ],
+    ),
 ];
 
 /// Sentences with casualty words and no count of people affected.

@@ -49,8 +49,8 @@ const STEMS: &[&str] = &[
 /// by start.
 pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
     let mut added: Vec<Quantity> = Vec::new();
-    // counts said only as `shot`: (in `qs`, index)
-    let mut shot: Vec<(bool, usize)> = Vec::new();
+    // counts said only as `shot`: (in `qs`, index, end byte of `shot`)
+    let mut shot: Vec<(bool, usize, usize)> = Vec::new();
     let mut qi = 0;
     // paragraph by paragraph (a blank line always ends a sentence), and only
     // those with a casualty word go through the tokenizer
@@ -145,6 +145,7 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                 let Some(np) = nps.get(k) else { continue };
                 let period = cx.period(np, g.trigger, s);
                 let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot";
+                let shot_end = toks.get(g.trigger).map_or(0, |t| t.end);
                 let first_of_list = !listed.contains(&k);
                 listed.extend(g.with.iter().copied());
                 if !g.with.is_empty() && first_of_list {
@@ -163,7 +164,7 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                         ..np.clone()
                     };
                     if by_shot {
-                        shot.push((false, added.len()));
+                        shot.push((false, added.len(), shot_end));
                     }
                     added.push(cx.new_quantity(&sum, g.kind, period.clone(), false));
                 }
@@ -173,13 +174,13 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                             q.count = Some(g.kind.name().to_string());
                             q.period = period;
                             if by_shot {
-                                shot.push((true, i));
+                                shot.push((true, i, shot_end));
                             }
                         }
                     }
                     None => {
                         if by_shot {
-                            shot.push((false, added.len()));
+                            shot.push((false, added.len(), shot_end));
                         }
                         added.push(cx.new_quantity(np, g.kind, period, true));
                     }
@@ -194,7 +195,14 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
         .chain(&added)
         .any(|q| q.count.as_deref() == Some("killed") && q.period.is_none());
     if deaths {
-        for (in_qs, i) in shot {
+        let killed = qs
+            .iter()
+            .chain(&added)
+            .filter(|q| q.count.as_deref() == Some("killed") && q.period.is_none())
+            .map(|q| q.value)
+            .fold(0.0, f64::max);
+        let mut implied = Vec::new();
+        for (in_qs, i, shot_end) in shot {
             let q = if in_qs {
                 qs.get_mut(i)
             } else {
@@ -202,8 +210,27 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
             };
             if let Some(q) = q {
                 q.count = Some(Kind::Affected.name().to_string());
+                // the text states the injured arithmetically: `five people
+                // were shot` and `one died` leave four injured; the implied
+                // count spans the words that say who was shot
+                if q.period.is_none() && q.value > killed && shot_end > q.end {
+                    implied.push(Quantity {
+                        text: text.get(q.start..shot_end).unwrap_or("").to_string(),
+                        value: q.value - killed,
+                        unit: None,
+                        qualifier: None,
+                        start: q.start,
+                        end: shot_end,
+                        of: None,
+                        value_max: None,
+                        conversion_mismatch: false,
+                        count: Some(Kind::Injured.name().to_string()),
+                        period: None,
+                    });
+                }
             }
         }
+        added.extend(implied);
     }
     if !added.is_empty() {
         qs.extend(added);
