@@ -487,6 +487,18 @@ const GVA: &[(&str, &[Want<'_>])] = &[
             ("One man", 1.0, "killed", None),
         ],
     ),
+    (
+        "Angelique Chase is charged with fatally shooting her 17-year-old son.",
+        &[("her 17-year-old son", 1.0, "killed", None)],
+    ),
+    (
+        "Police said a 43-year-old woman and her son were found dead in their home.",
+        &[
+            ("a 43-year-old woman", 1.0, "killed", None),
+            ("a 43-year-old woman and her son", 2.0, "killed", None),
+            ("her son", 1.0, "killed", None),
+        ],
+    ),
 ];
 
 /// Sentences with casualty words and no count of people affected.
