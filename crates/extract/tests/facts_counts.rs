@@ -499,6 +499,10 @@ const GVA: &[(&str, &[Want<'_>])] = &[
             ("her son", 1.0, "killed", None),
         ],
     ),
+    (
+        "Police say a stray bullet has claimed the life of a three-year-old girl.",
+        &[("a three-year-old girl", 1.0, "killed", None)],
+    ),
 ];
 
 /// Sentences with casualty words and no count of people affected.

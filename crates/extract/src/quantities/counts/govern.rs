@@ -456,6 +456,18 @@ impl Cx<'_> {
         let w = self.low(t);
         if w == "of" {
             let n = t.checked_sub(1).filter(|&n| n >= begin)?;
+            // `a stray bullet claimed the life of a three-year-old girl`
+            if self.low(n) == "life"
+                && n >= begin + 2
+                && self.low(n - 1) == "the"
+                && matches!(
+                    self.low(n - 2),
+                    "claimed" | "claims" | "claiming" | "took" | "taken" | "takes" | "taking"
+                )
+                && !self.negated_before(n - 2, s)
+            {
+                return Some((Kind::Killed, n));
+            }
             let k = event_noun(self.low(n))?;
             if self.negated_before(n, s) {
                 return None;
