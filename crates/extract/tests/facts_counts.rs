@@ -503,6 +503,14 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         "Police say a stray bullet has claimed the life of a three-year-old girl.",
         &[("a three-year-old girl", 1.0, "killed", None)],
     ),
+    (
+        "The boy passed away on Sunday from his gunshot wounds.",
+        &[("The boy", 1.0, "killed", None)],
+    ),
+    (
+        "Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head Monday.",
+        &[("Damon Sochko", 1.0, "killed", None)],
+    ),
 ];
 
 /// Sentences with casualty words and no count of people affected.

@@ -155,7 +155,17 @@ impl Cx<'_> {
                 // `..., including 100 children, have been killed`: its end
                 if matches!(
                     self.low(j + 1),
-                    "who" | "both" | "all" | "each" | "have" | "has" | "had" | "were" | "was"
+                    "who"
+                        | "both"
+                        | "all"
+                        | "each"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "were"
+                        | "was"
+                        | "died"
+                        | "dies"
                 ) && w == ","
                 {
                     j += 1;
@@ -267,6 +277,30 @@ impl Cx<'_> {
                     return said(Kind::Injured, j);
                 }
                 "succumbed" => return said(Kind::Killed, j),
+                // `passed away` says a death from illness as often as from an
+                // event: only with the event in the sentence
+                "passed"
+                    if self.low(j + 1) == "away"
+                        && s.tokens.clone().any(|i| {
+                            matches!(
+                                self.low(i),
+                                "shot"
+                                    | "shooting"
+                                    | "gunshot"
+                                    | "wound"
+                                    | "wounds"
+                                    | "injuries"
+                                    | "stabbed"
+                                    | "stabbing"
+                                    | "support"
+                                    | "hospital"
+                                    | "injured"
+                                    | "scene"
+                            )
+                        }) =>
+                {
+                    return said(Kind::Killed, j);
+                }
                 // `was listed in critical condition`
                 "in" if matches!(
                     self.low(j + 1),

@@ -41,6 +41,7 @@ const STEMS: &[&str] = &[
     "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
     "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit", "struck", "graz",
     "gunshot", "bullet", "treated", "recover", "medical", "airlift",
+    "passed away",
 ];
 
 /// Sets `count` and `period` on the quantities of `text` that count people
