@@ -40,7 +40,7 @@ const STEMS: &[&str] = &[
     "kidnap", "abduct", "hostage", "displace", "homeless", "missing", "evacua", "affected",
     "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
     "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit", "struck", "graz",
-    "gunshot", "bullet", "treated", "recover", "medical", "airlift",
+    "gunshot", "bullet", "medical center", "airlift",
     "passed away",
 ];
 
