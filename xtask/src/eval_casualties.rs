@@ -282,7 +282,7 @@ mod tests {
         let false_deaths = s.false_deaths.ratio();
         println!("GVA dev: exact {exact:.3} false deaths {false_deaths:.3}");
         assert!(
-            exact > 0.65 && false_deaths < 0.06,
+            exact > 0.72 && false_deaths <= 0.05,
             "below floor: exact {exact:.3} false deaths {false_deaths:.3}"
         );
     }

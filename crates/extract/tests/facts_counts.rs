@@ -183,7 +183,10 @@ const REUTERS: &[(&str, &[Want<'_>])] = &[
     ),
     (
         "The mine was shut down by fire which has so far killed one and sent 17 to hospital, company officials said.",
-        &[("one", 1.0, "killed", Some("so far"))],
+        &[
+            ("one", 1.0, "killed", Some("so far")),
+            ("17", 17.0, "injured", None),
+        ],
     ),
     (
         "Murdochville, Quebec, copper mine was shut down by the fire that trapped 44 miners and killed at least one.",
@@ -432,8 +435,81 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         "Two people were shot, one fatally, on the city's north side.",
         &[
             ("Two people", 2.0, "affected", None),
+            ("Two people were shot, one fatally", 1.0, "injured", None),
             ("one fatally", 1.0, "killed", None),
         ],
+    ),
+    (
+        "Four teens were shot, one fatally, outside the school.",
+        &[
+            ("Four teens", 4.0, "affected", None),
+            ("Four teens were shot, one fatally", 3.0, "injured", None),
+            ("one fatally", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Two teens were charged in the shooting death of a 15-year-old boy who was shot in the head.",
+        &[("a 15-year-old boy", 1.0, "killed", None)],
+    ),
+    (
+        "Police are investigating the fatal shootings of four people in a home.",
+        &[("four people", 4.0, "killed", None)],
+    ),
+    (
+        "A shooting at the Cook-Out sent four people to the hospital, police said.",
+        &[("four people", 4.0, "injured", None)],
+    ),
+    (
+        "Three other people were treated at a hospital and released.",
+        &[("Three other people", 3.0, "injured", None)],
+    ),
+    (
+        "Four others are recovering in local hospitals.",
+        &[("Four others", 4.0, "injured", None)],
+    ),
+    (
+        "A teen was struck by what may have been celebratory gunfire.",
+        &[("A teen", 1.0, "injured", None)],
+    ),
+    (
+        "Three men walked into a gas station with gunshot wounds on Saturday night.",
+        &[("Three men", 3.0, "injured", None)],
+    ),
+    (
+        "One person was transported to Carolinas Medical Center by Medic.",
+        &[("One person", 1.0, "injured", None)],
+    ),
+    (
+        "Officers say five people were shot during a house party. One man died at the scene.",
+        &[
+            ("five people", 5.0, "affected", None),
+            ("five people were shot", 4.0, "injured", None),
+            ("One man", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Angelique Chase is charged with fatally shooting her 17-year-old son.",
+        &[("her 17-year-old son", 1.0, "killed", None)],
+    ),
+    (
+        "Police said a 43-year-old woman and her son were found dead in their home.",
+        &[
+            ("a 43-year-old woman", 1.0, "killed", None),
+            ("a 43-year-old woman and her son", 2.0, "killed", None),
+            ("her son", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Police say a stray bullet has claimed the life of a three-year-old girl.",
+        &[("a three-year-old girl", 1.0, "killed", None)],
+    ),
+    (
+        "The boy passed away on Sunday from his gunshot wounds.",
+        &[("The boy", 1.0, "killed", None)],
+    ),
+    (
+        "Damon Sochko, 16, of Morgantown, died Wednesday after being shot in the head Monday.",
+        &[("Damon Sochko", 1.0, "killed", None)],
     ),
 ];
 

@@ -183,6 +183,14 @@ mod tests {
     fn shapes() {
         let cases: &[(&str, &[Want<'_>])] = &[
             (
+                "Thirty four people were hurt",
+                &[("Thirty four people", 34.0, None, None, Some("people"))],
+            ),
+            (
+                "twenty-one soldiers",
+                &[("twenty-one soldiers", 21.0, None, None, Some("soldiers"))],
+            ),
+            (
                 "killed 21 Syrian troops and",
                 &[("21 Syrian troops", 21.0, None, None, Some("Syrian troops"))],
             ),

@@ -131,6 +131,14 @@ impl<'a> Parser<'a> {
                 {
                     v += units;
                     j += 2;
+                } else if (20.0..100.0).contains(&v)
+                    && v % 10.0 == 0.0
+                    && self.kind(j + 1) == Some(K::Word)
+                    && let Some(units) = number_word(self.t(j + 1)).filter(|u| *u < 10.0)
+                {
+                    // `Thirty four`, written without the hyphen
+                    v += units;
+                    j += 1;
                 }
                 Some((v, j, true))
             }

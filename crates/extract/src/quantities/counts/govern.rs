@@ -35,13 +35,23 @@ impl Cx<'_> {
                 with: Vec::new(),
             });
         }
-        let g = self.after(np, s, nps).or_else(|| {
+        let before = || {
             self.before(np, s).map(|(kind, trigger)| Governed {
                 kind,
                 trigger,
                 with: Vec::new(),
             })
-        })?;
+        };
+        let g = match self.after(np, s, nps) {
+            // `the shooting death of a boy who was shot in the head`: the
+            // death said before the victim outweighs the shot said after
+            Some(g) if g.kind == Kind::Injured => match before() {
+                Some(b) if b.kind == Kind::Killed => b,
+                _ => g,
+            },
+            Some(g) => g,
+            None => before()?,
+        };
         // `seven shuttle astronauts died`: a noun not known to name people
         // counts only with a death, an injury or an arrest
         let strong = matches!(g.kind, Kind::Killed | Kind::Arrested | Kind::Kidnapped)
@@ -145,7 +155,17 @@ impl Cx<'_> {
                 // `..., including 100 children, have been killed`: its end
                 if matches!(
                     self.low(j + 1),
-                    "who" | "both" | "all" | "each" | "have" | "has" | "had" | "were" | "was"
+                    "who"
+                        | "both"
+                        | "all"
+                        | "each"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "were"
+                        | "was"
+                        | "died"
+                        | "dies"
                 ) && w == ","
                 {
                     j += 1;
@@ -207,10 +227,45 @@ impl Cx<'_> {
                     return said(Kind::Kidnapped, j);
                 }
                 "in" if self.low(j + 1) == "custody" => return said(Kind::Arrested, j),
-                "taken" | "rushed" | "transported" | "sent" | "flown"
-                    if self.low(j + 1) == "to"
-                        && (j + 2..(j + 5).min(end))
-                            .any(|i| self.low(i).starts_with("hospital")) =>
+                "taken" | "rushed" | "transported" | "sent" | "flown" | "driven" | "airlifted"
+                    if self.low(j + 1) == "to" && self.hospital_within(j + 2, 5, end) =>
+                {
+                    return said(Kind::Injured, j);
+                }
+                // `were treated at a hospital`, `are recovering`, `is nursing a
+                // gunshot wound`
+                "treated" | "recovering" | "hospitalized" | "hospitalised" | "nursing" => {
+                    return said(Kind::Injured, j);
+                }
+                // `a teen was struck by a bullet`, `grazed by gunfire`
+                "struck" | "grazed"
+                    if self.low(j + 1) == "by"
+                        && (j + 2..(j + 8).min(end)).any(|i| {
+                            matches!(
+                                self.low(i),
+                                "bullet"
+                                    | "bullets"
+                                    | "gunfire"
+                                    | "round"
+                                    | "shot"
+                                    | "shots"
+                                    | "projectile"
+                                    | "pellet"
+                                    | "pellets"
+                                    | "shotgun"
+                            )
+                        }) =>
+                {
+                    return said(Kind::Injured, j);
+                }
+                // `a man with gunshot wounds`, `suffering from stab wounds`
+                "with" | "from" if self.wounds_within(j + 1, 4, end) => {
+                    return said(Kind::Injured, j);
+                }
+                // `three men walked into a gas station with gunshot wounds`
+                "walked" | "arrived" | "showed" | "came" | "went" | "drove" | "ran" | "turned"
+                    if (j + 1..(j + 10).min(end))
+                        .any(|i| self.low(i) == "with" && self.wounds_within(i + 1, 4, end)) =>
                 {
                     return said(Kind::Injured, j);
                 }
@@ -222,6 +277,30 @@ impl Cx<'_> {
                     return said(Kind::Injured, j);
                 }
                 "succumbed" => return said(Kind::Killed, j),
+                // `passed away` says a death from illness as often as from an
+                // event: only with the event in the sentence
+                "passed"
+                    if self.low(j + 1) == "away"
+                        && s.tokens.clone().any(|i| {
+                            matches!(
+                                self.low(i),
+                                "shot"
+                                    | "shooting"
+                                    | "gunshot"
+                                    | "wound"
+                                    | "wounds"
+                                    | "injuries"
+                                    | "stabbed"
+                                    | "stabbing"
+                                    | "support"
+                                    | "hospital"
+                                    | "injured"
+                                    | "scene"
+                            )
+                        }) =>
+                {
+                    return said(Kind::Killed, j);
+                }
                 // `was listed in critical condition`
                 "in" if matches!(
                     self.low(j + 1),
@@ -245,6 +324,38 @@ impl Cx<'_> {
             j += 1;
         }
         None
+    }
+
+    /// Whether wounds are named within `n` tokens from `from`: `gunshot
+    /// wounds`, `non-life-threatening injuries`.
+    pub(super) fn wounds_within(&self, from: usize, n: usize, end: usize) -> bool {
+        (from.max(1)..(from + n).min(end)).any(|i| {
+            matches!(self.low(i), "wound" | "wounds" | "injuries")
+                && matches!(
+                    self.low(i - 1),
+                    "gunshot"
+                        | "stab"
+                        | "bullet"
+                        | "multiple"
+                        | "life-threatening"
+                        | "non-life-threatening"
+                        | "serious"
+                        | "critical"
+                        | "minor"
+                        | "apparent"
+                )
+        })
+    }
+
+    /// Whether a hospital is named within `n` tokens from `from`: `the
+    /// hospital`, `Carolinas Medical Center`, `a trauma centre`.
+    pub(super) fn hospital_within(&self, from: usize, n: usize, end: usize) -> bool {
+        (from..(from + n).min(end)).any(|i| {
+            let w = self.low(i);
+            w.starts_with("hospital")
+                || (matches!(w, "medical" | "trauma")
+                    && matches!(self.low(i + 1), "center" | "centre" | "unit"))
+        })
     }
 
     /// `a man was shot in the head and died`, `a teenager shot in her front
@@ -363,10 +474,12 @@ impl Cx<'_> {
         let mut skipped = 0;
         while j > begin && skipped < 2 {
             let w = self.low(j - 1);
+            // `the death of 16-year-old Javon Reilly`: an age before a name
             if matches!(
                 w,
                 "another" | "further" | "all" | "the" | "some" | "at" | "least"
-            ) {
+            ) || (j == np.a && self.is_age(j - 1))
+            {
                 j -= 1;
                 skipped += 1;
             } else {
@@ -377,11 +490,37 @@ impl Cx<'_> {
         let w = self.low(t);
         if w == "of" {
             let n = t.checked_sub(1).filter(|&n| n >= begin)?;
+            // `a stray bullet claimed the life of a three-year-old girl`
+            if self.low(n) == "life"
+                && n >= begin + 2
+                && self.low(n - 1) == "the"
+                && matches!(
+                    self.low(n - 2),
+                    "claimed" | "claims" | "claiming" | "took" | "taken" | "takes" | "taking"
+                )
+                && !self.negated_before(n - 2, s)
+            {
+                return Some((Kind::Killed, n));
+            }
             let k = event_noun(self.low(n))?;
             if self.negated_before(n, s) {
                 return None;
             }
+            // `the fatal shootings of four people`
+            if k == Kind::Injured
+                && n > begin
+                && matches!(self.low(n - 1), "fatal" | "deadly" | "fatally")
+            {
+                return Some((Kind::Killed, n));
+            }
             return Some((k, n));
+        }
+        if matches!(w, "sent" | "sending" | "sends" | "put" | "putting")
+            && self.low(np.b) == "to"
+            && self.hospital_within(np.b + 1, 4, s.tokens.end)
+        {
+            // `a shooting sent four people to the hospital`
+            return Some((Kind::Injured, t));
         }
         if w == "claimed" || w == "claiming" {
             // `claimed 12 lives` is an inner count; `claimed two` alone is not a count

@@ -39,7 +39,9 @@ const STEMS: &[&str] = &[
     "hurt", "shot", "shoot", "stab", "hospital", "arrest", "detain", "custody",
     "kidnap", "abduct", "hostage", "displace", "homeless", "missing", "evacua", "affected",
     "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
-    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit",
+    "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit", "struck", "graz",
+    "gunshot", "bullet", "medical center", "airlift",
+    "passed away",
 ];
 
 /// Sets `count` and `period` on the quantities of `text` that count people
@@ -48,8 +50,8 @@ const STEMS: &[&str] = &[
 /// by start.
 pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
     let mut added: Vec<Quantity> = Vec::new();
-    // counts said only as `shot`: (in `qs`, index)
-    let mut shot: Vec<(bool, usize)> = Vec::new();
+    // counts said only as `shot`: (in `qs`, index, end byte of `shot`)
+    let mut shot: Vec<(bool, usize, usize)> = Vec::new();
     let mut qi = 0;
     // paragraph by paragraph (a blank line always ends a sentence), and only
     // those with a casualty word go through the tokenizer
@@ -109,18 +111,42 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                 .filter(|(_, g)| matches!(cx.low(g.trigger), "fatally" | "mortally"))
                 .map(|(k, _)| *k)
                 .min();
+            // the shot people the sentence counts before `one fatally`
+            let mut implied: Option<(usize, usize)> = None;
             if let Some(f) = fatal_part {
                 for (k, g) in &mut all {
                     if *k < f && g.kind == Kind::Injured && cx.low(g.trigger) == "shot" {
                         g.kind = Kind::Affected;
+                        let bigger = implied
+                            .and_then(|(i, _)| nps.get(i))
+                            .is_none_or(|n| nps.get(*k).is_some_and(|m| m.value > n.value));
+                        if bigger {
+                            implied = Some((*k, f));
+                        }
                     }
                 }
+            }
+            // the text states the injured arithmetically: `four people were
+            // shot, one fatally` is one killed and three injured; the implied
+            // count spans the words that state it (`four people were shot, one`)
+            if let Some((Some(shot_np), Some(fatal_np))) =
+                implied.map(|(k, f)| (nps.get(k), nps.get(f)))
+                && shot_np.value > fatal_np.value
+            {
+                let np = Np {
+                    b: fatal_np.b,
+                    q: None,
+                    value: shot_np.value - fatal_np.value,
+                    ..shot_np.clone()
+                };
+                added.push(cx.new_quantity(&np, Kind::Injured, None, false));
             }
             let mut listed: Vec<usize> = Vec::new();
             for (k, g) in all {
                 let Some(np) = nps.get(k) else { continue };
                 let period = cx.period(np, g.trigger, s);
                 let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot";
+                let shot_end = toks.get(g.trigger).map_or(0, |t| t.end);
                 let first_of_list = !listed.contains(&k);
                 listed.extend(g.with.iter().copied());
                 if !g.with.is_empty() && first_of_list {
@@ -139,7 +165,7 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                         ..np.clone()
                     };
                     if by_shot {
-                        shot.push((false, added.len()));
+                        shot.push((false, added.len(), shot_end));
                     }
                     added.push(cx.new_quantity(&sum, g.kind, period.clone(), false));
                 }
@@ -149,13 +175,13 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
                             q.count = Some(g.kind.name().to_string());
                             q.period = period;
                             if by_shot {
-                                shot.push((true, i));
+                                shot.push((true, i, shot_end));
                             }
                         }
                     }
                     None => {
                         if by_shot {
-                            shot.push((false, added.len()));
+                            shot.push((false, added.len(), shot_end));
                         }
                         added.push(cx.new_quantity(np, g.kind, period, true));
                     }
@@ -170,7 +196,14 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
         .chain(&added)
         .any(|q| q.count.as_deref() == Some("killed") && q.period.is_none());
     if deaths {
-        for (in_qs, i) in shot {
+        let killed = qs
+            .iter()
+            .chain(&added)
+            .filter(|q| q.count.as_deref() == Some("killed") && q.period.is_none())
+            .map(|q| q.value)
+            .fold(0.0, f64::max);
+        let mut implied = Vec::new();
+        for (in_qs, i, shot_end) in shot {
             let q = if in_qs {
                 qs.get_mut(i)
             } else {
@@ -178,8 +211,27 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
             };
             if let Some(q) = q {
                 q.count = Some(Kind::Affected.name().to_string());
+                // the text states the injured arithmetically: `five people
+                // were shot` and `one died` leave four injured; the implied
+                // count spans the words that say who was shot
+                if q.period.is_none() && q.value > killed && shot_end > q.end {
+                    implied.push(Quantity {
+                        text: text.get(q.start..shot_end).unwrap_or("").to_string(),
+                        value: q.value - killed,
+                        unit: None,
+                        qualifier: None,
+                        start: q.start,
+                        end: shot_end,
+                        of: None,
+                        value_max: None,
+                        conversion_mismatch: false,
+                        count: Some(Kind::Injured.name().to_string()),
+                        period: None,
+                    });
+                }
             }
         }
+        added.extend(implied);
     }
     if !added.is_empty() {
         qs.extend(added);

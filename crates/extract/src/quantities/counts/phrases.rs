@@ -148,7 +148,9 @@ impl Cx<'_> {
                 });
                 continue;
             }
-            if !matches!(w, "a" | "an" | "another" | "one" | "the") {
+            // `her 17-year-old son`, `his wife`: one person, like `the victim`
+            let possessive = matches!(w, "his" | "her");
+            if !matches!(w, "a" | "an" | "another" | "one" | "the") && !possessive {
                 let Some(v) = word_value(w) else { continue };
                 if matches!(
                     prev,
@@ -180,7 +182,7 @@ impl Cx<'_> {
                     last = Some(j);
                 } else if self.is_person(j)
                     && !matches!(self.low(j), "other" | "others")
-                    && (w != "the" || is_singular(self.low(j)))
+                    && (!(w == "the" || possessive) || is_singular(self.low(j)))
                 {
                     last = Some(j);
                     // `a police officer`: keep the last of two nouns
@@ -192,7 +194,7 @@ impl Cx<'_> {
                     && state_word(self.low(j)).is_none()
                     && (!crate::lexicon::is_stopword(self.low(j)) || self.low(j) == "other")
                     && word_value(self.low(j)).is_none()
-                    && !(w == "the" && is_ordinal(self.low(j)))
+                    && !((w == "the" || possessive) && is_ordinal(self.low(j)))
                 {
                     // a modifier: `young`, `unidentified`, `Chicago`, `other`
                 } else {
@@ -292,7 +294,10 @@ impl Cx<'_> {
             .get(np.b.saturating_sub(1))
             .map_or(start, |t| t.end)
             .max(start);
-        let det = matches!(self.low(np.a), "a" | "an" | "another" | "one" | "the");
+        let det = matches!(
+            self.low(np.a),
+            "a" | "an" | "another" | "one" | "the" | "his" | "her"
+        );
         let of = if single {
             let from = if det { np.a + 1 } else { np.b };
             let from = (from..np.b).find(|&i| !self.is_age(i)).unwrap_or(from);
