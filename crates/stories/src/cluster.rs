@@ -12,7 +12,8 @@
 use crate::score::{self, PairScore};
 use crate::{Config, Group, Profile};
 use newsdesk_model::Reason;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 /// Inverted lists over every profile (indices into the id-sorted profiles).
 pub(crate) struct Index<'a> {
@@ -211,6 +212,54 @@ pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) ->
     out
 }
 
+/// A possible merge of clusters `c < d` in the average-link heap: the highest average
+/// first, then the lowest `c`, then the lowest `d` (the order a full scan would pick).
+struct Candidate {
+    avg: f64,
+    c: usize,
+    d: usize,
+    /// The clusters' versions when pushed.
+    vc: u32,
+    vd: u32,
+}
+
+impl Candidate {
+    fn new(avg: f64, c: usize, d: usize, version: &[u32]) -> Candidate {
+        Candidate {
+            avg,
+            c,
+            d,
+            vc: version[c],
+            vd: version[d],
+        }
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.avg
+            .total_cmp(&other.avg)
+            .then(other.c.cmp(&self.c))
+            .then(other.d.cmp(&self.d))
+            .then(other.vc.cmp(&self.vc))
+            .then(other.vd.cmp(&self.vd))
+    }
+}
+
 /// The result of clustering one component.
 pub(crate) struct Clustered {
     /// Copy id -> original id.
@@ -283,32 +332,43 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
             Some(sum / (n * (n - 1) / 2) as f64)
         }
     };
-    loop {
-        let mut best: Option<(f64, usize, usize)> = None;
-        for (c, l) in links.iter().enumerate() {
-            let Some(mc) = &members[c] else { continue };
-            for (&d, &sum) in l.range(c + 1..) {
-                let Some(md) = &members[d] else { continue };
-                let avg = sum / (mc.len() * md.len()) as f64;
-                if avg < config.threshold || best.is_some_and(|(b, _, _)| avg <= b) {
-                    continue;
-                }
-                // two tight clusters that are much closer inside than to each other are
-                // two events of one kind
-                let tight = [
-                    cohesion(internal[c], mc.len()),
-                    cohesion(internal[d], md.len()),
-                ]
-                .into_iter()
-                .flatten()
-                .fold(f64::INFINITY, f64::min);
-                if tight.is_finite() && avg < config.cohesion_ratio * tight {
-                    continue;
-                }
-                best = Some((avg, c, d));
+    // The best merge is the pair of clusters with the highest average score (at least the
+    // threshold, passing the cohesion check), ties to the lowest (c, d). A lazy max-heap
+    // finds it without scanning every pair at every step: an entry is stale once either
+    // cluster has merged since it was pushed (its `version` moved on), and every pair of a
+    // cluster that merges is pushed again with its new average. A pair that fails the
+    // cohesion check can only pass once one of its clusters changes, which pushes it again.
+    let mut version: Vec<u32> = vec![0; comp.len()];
+    let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
+    let size = |members: &[Option<Vec<usize>>], c: usize| members[c].as_ref().map_or(0, Vec::len);
+    for (c, l) in links.iter().enumerate() {
+        for (&d, &sum) in l.range(c + 1..) {
+            let avg = sum / (size(&members, c) * size(&members, d)) as f64;
+            if avg >= config.threshold {
+                heap.push(Candidate::new(avg, c, d, &version));
             }
         }
-        let Some((_, c, d)) = best else { break };
+    }
+    while let Some(top) = heap.pop() {
+        let (c, d) = (top.c, top.d);
+        if version[c] != top.vc || version[d] != top.vd {
+            continue;
+        }
+        let (Some(mc), Some(md)) = (&members[c], &members[d]) else {
+            continue;
+        };
+        // two tight clusters that are much closer inside than to each other are two
+        // events of one kind
+        let tight = [
+            cohesion(internal[c], mc.len()),
+            cohesion(internal[d], md.len()),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(f64::INFINITY, f64::min);
+        if tight.is_finite() && top.avg < config.cohesion_ratio * tight {
+            continue;
+        }
         let cross = links[c].get(&d).copied().unwrap_or(0.0);
         internal[c] += internal[d] + cross;
         let md = members[d].take().unwrap_or_default();
@@ -325,6 +385,15 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
             *links[e].entry(c).or_default() += sum;
         }
         links[c].remove(&d);
+        version[c] += 1;
+        version[d] += 1;
+        let nc = size(&members, c);
+        for (&e, &sum) in &links[c] {
+            let avg = sum / (nc * size(&members, e)) as f64;
+            if avg >= config.threshold {
+                heap.push(Candidate::new(avg, c.min(e), c.max(e), &version));
+            }
+        }
     }
 
     let groups = members

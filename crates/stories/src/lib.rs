@@ -339,9 +339,19 @@ pub fn near_duplicates(profiles: &[Profile], min_jaccard: f64) -> Vec<(String, S
         .collect()
 }
 
+/// How many of a story's originals (earliest first) its facts and label are drawn from:
+/// aligning facts compares every pair of mentions, so a story of thousands of reports (a
+/// long-running topic, or templated pages) would otherwise cost quadratic time and memory.
+pub const MAX_FACT_DOCUMENTS: usize = 50;
+
+/// How many facts (quantities, dates, quotes, claims) those documents may hold together:
+/// documents are taken, earliest first, while their facts fit (the first always does).
+pub const MAX_FACT_MENTIONS: usize = 1_500;
+
 /// Builds the contract record of one group: label, dates, members (with `duplicate_of`),
 /// why, and the facts aligned across the members. `docs` are the group's member documents
-/// (any order).
+/// (any order). Facts and the label come from the first
+/// [`MAX_FACT_DOCUMENTS`] originals.
 pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, String>) -> Story {
     let by_id: BTreeMap<&str, &Document> =
         docs.iter().map(|d| (d.article.id.as_str(), *d)).collect();
@@ -359,16 +369,29 @@ pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, 
             }
         })
         .collect();
-    // originals only: a copy must not make a fact agree with itself
+    // originals only: a copy must not make a fact agree with itself; and at most the
+    // first MAX_FACT_DOCUMENTS of them (members are earliest first), so that the cost of
+    // one story's facts and label stays bounded however large the story grows
+    let members: BTreeSet<&str> = group.members.iter().map(String::as_str).collect();
     let originals: Vec<&Document> = group
         .members
         .iter()
         .filter(|id| {
             duplicate_of
                 .get(*id)
-                .is_none_or(|o| !group.members.contains(o))
+                .is_none_or(|o| !members.contains(o.as_str()))
         })
         .filter_map(|id| by_id.get(id.as_str()).copied())
+        .take(MAX_FACT_DOCUMENTS)
+        .scan(MAX_FACT_MENTIONS, |budget, d| {
+            let x = &d.extraction;
+            let n = x.quantities.len() + x.dates.len() + x.quotes.len() + x.claims.len();
+            // the first document always counts; later ones while the budget lasts
+            let fits = n <= *budget || *budget == MAX_FACT_MENTIONS;
+            *budget = budget.saturating_sub(n);
+            fits.then_some(d)
+        })
+        .fuse()
         .collect();
     let facts = facts::facts(&originals);
     Story {
