@@ -307,7 +307,11 @@ fn similarity(a: &Mention, b: &Mention) -> f64 {
             if shared < 2 {
                 return 0.0;
             }
-            shared as f64 / a.context.len().min(b.context.len()).max(1) as f64 + 0.1
+            // cosine over the word sets: a short quote inside a long claim of the same
+            // speaker shares its few words with many utterances, so the shorter side alone
+            // must not decide
+            let norm = ((a.context.len() * b.context.len()) as f64).sqrt().max(1.0);
+            shared as f64 / norm + 0.1
         }
     }
 }
