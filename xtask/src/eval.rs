@@ -1,7 +1,8 @@
 //! `cargo xtask eval <what>`: scores newsdesk against the evaluation data in
 //! `../shared/data` and the seed gold.
 
-use anyhow::bail;
+use anyhow::{Context, bail};
+use std::path::PathBuf;
 
 const USAGE: &str = "usage: cargo xtask eval \
     <html|ner|quotes|claims|dates|seeds|casualties|stories|neardup> [options]";
@@ -20,5 +21,21 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         Some("neardup") => crate::eval_neardup::run(rest),
         Some(other) => bail!("unknown evaluation `{other}`\n{USAGE}"),
         None => bail!("{USAGE}"),
+    }
+}
+
+/// `a / b`, or 0 when there is nothing to divide by.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// The scorers' one option: `--dir DIR`, or `default` under `../shared` when none is given.
+pub(crate) fn dir_arg(args: &[String], default: &str, what: &str) -> anyhow::Result<PathBuf> {
+    match args {
+        [flag, dir, ..] if flag == "--dir" => Ok(PathBuf::from(dir)),
+        [] => crate::shared()
+            .map(|s| s.join(default))
+            .context("../shared is absent; pass --dir DIR"),
+        _ => bail!("usage: cargo xtask eval {what} [--dir DIR]"),
     }
 }

@@ -22,7 +22,7 @@ use anyhow::{Context, bail};
 use newsdesk_model::Quantity;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const EXACT_TARGET: f64 = 0.75;
 const FALSE_DEATHS_TARGET: f64 = 0.05;
@@ -74,13 +74,7 @@ impl Score {
 type Record = (u64, u64);
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let dir = match args {
-        [flag, dir, ..] if flag == "--dir" => PathBuf::from(dir),
-        [] => crate::shared()
-            .map(|s| s.join("data/gva-dev"))
-            .context("../shared is absent; pass --dir DIR")?,
-        _ => bail!("usage: cargo xtask eval casualties [--dir DIR]"),
-    };
+    let dir = crate::eval::dir_arg(args, "data/gva-dev", "casualties")?;
     let verbose = std::env::var_os("FACTS_VERBOSE").is_some();
     let s = score(&dir, verbose)?;
     let exact = s.exact();

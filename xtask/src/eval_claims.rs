@@ -21,11 +21,12 @@
 //! miss, wrong speaker and false claim. Fails when F1 is below 0.70 or
 //! speaker accuracy below 0.85.
 
+use crate::eval::ratio;
 use crate::eval_quotes::{Gold, annotations, is_name, lower_words, parse, speaker_matches};
 use anyhow::{Context, bail};
 use newsdesk_model::{Article, Claim};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const F1_TARGET: f64 = 0.70;
 const SPEAKER_TARGET: f64 = 0.85;
@@ -62,18 +63,8 @@ impl Score {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let dir = match args {
-        [flag, dir, ..] if flag == "--dir" => PathBuf::from(dir),
-        [] => crate::shared()
-            .map(|s| s.join("data/polnear-dev/dev"))
-            .context("../shared is absent; pass --dir DIR")?,
-        _ => bail!("usage: cargo xtask eval claims [--dir DIR]"),
-    };
+    let dir = crate::eval::dir_arg(args, "data/polnear-dev/dev", "claims")?;
     let verbose = std::env::var_os("FACTS_VERBOSE").is_some();
     let s = score(&dir, verbose)?;
     let (p, r, f1) = (s.precision(), s.recall(), s.f1());

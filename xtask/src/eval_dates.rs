@@ -28,13 +28,7 @@ struct Timex {
 }
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let dir = match args {
-        [flag, dir, ..] if flag == "--dir" => PathBuf::from(dir),
-        [] => crate::shared()
-            .map(|s| s.join("data/timeml-dev/AQUAINT"))
-            .context("../shared is absent; pass --dir DIR")?,
-        _ => bail!("usage: cargo xtask eval dates [--dir DIR]"),
-    };
+    let dir = crate::eval::dir_arg(args, "data/timeml-dev/AQUAINT", "dates")?;
     let verbose = std::env::var_os("FACTS_VERBOSE").is_some();
     let sc = score(&dir, verbose)?;
     let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };

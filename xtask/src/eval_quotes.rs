@@ -18,6 +18,7 @@
 //! prints every miss, wrong speaker and unsupported claim. Fails when a figure
 //! is below its target (recall 0.92, precision 0.90, speaker 0.90).
 
+use crate::eval::ratio;
 use anyhow::{Context, bail};
 use newsdesk_model::{Article, Quote};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -50,18 +51,8 @@ struct Score {
     predicted: usize,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
 pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
-    let dir = match args {
-        [flag, dir, ..] if flag == "--dir" => PathBuf::from(dir),
-        [] => crate::shared()
-            .map(|s| s.join("data/polnear-dev/dev"))
-            .context("../shared is absent; pass --dir DIR")?,
-        _ => bail!("usage: cargo xtask eval quotes [--dir DIR]"),
-    };
+    let dir = crate::eval::dir_arg(args, "data/polnear-dev/dev", "quotes")?;
     let verbose = std::env::var_os("FACTS_VERBOSE").is_some();
     let s = score(&dir, verbose)?;
     let recall = ratio(s.found, s.gold_direct);
