@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use newsdesk_index::{Index, StoriesWritten, StoryRef, Writer};
-use newsdesk_model::{Document, Story, StoryMember};
+use newsdesk_model::{Document, Story};
 use newsdesk_stories::{Config, Group, Grouping, Profile};
 use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -111,20 +111,8 @@ fn record(
 
 /// A story record with members and reasons only.
 fn bare_story(group: &Group, docs: &[Document], duplicate_of: &BTreeMap<String, String>) -> Story {
-    let documents: Vec<StoryMember> = group
-        .members
-        .iter()
-        .map(|id| {
-            let d = docs.iter().find(|d| &d.article.id == id);
-            StoryMember {
-                id: id.clone(),
-                source: d.map(|d| d.article.source.clone()).unwrap_or_default(),
-                published: d.and_then(|d| d.article.published),
-                outlet: d.and_then(|d| d.article.outlet.clone()),
-                duplicate_of: duplicate_of.get(id).cloned(),
-            }
-        })
-        .collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let documents = newsdesk_stories::members(group, &refs, duplicate_of);
     Story {
         id: group.id.clone(),
         title: docs

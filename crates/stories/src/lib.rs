@@ -339,6 +339,32 @@ pub fn near_duplicates(profiles: &[Profile], min_jaccard: f64) -> Vec<(String, S
         .collect()
 }
 
+/// The member records of a group, in its order (earliest first): each with its source,
+/// date and outlet from `docs` (any order; a member missing from them keeps only its id) and
+/// its `duplicate_of`.
+pub fn members(
+    group: &Group,
+    docs: &[&Document],
+    duplicate_of: &BTreeMap<String, String>,
+) -> Vec<StoryMember> {
+    let by_id: BTreeMap<&str, &Document> =
+        docs.iter().map(|d| (d.article.id.as_str(), *d)).collect();
+    group
+        .members
+        .iter()
+        .map(|id| {
+            let d = by_id.get(id.as_str());
+            StoryMember {
+                id: id.clone(),
+                source: d.map(|d| d.article.source.clone()).unwrap_or_default(),
+                published: d.and_then(|d| d.article.published),
+                outlet: d.and_then(|d| d.article.outlet.clone()),
+                duplicate_of: duplicate_of.get(id).cloned(),
+            }
+        })
+        .collect()
+}
+
 /// How many of a story's originals (earliest first) its facts and label are drawn from:
 /// aligning facts compares every pair of mentions, so a story of thousands of reports (a
 /// long-running topic, or templated pages) would otherwise cost quadratic time and memory.
@@ -355,20 +381,7 @@ pub const MAX_FACT_MENTIONS: usize = 1_500;
 pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, String>) -> Story {
     let by_id: BTreeMap<&str, &Document> =
         docs.iter().map(|d| (d.article.id.as_str(), *d)).collect();
-    let documents: Vec<StoryMember> = group
-        .members
-        .iter()
-        .map(|id| {
-            let d = by_id.get(id.as_str());
-            StoryMember {
-                id: id.clone(),
-                source: d.map(|d| d.article.source.clone()).unwrap_or_default(),
-                published: d.and_then(|d| d.article.published),
-                outlet: d.and_then(|d| d.article.outlet.clone()),
-                duplicate_of: duplicate_of.get(id).cloned(),
-            }
-        })
-        .collect();
+    let documents = members(group, docs, duplicate_of);
     // originals only: a copy must not make a fact agree with itself; and at most the
     // first MAX_FACT_DOCUMENTS of them (members are earliest first), so that the cost of
     // one story's facts and label stays bounded however large the story grows

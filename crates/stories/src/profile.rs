@@ -209,8 +209,9 @@ fn top_unit(mut v: Vec<(String, f64)>, n: usize) -> Vec<(String, f32)> {
     out
 }
 
-/// The dot product of two unit vectors sorted by key.
-pub(crate) fn dot(a: &[(String, f32)], b: &[(String, f32)]) -> f64 {
+/// The dot product of two weighted vectors sorted by key (words, or their ranks), summed
+/// in key order.
+pub(crate) fn dot<K: Ord>(a: &[(K, f32)], b: &[(K, f32)]) -> f64 {
     let (mut i, mut j, mut s) = (0, 0, 0.0f64);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

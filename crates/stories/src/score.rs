@@ -47,8 +47,8 @@ pub(crate) fn pair_ranked(
     rb: &Ranked,
     config: &Config,
 ) -> PairScore {
-    let terms = dot_ranked(&ra.terms, &rb.terms);
-    let names = dot_ranked(&ra.names, &rb.names);
+    let terms = dot(&ra.terms, &rb.terms);
+    let names = dot(&ra.names, &rb.names);
     let quotes = quote_overlap_ranked(&ra.quotes, &rb.quotes);
     combine(a, b, [terms, names, quotes], config)
 }
@@ -71,23 +71,6 @@ fn quote_overlap_ranked(a: &[(Option<u32>, Vec<u32>)], b: &[(Option<u32>, Vec<u3
         }
     }
     best
-}
-
-/// The dot product of two rank-sorted weighted vectors, summed in rank order.
-fn dot_ranked(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 /// The pair score from the dot products of terms and names and the quote overlap.
