@@ -48,6 +48,18 @@ pub(crate) struct InputArgs {
     pub(crate) paths: Vec<PathBuf>,
 }
 
+impl InputArgs {
+    /// The pipeline's options these arguments ask for.
+    pub(crate) fn options(&self) -> newsdesk_cli::Options {
+        newsdesk_cli::Options {
+            format: self.format,
+            published: self.published,
+            threads: self.threads.map(usize::from),
+            quiet: false,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
     /// One JSON object per document (NDJSON).
