@@ -1,9 +1,10 @@
 //! The `newsdesk` binary: wires ingest, normalise, extract and index into the
 //! commands of the public contract (`extract`, `ingest`, `search`, `show`,
-//! `stories`) and the fact listings (`entities`, `quotes`).
+//! `stories`), the merge of shard indexes (`merge`) and the fact listings (`entities`, `quotes`).
 
 mod args;
 mod cores;
+mod merge;
 mod output;
 mod pipeline;
 mod stories;
@@ -46,6 +47,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let summary = pipeline::ingest(&a.input, &a.index, a.commit_every, !a.no_stories)?;
             Ok(exit_for(&summary))
         }
+        Command::Merge(a) => merge::merge(&a),
         Command::Search(a) => {
             let index = open_index(&a.index)?;
             let options = SearchOptions {
