@@ -19,6 +19,8 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Read, clean, extract and index documents; unchanged documents are skipped.
     Ingest(IngestArgs),
+    /// Merge shard indexes (written by ingest) into one new index, one copy per document.
+    Merge(crate::merge::MergeArgs),
     /// Search the index with Tantivy query syntax.
     Search(SearchArgs),
     /// Print one stored document by id.

@@ -1,9 +1,10 @@
 //! The `newsdesk` binary: wires ingest, normalise, extract and index into the
 //! commands of the public contract (`extract`, `ingest`, `search`, `show`,
-//! `stories`) and the fact listings (`entities`, `quotes`); the pipeline itself is
-//! the library [`newsdesk_cli`].
+//! `stories`), the merge of shard indexes (`merge`) and the fact listings (`entities`,
+//! `quotes`); the pipeline itself is the library [`newsdesk_cli`].
 
 mod args;
+mod merge;
 mod output;
 
 use anyhow::Context;
@@ -63,6 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
                 newsdesk_cli::ingest(&a.input.paths, &a.index, &a.input.options(), &ingest)?;
             Ok(exit_for(&summary))
         }
+        Command::Merge(a) => merge::merge(&a),
         Command::Search(a) => {
             let index = open_index(&a.index)?;
             let options = SearchOptions {
