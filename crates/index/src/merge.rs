@@ -278,11 +278,11 @@ fn open_shard(dir: &Path) -> Result<Shard, Error> {
     })
 }
 
-/// The live documents of a segment: address, id, source and input key.
-fn live_documents(
-    dir: &Path,
-    reader: &SegmentReader,
-) -> Result<Vec<(DocId, String, String, Option<u64>)>, Error> {
+/// One live document of a segment: address, id, source and input key.
+type LiveDocument = (DocId, String, String, Option<u64>);
+
+/// The live documents of a segment.
+fn live_documents(dir: &Path, reader: &SegmentReader) -> Result<Vec<LiveDocument>, Error> {
     let fast = reader.fast_fields();
     let ids = fast.str(name::ID).map_err(|e| tantivy_error(dir, e))?;
     let sources = fast.str(name::SOURCE).map_err(|e| tantivy_error(dir, e))?;
@@ -544,7 +544,7 @@ mod tests {
         // The target must be new or empty.
         check_error(
             &good,
-            &[good.clone()],
+            std::slice::from_ref(&good),
             &format!(
                 "cannot merge into {}: it already holds an index",
                 good.display()
@@ -555,7 +555,7 @@ mod tests {
         std::fs::write(busy.join("notes.txt"), "x").unwrap();
         check_error(
             &busy,
-            &[good.clone()],
+            std::slice::from_ref(&good),
             "it is not empty; merge writes a new index",
         );
 
@@ -564,7 +564,7 @@ mod tests {
         let writer = index.writer(0).unwrap();
         check_error(
             &out,
-            &[good.clone()],
+            std::slice::from_ref(&good),
             &format!(
                 "index {} is locked by another newsdesk process",
                 good.display()
