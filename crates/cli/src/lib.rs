@@ -4,7 +4,8 @@
 //!
 //! [`extract`] and [`ingest`] run the streaming pipeline over paths (tokio readers, rayon
 //! workers, one consumer in input order), as `newsdesk extract` and `newsdesk ingest` do;
-//! [`extract_bytes`] and [`extract_many`] process documents already in memory. Failures
+//! [`extract_bytes`] and [`extract_many`] (or [`extract_many_json`], which also serialises
+//! on the workers) process documents already in memory. Failures
 //! never stop a run: each is one message naming the document, kept in
 //! [`Summary::failures`] (and printed on standard error unless [`Options::quiet`]).
 //!
@@ -33,7 +34,7 @@ mod stories;
 use chrono::NaiveDate;
 use newsdesk_model::Format;
 
-pub use pipeline::{extract, extract_bytes, extract_many, ingest};
+pub use pipeline::{extract, extract_bytes, extract_many, extract_many_json, ingest};
 pub use stories::{Beside, Updated as StoriesUpdated, update as update_stories};
 
 /// How documents are read and processed, for every entry point.

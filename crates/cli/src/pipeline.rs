@@ -166,11 +166,32 @@ pub fn extract_many(
     inputs: &[(&str, &[u8])],
     options: &Options,
 ) -> anyhow::Result<Vec<Vec<Result<Document, String>>>> {
+    map_many(inputs, options, &Ok)
+}
+
+/// [`extract_many`] with each document serialised on the workers, as the line
+/// `newsdesk extract --json` prints for it (without the newline).
+pub fn extract_many_json(
+    inputs: &[(&str, &[u8])],
+    options: &Options,
+) -> anyhow::Result<Vec<Vec<Result<String, String>>>> {
+    map_many(inputs, options, &|doc| {
+        serde_json::to_string(&doc)
+            .map_err(|e| format!("{}: cannot serialise the document: {e}", doc.article.source))
+    })
+}
+
+/// Extracts many inputs on the workers, mapping each good document with `f` there.
+fn map_many<T: Send>(
+    inputs: &[(&str, &[u8])],
+    options: &Options,
+    f: &(dyn Fn(Document) -> Result<T, String> + Sync),
+) -> anyhow::Result<Vec<Vec<Result<T, String>>>> {
     let configs = Configs::new(options);
     let one = |&(source, bytes): &(&str, &[u8])| {
         let mut out = Vec::new();
         parse(source, bytes, options, &mut |item| {
-            out.push(configs.document(item))
+            out.push(configs.document(item).and_then(f));
         });
         out
     };
