@@ -19,6 +19,8 @@ pub(crate) enum Command {
     Extract(ExtractArgs),
     /// Read, clean, extract and index documents; unchanged documents are skipped.
     Ingest(IngestArgs),
+    /// Merge shard indexes (written by ingest) into one new index, one copy per document.
+    Merge(crate::merge::MergeArgs),
     /// Search the index with Tantivy query syntax.
     Search(SearchArgs),
     /// Print one stored document by id.
@@ -46,6 +48,18 @@ pub(crate) struct InputArgs {
     /// Files, directories (walked recursively) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
+}
+
+impl InputArgs {
+    /// The pipeline's options these arguments ask for.
+    pub(crate) fn options(&self) -> newsdesk_cli::Options {
+        newsdesk_cli::Options {
+            format: self.format,
+            published: self.published,
+            threads: self.threads.map(usize::from),
+            quiet: false,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

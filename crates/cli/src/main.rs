@@ -1,17 +1,18 @@
 //! The `newsdesk` binary: wires ingest, normalise, extract and index into the
 //! commands of the public contract (`extract`, `ingest`, `search`, `show`,
-//! `stories`) and the fact listings (`entities`, `quotes`).
+//! `stories`), the merge of shard indexes (`merge`) and the fact listings (`entities`,
+//! `quotes`); the pipeline itself is the library [`newsdesk_cli`].
 
 mod args;
-mod cores;
+mod merge;
 mod output;
-mod pipeline;
-mod stories;
 
 use anyhow::Context;
 use args::{Cli, Command};
 use clap::Parser;
+use newsdesk_cli::{Beside, IngestOptions, Summary};
 use newsdesk_index::{Index, SearchOptions};
+use std::io::IsTerminal;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -39,13 +40,31 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Extract(a) => {
-            let summary = pipeline::extract(&a.input, a.json)?;
+            let colour = std::io::stdout().is_terminal();
+            let mut print = |doc: &newsdesk_model::Document| -> anyhow::Result<()> {
+                let text = if a.json {
+                    let mut line =
+                        serde_json::to_string(doc).context("cannot serialise a document")?;
+                    line.push('\n');
+                    line
+                } else {
+                    output::document_summary(doc, colour)
+                };
+                Ok(stdout_write(text.as_bytes())?)
+            };
+            let summary = newsdesk_cli::extract(&a.input.paths, &a.input.options(), &mut print)?;
             Ok(exit_for(&summary))
         }
         Command::Ingest(a) => {
-            let summary = pipeline::ingest(&a.input, &a.index, a.commit_every, !a.no_stories)?;
+            let ingest = IngestOptions {
+                commit_every: a.commit_every,
+                stories: !a.no_stories,
+            };
+            let summary =
+                newsdesk_cli::ingest(&a.input.paths, &a.index, &a.input.options(), &ingest)?;
             Ok(exit_for(&summary))
         }
+        Command::Merge(a) => merge::merge(&a),
         Command::Search(a) => {
             let index = open_index(&a.index)?;
             let options = SearchOptions {
@@ -61,7 +80,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             let index = open_index(&a.index)?;
             match index.get(&a.id)? {
                 Some(doc) => {
-                    let story = stories::Beside::of(&index, &doc.article.id)?;
+                    let story = Beside::of(&index, &doc.article.id)?;
                     output::print_document(&doc, &story, a.json)?;
                     Ok(EXIT_OK)
                 }
@@ -106,8 +125,8 @@ fn open_index(dir: &std::path::Path) -> anyhow::Result<Index> {
     Index::open(dir).with_context(|| format!("cannot open index {}", dir.display()))
 }
 
-fn exit_for(summary: &pipeline::Summary) -> u8 {
-    if summary.failed > 0 || summary.stories_failed {
+fn exit_for(summary: &Summary) -> u8 {
+    if summary.failed > 0 || summary.stories_error.is_some() {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

@@ -1,7 +1,7 @@
 //! How results are printed: NDJSON with `--json`, readable text otherwise
 //! (bold highlights on a terminal, plain text in pipes).
 
-use crate::stories::Beside;
+use newsdesk_cli::Beside;
 use newsdesk_index::{FacetCount, Hit, QuoteHit, QuoteKind};
 use newsdesk_model::{Document, FactValue, Label, Story};
 use serde::Serialize;

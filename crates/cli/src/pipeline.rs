@@ -1,10 +1,11 @@
 //! The streaming pipeline: tokio readers feed a bounded channel, rayon workers
 //! normalise and extract in batches (and, for ingest, compute each document's
 //! stories profile), and one consumer handles the results in input order
-//! (printing them, or writing them into the index). After the last commit,
-//! ingest brings the stored stories up to date (`crate::stories::update`).
+//! (handing them to a sink, or writing them into the index). After the last
+//! commit, ingest brings the stored stories up to date (`crate::stories::update`).
+//! Documents in memory take a short path through the same stages.
 
-use crate::args::InputArgs;
+use crate::{IngestOptions, Options, Summary};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdesk_index::Upsert;
@@ -13,7 +14,7 @@ use newsdesk_stories::Profile;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Documents waiting between the readers and the workers.
@@ -23,62 +24,61 @@ const BATCH_PER_THREAD: usize = 256;
 /// Memory budget of the index writer.
 const WRITER_MEMORY: usize = 128 * 1024 * 1024;
 
-/// What a run did.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Summary {
-    /// Documents read (good and bad).
-    pub(crate) read: usize,
-    /// Documents that failed at any stage.
-    pub(crate) failed: usize,
-    /// Documents added to the index (or printed, for extract).
-    pub(crate) indexed: usize,
-    /// Documents already in the index, skipped.
-    pub(crate) unchanged: usize,
-    /// Documents that replaced an earlier version from the same source.
-    pub(crate) replaced: usize,
-    /// Whether updating the stories failed (the documents are indexed all the same).
-    pub(crate) stories_failed: bool,
-}
-
-/// `newsdesk extract`: print one record per document.
-pub(crate) fn extract(input: &InputArgs, json: bool) -> anyhow::Result<Summary> {
+/// `newsdesk extract`: reads, cleans and extracts every document of `paths` and hands
+/// each good one to `sink`, in input order; a sink error stops the run.
+pub fn extract(
+    paths: &[PathBuf],
+    options: &Options,
+    sink: &mut (dyn FnMut(&Document) -> anyhow::Result<()> + Send),
+) -> anyhow::Result<Summary> {
     let start = Instant::now();
-    let colour = std::io::stdout().is_terminal();
-    let threads = threads(input);
-    let summary = run(
-        input,
-        threads,
-        None,
-        false,
-        &mut |doc, _key, _profile, _progress| {
-            let text = if json {
-                let mut line = serde_json::to_string(doc).context("cannot serialise a document")?;
-                line.push('\n');
-                line
-            } else {
-                crate::output::document_summary(doc, colour)
-            };
-            crate::stdout_write(text.as_bytes())?;
-            Ok(Upsert::Added)
-        },
-    )?;
-    if std::io::stderr().is_terminal() {
+    let summary = confined(options, |threads| {
+        run(
+            paths,
+            options,
+            threads,
+            None,
+            false,
+            &mut |doc, _key, _profile, _progress| {
+                sink(doc)?;
+                Ok(Upsert::Added)
+            },
+        )
+    })??;
+    if !options.quiet && std::io::stderr().is_terminal() {
         eprintln!("{}", summary_line(&summary, start.elapsed(), false));
     }
     Ok(summary)
 }
 
-/// `newsdesk ingest`: write every document into the index, then (with `stories`)
-/// bring the stored stories up to date.
-pub(crate) fn ingest(
-    input: &InputArgs,
+/// `newsdesk ingest`: writes every document of `paths` into the index at `dir` (created
+/// if absent; unchanged inputs are skipped), then (with [`IngestOptions::stories`])
+/// brings the stored stories up to date.
+pub fn ingest(
+    paths: &[PathBuf],
     dir: &Path,
-    commit_every: u64,
-    stories: bool,
+    options: &Options,
+    ingest: &IngestOptions,
 ) -> anyhow::Result<Summary> {
     let start = Instant::now();
-    // Before the writer starts Tantivy's indexing threads, so that they keep to the bound.
-    let threads = threads(input);
+    // The index is opened on the confined thread, so that Tantivy's indexing
+    // threads keep to the bound.
+    let summary = confined(options, |threads| {
+        ingest_on(paths, dir, options, ingest, threads)
+    })??;
+    if !options.quiet {
+        eprintln!("{}", summary_line(&summary, start.elapsed(), true));
+    }
+    Ok(summary)
+}
+
+fn ingest_on(
+    paths: &[PathBuf],
+    dir: &Path,
+    options: &Options,
+    ingest: &IngestOptions,
+    threads: usize,
+) -> anyhow::Result<Summary> {
     let index = newsdesk_index::Index::create_or_open(dir)
         .with_context(|| format!("cannot open index {}", dir.display()))?;
     let mut writer = index.writer(WRITER_MEMORY)?;
@@ -88,11 +88,13 @@ pub(crate) fn ingest(
         .with_context(|| format!("cannot read the index {}", dir.display()))?;
     // Profiles of the documents this run adds, so that grouping a fresh index reads nothing back.
     let mut fresh: HashMap<String, Profile> = HashMap::new();
+    let commit_every = ingest.commit_every;
     let mut summary = run(
-        input,
+        paths,
+        options,
         threads,
         Some(&known),
-        stories,
+        ingest.stories,
         &mut |doc, key, profile, progress| {
             let outcome = writer
                 .upsert_profiled(doc, Some(key), profile)
@@ -113,7 +115,7 @@ pub(crate) fn ingest(
     )?;
     writer.commit().context("commit failed")?;
     let stories_start = Instant::now();
-    let stories = if stories {
+    let stories = if ingest.stories {
         crate::stories::update(&index, &mut writer, fresh)
     } else {
         Ok(crate::stories::Updated::default())
@@ -121,7 +123,7 @@ pub(crate) fn ingest(
     drop(writer);
     drop(index);
     match stories {
-        Ok(u) if u.written.written => eprintln!(
+        Ok(u) if u.written.written && !options.quiet => eprintln!(
             "stories: {} documents added{}, {} stories, {} records rebuilt in {:.2}s",
             u.added,
             if u.regrouped { " (grouped anew)" } else { "" },
@@ -131,12 +133,130 @@ pub(crate) fn ingest(
         ),
         Ok(_) => {}
         Err(e) => {
-            eprintln!("error: stories not updated: {e:#}");
-            summary.stories_failed = true;
+            if !options.quiet {
+                eprintln!("error: stories not updated: {e:#}");
+            }
+            summary.stories_error = Some(format!("stories not updated: {e:#}"));
         }
     }
-    eprintln!("{}", summary_line(&summary, start.elapsed(), true));
     Ok(summary)
+}
+
+/// Cleans and extracts the documents of one input already in memory (`source` names it,
+/// and takes part in format detection as a file name would), in order: one result per
+/// document, an error being one line naming the document. A container (JSON lines,
+/// WARC, feed) gives one result per record; [`Options::threads`] is not used.
+pub fn extract_bytes(
+    source: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Vec<Result<Document, String>> {
+    let configs = Configs::new(options);
+    let mut out = Vec::new();
+    parse(source, bytes, options, &mut |item| {
+        out.push(configs.document(item))
+    });
+    out
+}
+
+/// [`extract_bytes`] over many inputs (`(source, bytes)` pairs) on [`Options::threads`]
+/// rayon workers (default: every core), without confining the caller; the results are
+/// in input order, one list per input.
+pub fn extract_many(
+    inputs: &[(&str, &[u8])],
+    options: &Options,
+) -> anyhow::Result<Vec<Vec<Result<Document, String>>>> {
+    let configs = Configs::new(options);
+    let one = |&(source, bytes): &(&str, &[u8])| {
+        let mut out = Vec::new();
+        parse(source, bytes, options, &mut |item| {
+            out.push(configs.document(item))
+        });
+        out
+    };
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if threads <= 1 || inputs.len() <= 1 {
+        return Ok(inputs.iter().map(one).collect());
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("newsdesk-worker-{i}"))
+        .build()
+        .context("cannot start worker threads")?;
+    Ok(pool.install(|| inputs.par_iter().map(one).collect()))
+}
+
+/// Splits one input in memory into raw documents.
+fn parse(
+    source: &str,
+    bytes: &[u8],
+    options: &Options,
+    emit: &mut dyn FnMut(newsdesk_ingest::Item),
+) {
+    let read = newsdesk_ingest::ReadOptions {
+        format: options.format,
+        ..newsdesk_ingest::ReadOptions::default()
+    };
+    newsdesk_ingest::parse_bytes(source, bytes, &read, emit);
+}
+
+/// The stage configurations of a run.
+struct Configs {
+    normalise: newsdesk_normalise::Config,
+    extract: newsdesk_extract::Config,
+}
+
+impl Configs {
+    fn new(options: &Options) -> Configs {
+        Configs {
+            normalise: newsdesk_normalise::Config {
+                default_published: options.published,
+                ..newsdesk_normalise::Config::default()
+            },
+            extract: newsdesk_extract::Config::default(),
+        }
+    }
+
+    /// Cleans and extracts one item of a reader; an error is one line naming it.
+    fn document(&self, item: newsdesk_ingest::Item) -> Result<Document, String> {
+        self.clean(item.map_err(|e| e.to_string())?)
+    }
+
+    /// Cleans and extracts one raw document; an error is one line naming it.
+    fn clean(&self, raw: RawDocument) -> Result<Document, String> {
+        let article =
+            newsdesk_normalise::normalise(raw, &self.normalise).map_err(|e| e.to_string())?;
+        let extraction = newsdesk_extract::extract(&article, &self.extract);
+        Ok(Document {
+            article,
+            extraction,
+        })
+    }
+}
+
+/// Runs `f` with the number of workers [`Options::threads`] asks for (default: every
+/// core). When that is fewer than the cores available, `f` runs on a thread of its own
+/// first confined to that many cores (see [`crate::cores`]), so that every thread it
+/// starts keeps to the bound and the caller's thread is left as it was.
+fn confined<T: Send>(options: &Options, f: impl FnOnce(usize) -> T + Send) -> anyhow::Result<T> {
+    match options.threads {
+        Some(n) => std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("newsdesk-run".into())
+                .spawn_scoped(scope, move || {
+                    crate::cores::confine(n);
+                    f(n)
+                })
+                .context("cannot start the run's thread")?
+                .join()
+                .map_err(|_| anyhow::anyhow!("the run's thread panicked"))
+        }),
+        None => Ok(f(
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        )),
+    }
 }
 
 fn summary_line(s: &Summary, elapsed: Duration, ingest: bool) -> String {
@@ -205,28 +325,16 @@ fn input_key(raw: &RawDocument, published: Option<chrono::NaiveDate>) -> u64 {
     h.digest()
 }
 
-/// The number of workers `--threads` asks for (default: every core); when
-/// that is fewer than the cores available, the process is first confined to
-/// that many cores (see [`crate::cores`]).
-fn threads(input: &InputArgs) -> usize {
-    match input.threads {
-        Some(n) => {
-            crate::cores::confine(usize::from(n));
-            usize::from(n)
-        }
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    }
-}
-
-/// Reads, cleans and extracts every input on `threads` workers (from [`threads`]),
-/// calling `sink` for each good document in input order; failures are reported on
-/// standard error and counted.
+/// Reads, cleans and extracts every input on `threads` workers (from [`confined`]),
+/// calling `sink` for each good document in input order; failures are collected,
+/// counted and (unless quiet) reported on standard error.
 ///
 /// With `known`, inputs whose fingerprint is in it are counted as unchanged
 /// without being processed. With `profiles`, each document's stories profile is
 /// computed beside its extraction, on the workers.
 fn run(
-    input: &InputArgs,
+    paths: &[PathBuf],
+    input: &Options,
     threads: usize,
     known: Option<&HashSet<u64>>,
     profiles: bool,
@@ -253,15 +361,11 @@ fn run(
         format: input.format,
         ..newsdesk_ingest::ReadOptions::default()
     };
-    let paths = input.paths.clone();
+    let paths = paths.to_vec();
     let mut rx = runtime
         .block_on(async move { newsdesk_ingest::spawn_reader(paths, options, CHANNEL_CAPACITY) });
-    let normalise_config = newsdesk_normalise::Config {
-        default_published: input.published,
-        ..newsdesk_normalise::Config::default()
-    };
-    let extract_config = newsdesk_extract::Config::default();
-    let progress = progress_bar();
+    let configs = Configs::new(input);
+    let progress = progress_bar(input.quiet);
     let batch_size = BATCH_PER_THREAD * threads;
     let process = |item: newsdesk_ingest::Item| -> Processed {
         let raw = match item {
@@ -272,17 +376,12 @@ fn run(
         if known.is_some_and(|k| k.contains(&key)) {
             return Processed::Known;
         }
-        match newsdesk_normalise::normalise(raw, &normalise_config) {
-            Ok(article) => {
-                let extraction = newsdesk_extract::extract(&article, &extract_config);
-                let doc = Document {
-                    article,
-                    extraction,
-                };
+        match configs.clean(raw) {
+            Ok(doc) => {
                 let profile = profiles.then(|| Box::new(newsdesk_stories::profile(&doc)));
                 Processed::Done(Box::new(doc), key, profile)
             }
-            Err(e) => Processed::Failed(e.to_string()),
+            Err(message) => Processed::Failed(message),
         }
     };
     // The sink runs on its own thread so that writing batch N overlaps the
@@ -290,6 +389,7 @@ fn run(
     let summary = std::thread::scope(|scope| -> anyhow::Result<Summary> {
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(2);
         let sink_progress = progress.clone();
+        let quiet = input.quiet;
         let sink_thread = scope.spawn(move || -> anyhow::Result<Summary> {
             let progress = sink_progress;
             let mut summary = Summary::default();
@@ -308,7 +408,11 @@ fn run(
                         Processed::Known => summary.unchanged += 1,
                         Processed::Failed(message) => {
                             summary.failed += 1;
-                            progress.suspend(|| eprintln!("error: {}", message.replace('\n', " ")));
+                            let line = message.replace('\n', " ");
+                            if !quiet {
+                                progress.suspend(|| eprintln!("error: {line}"));
+                            }
+                            summary.failures.push(line);
                         }
                     }
                 }
@@ -346,9 +450,9 @@ fn run(
     Ok(summary)
 }
 
-/// A spinner on standard error when it is a terminal; hidden in pipes.
-fn progress_bar() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
+/// A spinner on standard error when it is a terminal; hidden in pipes and when quiet.
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());

@@ -9,13 +9,13 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// What a stories update did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Updated {
+pub struct Updated {
     /// Documents that joined the stories in this update.
-    pub(crate) added: usize,
+    pub added: usize,
     /// Whether grouping started over (documents were replaced, or nothing usable was stored).
-    pub(crate) regrouped: bool,
+    pub regrouped: bool,
     /// What was stored.
-    pub(crate) written: StoriesWritten,
+    pub written: StoriesWritten,
 }
 
 /// Brings the stored stories up to date with the committed documents of `index`.
@@ -30,7 +30,7 @@ pub(crate) struct Updated {
 ///
 /// `fresh` holds the profiles of this run's documents (computed on the workers); when
 /// every document to group is among them, nothing is read back from the index.
-pub(crate) fn update(
+pub fn update(
     index: &Index,
     writer: &mut Writer,
     fresh: HashMap<String, Profile>,
@@ -130,17 +130,18 @@ fn bare_story(group: &Group, docs: &[Document], duplicate_of: &BTreeMap<String, 
 
 /// A document's story and copies, as `show` prints them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
-pub(crate) struct Beside {
+pub struct Beside {
     /// The story holding the document.
-    pub(crate) story: Option<StoryRef>,
+    pub story: Option<StoryRef>,
     /// The earliest copy, when the document is a near-duplicate of it.
-    pub(crate) duplicate_of: Option<String>,
+    pub duplicate_of: Option<String>,
     /// The other copies of the same report.
-    pub(crate) copies: Vec<String>,
+    pub copies: Vec<String>,
 }
 
 impl Beside {
-    pub(crate) fn of(index: &Index, id: &str) -> anyhow::Result<Beside> {
+    /// The story and copies of the document `id` of `index`.
+    pub fn of(index: &Index, id: &str) -> anyhow::Result<Beside> {
         Ok(Beside {
             story: index.story_of(id)?,
             duplicate_of: index.duplicate_of(id)?,

@@ -57,6 +57,17 @@ pub enum Error {
         /// The first field found to differ.
         field: String,
     },
+    /// [`Index::merge`](crate::Index::merge) was given a target that is not new or empty.
+    #[error(
+        "cannot merge into {}: {reason}; merge writes a new index into a new or empty directory",
+        dir.display()
+    )]
+    MergeInto {
+        /// The target directory.
+        dir: PathBuf,
+        /// Why it cannot take the merged index.
+        reason: &'static str,
+    },
     /// Another writer (normally another newsdesk process) holds the index lock.
     #[error("index {} is locked by another newsdesk process", dir.display())]
     Locked {

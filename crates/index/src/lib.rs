@@ -91,6 +91,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod merge;
 mod read;
 mod schema;
 mod snippet;
@@ -101,6 +102,7 @@ mod tokenizer;
 mod writer;
 
 pub use error::Error;
+pub use merge::{Merged, SourceConflict};
 pub use schema::{SCHEMA_FILE, SCHEMA_VERSION};
 pub use stories::{StoriesBehind, StoriesWritten, StoryRef};
 pub use writer::Writer;
