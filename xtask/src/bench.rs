@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Queries for the latency measurement: terms, phrases, boolean, entity fields and date ranges.
-const QUERIES: &[&str] = &[
+pub(crate) const QUERIES: &[&str] = &[
     "oil",
     "prices",
     "bank",

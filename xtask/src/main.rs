@@ -3,6 +3,7 @@
 //! - `pipeline`: build the release binary, ingest `fixtures/` into
 //!   `target/newsdesk-index`, run a few searches and print a report.
 //! - `bench`: throughput, memory and latency, written to `target/bench/`.
+//! - `spark`: the Spark job on a loopback standalone cluster, compared with one ingest.
 
 mod baseline;
 mod bench;
@@ -21,6 +22,7 @@ mod eval_seeds_story;
 mod eval_stories;
 mod peers;
 mod pipeline;
+mod spark;
 mod stages;
 mod stories_df;
 mod train_ner;
@@ -43,6 +45,10 @@ tasks:
               of ../shared/data/ecbplus-dev or gva-dev
   eval neardup [--set key=value]
               near-duplicate pairs on Reuters-21578 against ../shared/data/reuters-neardup
+  spark [--fixtures-only]
+              run python/newsdesk_spark on a standalone Spark cluster on 127.0.0.1
+              (master and two workers) over fixtures/ and the small tier, merge, and
+              compare with one newsdesk ingest; stops every process it started
   stories-df  rebuild crates/stories/data/df.tsv from ../shared/data/corpus
   train-ner   train the entity model from ../shared/data/conllpp";
 
@@ -62,6 +68,7 @@ fn main() -> ExitCode {
         Some("eval") => eval::run(&args[1..]),
         Some("train-ner") => train_ner::run(&args[1..]),
         Some("stories-df") => stories_df::run(&args[1..]),
+        Some("spark") => spark::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
