@@ -156,6 +156,9 @@ pub struct Hit {
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The outlet that published it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// The id of the story the document belongs to (`None` before its stories are computed).
     #[serde(default)]
     pub story: Option<String>,

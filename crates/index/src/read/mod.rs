@@ -30,6 +30,8 @@ struct HitFields {
     text: String,
     #[serde(default)]
     language: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
 }
 
 impl Index {
@@ -121,6 +123,7 @@ impl Index {
                 score,
                 snippet,
                 published: fields.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                outlet: fields.outlet,
                 story,
                 duplicate_of,
                 copies,
