@@ -56,7 +56,7 @@
 //! | `claim` | the content of claims (reported speech: `X said that ...`) | English |
 //! | `claimant` | canonical names of claim speakers | names |
 //! | `keyword` | extracted key terms | English |
-//! | `entity` | facet `/LABEL/canonical name`, one per distinct entity | facet (counts for [`Index::entity_facets`]) |
+//! | `entity` | facet `/LABEL/canonical name`, one per distinct entity; `/SPEAKER/name` per quote speaker, `/OUTLET/name`, `/LANGUAGE/code` | facet (counts for [`Index::entity_facets`] and [`Index::facets`], exact filters of [`SearchOptions::facets`]) |
 //! | `doc_json` | the whole [`Document`](newsdesk_model::Document) as JSON | stored only; [`Index::get`] rebuilds the document from it |
 //! | `profile` | the document's stories profile (`newsdesk_stories::Profile`) as JSON, written by [`Writer::upsert_profiled`] | stored only; [`Index::profiles`] reads it back for grouping |
 //! | `input_key` | a fingerprint of the input the document was made from ([`Writer::upsert_keyed`]) | u64, indexed and fast; [`Index::input_keys`] lists them so unchanged inputs are skipped before any work |
@@ -158,6 +158,9 @@ pub struct Hit {
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The outlet that published it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// The id of the story the document belongs to (`None` before its stories are computed).
     #[serde(default)]
     pub story: Option<String>,
@@ -174,7 +177,7 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// Options for [`Index::search`]: how many hits, and filters that every hit must pass.
+/// Options for [`Index::search`]: how many hits, in what order, and filters that every hit must pass.
 ///
 /// Build it with struct update syntax so that new options keep compiling:
 /// `SearchOptions { limit: 20, ..SearchOptions::default() }`.
@@ -195,6 +198,130 @@ pub struct SearchOptions {
     /// List every near-duplicate copy as its own hit; by default copies of one report
     /// are collapsed into the best-ranked one, whose [`Hit::copies`] counts the others.
     pub all_copies: bool,
+    /// Hits to skip before the first one returned (paging: `offset` of page `p` is
+    /// `p × limit`); the skipped hits are ranked too, so deep pages cost more.
+    pub offset: usize,
+    /// The order of the hits.
+    pub sort: Sort,
+    /// Only documents with every one of these facet values (see [`Index::facets`]):
+    /// the canonical entity name, speaker, outlet, language code or story id, exactly.
+    pub facets: Vec<(FacetKind, String)>,
+}
+
+/// The order of [`Index::search`] hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best first, ties by id.
+    #[default]
+    Relevance,
+    /// Latest publication day first (undated last), ties by id.
+    Newest,
+}
+
+/// What a facet counts, and what a [`SearchOptions::facets`] filter narrows to.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetKind {
+    /// People named (canonical names, surnames folded into full names).
+    Person,
+    /// Organisations named.
+    Org,
+    /// Places named.
+    Loc,
+    /// Other names.
+    Misc,
+    /// Speakers of quotes.
+    Speaker,
+    /// The outlet that published the document.
+    Outlet,
+    /// The document language (ISO 639-1 code).
+    Language,
+    /// The story the document belongs to (stories of two documents or more).
+    Story,
+}
+
+impl FacetKind {
+    /// Every kind, in the order [`Index::facets`] lists them.
+    pub const ALL: [FacetKind; 8] = [
+        FacetKind::Person,
+        FacetKind::Org,
+        FacetKind::Loc,
+        FacetKind::Misc,
+        FacetKind::Speaker,
+        FacetKind::Outlet,
+        FacetKind::Language,
+        FacetKind::Story,
+    ];
+
+    /// `person`, `org`, `loc`, `misc`, `speaker`, `outlet`, `language` or `story`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetKind::Person => "person",
+            FacetKind::Org => "org",
+            FacetKind::Loc => "loc",
+            FacetKind::Misc => "misc",
+            FacetKind::Speaker => "speaker",
+            FacetKind::Outlet => "outlet",
+            FacetKind::Language => "language",
+            FacetKind::Story => "story",
+        }
+    }
+
+    /// The kind called `name` (as [`FacetKind::name`] gives it).
+    pub fn from_name(name: &str) -> Option<FacetKind> {
+        FacetKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The entity label of the kinds that count entities.
+    pub fn label(self) -> Option<Label> {
+        match self {
+            FacetKind::Person => Some(Label::Person),
+            FacetKind::Org => Some(Label::Org),
+            FacetKind::Loc => Some(Label::Loc),
+            FacetKind::Misc => Some(Label::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// One counted facet value ([`Index::facets`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FacetValue {
+    /// What is counted.
+    pub kind: FacetKind,
+    /// The value, as a [`SearchOptions::facets`] filter takes it.
+    pub value: String,
+    /// A readable label where the value is an id (a story's title), else absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Matching documents with this value.
+    pub documents: u64,
+}
+
+/// Matching documents published on one day ([`Facets::days`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DayCount {
+    /// The publication day.
+    pub day: NaiveDate,
+    /// Matching documents published that day.
+    pub documents: u64,
+}
+
+/// Counts over every document matching a query ([`Index::facets`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Facets {
+    /// Matching documents (copies included).
+    pub documents: u64,
+    /// The most frequent values of each [`FacetKind`], in [`FacetKind::ALL`] order, each
+    /// kind by count descending then value.
+    pub values: Vec<FacetValue>,
+    /// Matching documents per publication day, earliest first (days with none left out).
+    pub days: Vec<DayCount>,
+    /// Matching documents without a publication day.
+    pub undated: u64,
 }
 
 impl Default for SearchOptions {
@@ -207,6 +334,9 @@ impl Default for SearchOptions {
             published_from: None,
             published_to: None,
             all_copies: false,
+            offset: 0,
+            sort: Sort::Relevance,
+            facets: Vec::new(),
         }
     }
 }

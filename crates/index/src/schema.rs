@@ -1,7 +1,7 @@
 //! The Tantivy schema, its tokenizers, the schema version file and the mapping from [`Document`].
 
-use crate::Error;
 use crate::tokenizer::WordTokenizer;
+use crate::{Error, FacetKind};
 use newsdesk_model::{Document, Label};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// The schema version this build writes and reads. Bump it whenever a field,
 /// an option or a tokenizer changes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The file in the index directory that records the schema version.
 pub const SCHEMA_FILE: &str = "newsdesk-schema.json";
@@ -334,6 +334,25 @@ pub(crate) fn entity_facet(label: Label, name: &str) -> Option<Facet> {
     (!name.is_empty()).then(|| Facet::from_path([label.name(), name.as_str()]))
 }
 
+/// The root of the facets of a kind in the `entity` field: the label for entities,
+/// `SPEAKER`, `OUTLET` and `LANGUAGE` for the others; `None` for stories (not indexed).
+pub(crate) fn facet_root(kind: FacetKind) -> Option<&'static str> {
+    match kind {
+        FacetKind::Speaker => Some("SPEAKER"),
+        FacetKind::Outlet => Some("OUTLET"),
+        FacetKind::Language => Some("LANGUAGE"),
+        FacetKind::Story => None,
+        entity => entity.label().map(Label::name),
+    }
+}
+
+/// The facet of `value` under `kind`, if the value is not blank and the kind is indexed.
+pub(crate) fn kind_facet(kind: FacetKind, value: &str) -> Option<Facet> {
+    let value = facet_component(value);
+    let root = facet_root(kind)?;
+    (!value.is_empty()).then(|| Facet::from_path([root, value.as_str()]))
+}
+
 /// The Tantivy document for `doc`.
 pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, Error> {
     let a = &doc.article;
@@ -348,8 +367,10 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
     let mut t = TantivyDocument::default();
     t.add_text(f.id, &a.id);
     t.add_text(f.source, &a.source);
+    let mut facets = BTreeSet::new();
     if let Some(outlet) = &a.outlet {
         t.add_text(f.outlet, outlet);
+        facets.extend(kind_facet(FacetKind::Outlet, outlet));
     }
     if let Some(url) = &a.url {
         t.add_text(f.url, url);
@@ -364,6 +385,7 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
     }
     if let Some(language) = &a.language {
         t.add_text(f.language, language);
+        facets.extend(kind_facet(FacetKind::Language, language));
     }
     if let Some(date) = a.published {
         t.add_date(f.published, day_start(date));
@@ -371,7 +393,6 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
     for author in &a.authors {
         t.add_text(f.author, author);
     }
-    let mut facets = BTreeSet::new();
     for entity in &x.entities {
         let field = f.for_label(entity.label);
         // Every distinct spelling once: the canonical name, then each mention text.
@@ -388,9 +409,6 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
             facets.insert(facet);
         }
     }
-    for facet in facets {
-        t.add_facet(f.entity, facet);
-    }
     let mut speakers = BTreeSet::new();
     for quote in &x.quotes {
         t.add_text(f.quote, &quote.text);
@@ -398,7 +416,11 @@ pub(crate) fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument, 
             && speakers.insert(speaker.as_str())
         {
             t.add_text(f.speaker, speaker);
+            facets.extend(kind_facet(FacetKind::Speaker, speaker));
         }
+    }
+    for facet in facets {
+        t.add_facet(f.entity, facet);
     }
     let mut claimants = BTreeSet::new();
     for claim in &x.claims {

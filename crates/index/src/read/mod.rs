@@ -2,7 +2,7 @@
 
 use crate::schema::{self, name};
 use crate::snippet::Snippeter;
-use crate::{Error, Hit, Index, SearchOptions, tantivy_error};
+use crate::{Error, Hit, Index, SearchOptions, Sort, tantivy_error};
 use chrono::NaiveDate;
 use newsdesk_model::Document;
 use serde::Deserialize;
@@ -30,48 +30,62 @@ struct HitFields {
     text: String,
     #[serde(default)]
     language: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
 }
 
 impl Index {
     /// Runs a query in Tantivy syntax (see the crate documentation), best hits
-    /// first, ties broken by id; at most `options.limit` hits, each passing the
+    /// first (or newest first, by [`SearchOptions::sort`]), ties broken by id; at
+    /// most `options.limit` hits after the first `options.offset`, each passing the
     /// filters of `options`.
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<Vec<Hit>, Error> {
         if options.limit == 0 {
             return Ok(Vec::new());
         }
         let user = self.parse(query)?;
-        let filtered = self.with_filters(user.box_clone(), options);
+        let filtered = self.with_filters(user.box_clone(), options)?;
         let searcher = self.reader.searcher();
         let stories = self.loaded_stories()?;
+        // The hits before `offset` are ranked too, then skipped; never more than there
+        // are documents.
+        let all = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        if options.offset >= all {
+            return Ok(Vec::new());
+        }
+        let wanted = options.offset.saturating_add(options.limit).min(all);
+        let ranked = |fetch: usize| match options.sort {
+            Sort::Relevance => self.top_by_score(&searcher, filtered.as_ref(), fetch),
+            Sort::Newest => self.top_by_date(&searcher, filtered.as_ref(), fetch),
+        };
         // Copies of one report collapse into the best-ranked one: ask for more hits
-        // until `limit` distinct reports are found or there are no more.
-        let mut fetch = options.limit;
+        // until `wanted` distinct reports are found or there are no more.
+        let mut fetch = wanted;
         let top = loop {
-            let top = self.top_by_score(&searcher, filtered.as_ref(), fetch)?;
+            let top = ranked(fetch)?;
             let Some(loaded) = stories.as_deref().filter(|_| !options.all_copies) else {
                 break top.into_iter().map(|t| (t, 0)).collect::<Vec<_>>();
             };
             let exhausted = top.len() < fetch;
             let mut seen = HashSet::new();
-            let mut kept = Vec::with_capacity(options.limit);
+            let mut kept = Vec::with_capacity(wanted.min(top.len()));
             for (score, address) in top {
                 let id = self.id_at(&searcher, address)?.unwrap_or_default();
                 let family = crate::stories::family(loaded, &id);
                 if seen.insert(family[0].clone()) {
                     kept.push(((score, address), family.len() - 1));
-                    if kept.len() == options.limit {
+                    if kept.len() == wanted {
                         break;
                     }
                 }
             }
-            if kept.len() == options.limit || exhausted {
+            if kept.len() == wanted || exhausted {
                 break kept;
             }
             // Past the number of documents, the next round is the last.
-            let all = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
             fetch = fetch.saturating_mul(4).min(all.saturating_add(1));
         };
+        let top: Vec<_> = top.into_iter().skip(options.offset).collect();
         // One snippeter per body field met: each language's body has its own stemmer.
         let mut snippeters: HashMap<Option<usize>, Snippeter> = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
@@ -109,6 +123,7 @@ impl Index {
                 score,
                 snippet,
                 published: fields.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                outlet: fields.outlet,
                 story,
                 duplicate_of,
                 copies,
@@ -119,7 +134,7 @@ impl Index {
 
     /// The number of documents matching `query` and the filters of `options` (its `limit` is ignored).
     pub fn count(&self, query: &str, options: &SearchOptions) -> Result<usize, Error> {
-        let query = self.with_filters(self.parse(query)?, options);
+        let query = self.with_filters(self.parse(query)?, options)?;
         self.reader
             .searcher()
             .search(query.as_ref(), &tantivy::collector::Count)
@@ -227,6 +242,43 @@ impl Index {
         });
         scored.truncate(limit);
         Ok(scored.into_iter().map(|(s, _, a)| (s, a)).collect())
+    }
+
+    /// The latest-published `limit` documents, undated last, ties broken by id; each
+    /// with its relevance score.
+    fn top_by_date(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+    ) -> Result<Vec<(Score, DocAddress)>, Error> {
+        let executor = self.executor_for(searcher);
+        let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
+        let collector =
+            TopDocs::with_limit(limit).tweak_score(move |segment: &tantivy::SegmentReader| {
+                // The schema check on opening guarantees both columns.
+                let dates = segment.fast_fields().date(name::PUBLISHED).ok();
+                let order = segment.fast_fields().u64(name::ID_ORDER).ok();
+                move |doc: tantivy::DocId, score: Score| {
+                    let day = dates
+                        .as_ref()
+                        .and_then(|c| c.first(doc))
+                        .map_or(i64::MIN, |d| d.into_timestamp_secs());
+                    let id = order
+                        .as_ref()
+                        .and_then(|c| c.first(doc))
+                        .unwrap_or(u64::MAX);
+                    (day, std::cmp::Reverse(id), score)
+                }
+            });
+        let mut top = searcher
+            .search_with_executor(query, &collector, executor, scoring)
+            .map_err(|e| tantivy_error(&self.dir, e))?;
+        top.sort_by_key(|t| std::cmp::Reverse((t.0.0, t.0.1)));
+        Ok(top
+            .into_iter()
+            .map(|((_, _, score), address)| (score, address))
+            .collect())
     }
 
     /// The id order key of a document (see `schema::id_order`).
@@ -421,6 +473,41 @@ mod tests {
             let hit = hits.iter().find(|h| h.id == *id).expect("hit");
             assert_eq!(hit.snippet, *expected, "snippet for {query:?}");
         }
+    }
+
+    #[test]
+    fn hits_sort_by_date_and_page_by_offset() {
+        let (_dir, index) = index_with(&corpus());
+        let page = |sort: Sort, offset: usize, limit: usize| {
+            let options = SearchOptions {
+                sort,
+                offset,
+                limit,
+                ..SearchOptions::default()
+            };
+            ids(&index, "corridor", &options)
+        };
+        assert_eq!(page(Sort::Newest, 0, 10), ["b2", "a1", "c3"]);
+        assert_eq!(page(Sort::Newest, 1, 1), ["a1"]);
+        assert_eq!(page(Sort::Newest, 3, 10), Vec::<String>::new());
+        let best = page(Sort::Relevance, 0, 10);
+        assert_eq!(best.len(), 3);
+        for (offset, id) in best.iter().enumerate() {
+            assert_eq!(page(Sort::Relevance, offset, 1), std::slice::from_ref(id));
+        }
+        assert_eq!(page(Sort::Relevance, usize::MAX, 5), Vec::<String>::new());
+        // The newest order keeps the relevance score of each hit.
+        let options = SearchOptions {
+            sort: Sort::Newest,
+            ..SearchOptions::default()
+        };
+        assert!(
+            index
+                .search("corridor", &options)
+                .unwrap()
+                .iter()
+                .all(|h| h.score > 0.0)
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! Query parsing and filters: boosts, bounds on hostile input, `published:` days made timestamps.
 
 use crate::schema;
-use crate::{Error, Index, SearchOptions};
+use crate::{Error, FacetKind, Index, SearchOptions};
 use chrono::NaiveDate;
 use std::ops::Bound;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    TermSetQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Score, Term};
 
@@ -57,9 +60,26 @@ impl Index {
         &self,
         query: Box<dyn Query>,
         options: &SearchOptions,
-    ) -> Box<dyn Query> {
+    ) -> Result<Box<dyn Query>, Error> {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (kind, value) in &options.facets {
+            let filter: Box<dyn Query> = match schema::kind_facet(*kind, value) {
+                Some(facet) => Box::new(TermQuery::new(
+                    Term::from_facet(f.entity, &facet),
+                    IndexRecordOption::Basic,
+                )),
+                None if *kind == FacetKind::Story => {
+                    let members = self.story_members(value)?;
+                    Box::new(TermSetQuery::new(
+                        members.iter().map(|m| Term::from_field_text(f.id, m)),
+                    ))
+                }
+                // A blank value matches nothing.
+                None => Box::new(EmptyQuery),
+            };
+            must.push((Occur::Must, filter));
+        }
         if let Some(prefix) = &options.source_prefix {
             let mut upper = prefix.clone();
             upper.push(char::MAX);
@@ -97,10 +117,10 @@ impl Index {
             must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
         if must.is_empty() {
-            return query;
+            return Ok(query);
         }
         must.insert(0, (Occur::Must, query));
-        Box::new(BooleanQuery::new(must))
+        Ok(Box::new(BooleanQuery::new(must)))
     }
 }
 

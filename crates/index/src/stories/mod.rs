@@ -124,6 +124,21 @@ impl Index {
             .collect()
     }
 
+    /// The record of story `id` (`None` for an unknown id, or before stories are computed).
+    pub fn story(&self, id: &str) -> Result<Option<Story>, Error> {
+        let Some(loaded) = self.loaded_stories()? else {
+            return Ok(None);
+        };
+        let Some(entry) = loaded.by_story.get(id).map(|i| &loaded.entries[*i]) else {
+            return Ok(None);
+        };
+        let record = files::read_records(&self.dir, loaded.current.generation, &[entry])?;
+        match record.into_iter().next().flatten() {
+            Some(story) => Ok(Some(story)),
+            None => self.unstored_record(entry).map(Some),
+        }
+    }
+
     /// The record of a story stored without one (a story of one document), built from
     /// its stored document.
     fn unstored_record(&self, entry: &files::Entry) -> Result<Story, Error> {
@@ -737,6 +752,10 @@ mod tests {
             ..SearchOptions::default()
         };
         assert_eq!(index.search("corridor", &limited).unwrap().len(), 1);
+        let s_t = index.story("s-t").unwrap().expect("story s-t");
+        assert_eq!(s_t.id, "s-t");
+        assert_eq!(index.story("s-u").unwrap().map(|s| s.size), Some(1));
+        assert_eq!(index.story("unknown").unwrap(), None);
         for q in ["story:unknown", "story:\"s-u\" AND nothing", "(story:)"] {
             assert!(search(q, true).is_empty(), "{q}");
         }
