@@ -268,45 +268,7 @@ fn run_trafilatura(pages: &[Page], dir: &Path) -> anyhow::Result<Run> {
 
 /// Creates (once) `target/peers-venv-html` with trafilatura; returns its python.
 fn venv(root: &Path) -> anyhow::Result<PathBuf> {
-    let dir = root.join("target/peers-venv-html");
-    let python = dir.join("bin/python");
-    let stamp = dir.join(".installed");
-    let wanted = TRAFILATURA.join("\n");
-    if std::fs::read_to_string(&stamp).is_ok_and(|s| s.trim() == wanted) {
-        return Ok(python);
-    }
-    if !python.exists() {
-        eprintln!("creating {}", dir.display());
-        let status = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&dir)
-            .status()
-            .context("cannot run python3 -m venv")?;
-        if !status.success() {
-            bail!("python3 -m venv {} failed", dir.display());
-        }
-    }
-    eprintln!(
-        "installing {} into {}",
-        TRAFILATURA.join(" "),
-        dir.display()
-    );
-    let status = Command::new(&python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
-        .args(TRAFILATURA)
-        .status()
-        .context("cannot run pip")?;
-    if !status.success() {
-        bail!("pip install {} failed", TRAFILATURA.join(" "));
-    }
-    std::fs::write(&stamp, wanted)?;
-    Ok(python)
+    crate::venv::ensure(&root.join("target/peers-venv-html"), TRAFILATURA)
 }
 
 /// Lowercase alphanumeric word tokens with their counts.

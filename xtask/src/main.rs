@@ -26,6 +26,7 @@ mod spark;
 mod stages;
 mod stories_df;
 mod train_ner;
+mod venv;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -15,38 +15,7 @@ const PACKAGES: &[&str] = &[
 
 /// Creates (once) the virtual environment with the peers; returns its python.
 pub(crate) fn venv(root: &Path) -> anyhow::Result<PathBuf> {
-    let dir = root.join("target/peers-venv");
-    let python = dir.join("bin/python");
-    let stamp = dir.join(".installed");
-    if stamp.exists() {
-        return Ok(python);
-    }
-    if !python.exists() {
-        let status = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&dir)
-            .status()
-            .context("cannot run python3 -m venv")?;
-        if !status.success() {
-            bail!("python3 -m venv failed");
-        }
-    }
-    let status = Command::new(&python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
-        .args(PACKAGES)
-        .status()
-        .context("cannot run pip")?;
-    if !status.success() {
-        bail!("pip install {} failed", PACKAGES.join(" "));
-    }
-    std::fs::write(&stamp, PACKAGES.join("\n"))?;
-    Ok(python)
+    crate::venv::ensure(&root.join("target/peers-venv"), PACKAGES)
 }
 
 const SCRIPT: &str = r#"

@@ -368,23 +368,7 @@ fn small_tier(root: &Path, base: &Path) -> anyhow::Result<Option<Vec<String>>> {
 /// from `target/wheels` when there is one; returns the venv's python.
 fn venv(root: &Path) -> anyhow::Result<PathBuf> {
     let dir = root.join("target/spark-venv");
-    let python = dir.join("bin/python");
-    let stamp = dir.join(".installed");
-    let want = PACKAGES.join("\n");
-    if std::fs::read_to_string(&stamp).ok().as_deref() != Some(want.as_str()) {
-        if !python.exists() {
-            let status = Command::new("python3")
-                .args(["-m", "venv"])
-                .arg(&dir)
-                .status()
-                .context("cannot run python3 -m venv")?;
-            if !status.success() {
-                bail!("python3 -m venv {} failed", dir.display());
-            }
-        }
-        pip(&python, PACKAGES.iter().map(|s| s.to_string()).collect())?;
-        std::fs::write(&stamp, &want)?;
-    }
+    let python = crate::venv::ensure(&dir, PACKAGES)?;
     if let Some(wheel) = newest_wheel(&root.join("target/wheels")) {
         let wheel_stamp = dir.join(".wheel");
         let id = format!(
@@ -394,36 +378,14 @@ fn venv(root: &Path) -> anyhow::Result<PathBuf> {
         );
         if std::fs::read_to_string(&wheel_stamp).ok().as_deref() != Some(id.as_str()) {
             println!("   installing {}", rel(root, &wheel));
-            pip(
+            crate::venv::pip_install(
                 &python,
-                vec![
-                    "--force-reinstall".into(),
-                    "--no-deps".into(),
-                    path_str(&wheel),
-                ],
+                &["--force-reinstall", "--no-deps", &path_str(&wheel)],
             )?;
             std::fs::write(&wheel_stamp, id)?;
         }
     }
     Ok(python)
-}
-
-fn pip(python: &Path, args: Vec<String>) -> anyhow::Result<()> {
-    let status = Command::new(python)
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
-        .args(&args)
-        .status()
-        .context("cannot run pip")?;
-    if !status.success() {
-        bail!("pip install {} failed", args.join(" "));
-    }
-    Ok(())
 }
 
 fn newest_wheel(dir: &Path) -> Option<PathBuf> {
