@@ -10,34 +10,9 @@
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn newsdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the newsdesk binary runs")
-}
-
-/// Runs newsdesk, expecting exit status `code`; returns standard output and error.
-fn run(dir: &Path, args: &[&str], code: i32) -> (String, String) {
-    let out = newsdesk(dir, args);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(code), "newsdesk {args:?}: {stderr}");
-    (
-        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr,
-    )
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    run(dir, args, 0).0
-}
+mod common;
+use common::*;
 
 const REPORTS: [(&str, &str, &str, &str); 6] = [
     (

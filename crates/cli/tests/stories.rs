@@ -7,37 +7,10 @@
 //! and the day; different events share nothing but common words.
 
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn newsdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the newsdesk binary runs")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = newsdesk(dir, args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "newsdesk {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
-
-fn ndjson(s: &str) -> Vec<Value> {
-    s.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
+mod common;
+use common::*;
 
 const QUAKE: &str = "A magnitude 6.1 earthquake struck Zorvanetz early on Monday, destroying \
     forty homes and injuring twelve people, the regional governor Mirelda Quastova said. \
