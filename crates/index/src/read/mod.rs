@@ -271,10 +271,10 @@ impl Index {
                     (day, std::cmp::Reverse(id), score)
                 }
             });
-        let mut top = searcher
+        // TopDocs returns its hits best first, and (day, id) is unique per document.
+        let top = searcher
             .search_with_executor(query, &collector, executor, scoring)
             .map_err(|e| tantivy_error(&self.dir, e))?;
-        top.sort_by_key(|t| std::cmp::Reverse((t.0.0, t.0.1)));
         Ok(top
             .into_iter()
             .map(|((_, _, score), address)| (score, address))
