@@ -31,6 +31,8 @@ pub(crate) enum Command {
     Quotes(QuotesArgs),
     /// List stories: documents that report the same event, why, and their facts across outlets.
     Stories(StoriesArgs),
+    /// Serve the archive in a browser (search, facets, documents, stories) and a JSON API under /api/.
+    Serve(ServeArgs),
 }
 
 /// Options shared by the commands that read documents.
@@ -178,4 +180,14 @@ fn parse_format(s: &str) -> Result<Format, String> {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The index directory (opened read-only; reloaded when an ingest commits).
+    #[arg(long)]
+    pub(crate) index: PathBuf,
+    /// Address to listen on; anything but loopback is served with a warning (there is no authentication).
+    #[arg(long, default_value_t = newsdesk_serve::DEFAULT_ADDR)]
+    pub(crate) addr: std::net::SocketAddr,
 }

@@ -65,6 +65,10 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(exit_for(&summary))
         }
         Command::Merge(a) => merge::merge(&a),
+        Command::Serve(a) => {
+            newsdesk_serve::run(&a.index, a.addr)?;
+            Ok(0)
+        }
         Command::Search(a) => {
             let index = open_index(&a.index)?;
             let options = SearchOptions {

@@ -9,20 +9,24 @@
 //! its inputs are in byte-wise path order when it walks a directory, so this is the copy it
 //! keeps over the same files. Then Tantivy's merger writes the kept documents of every shard
 //! segment into one new segment (postings, positions, fast fields, field norms and the stored
-//! documents with their stories profiles and input keys), so nothing is cleaned, extracted or
-//! tokenized again and the collection statistics (document frequencies, average lengths) are
-//! those of the kept documents, as in a single ingest. Segments go into the merger ordered by
+//! documents with their stories profiles and input keys), so nothing is cleaned or extracted
+//! again. A segment that loses a copy is first written again without it, from its stored
+//! records (only tokenized again): the merger estimates a filtered segment's token counts from
+//! quantised field norms, and the collection statistics (document frequencies, average
+//! lengths, so BM25 scores) must be exactly those of the kept documents, as in a single
+//! ingest. Segments go into the merger ordered by
 //! their smallest kept id, so the merged index does not depend on the order of the shards.
 
 use crate::schema::{self, name};
 use crate::{CREATABLE_LEFTOVERS, Error, Index, tantivy_error};
+use newsdesk_model::Document;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use tantivy::directory::{DirectoryLock, INDEX_WRITER_LOCK, MmapDirectory, OwnedBytes};
+use tantivy::directory::{DirectoryLock, INDEX_WRITER_LOCK, MmapDirectory};
 use tantivy::fastfield::AliveBitSet;
 use tantivy::index::{IndexSettings, Segment, SegmentReader};
-use tantivy::{BitSet, Directory, DocId};
+use tantivy::{BitSet, Directory, DocId, TantivyDocument};
 
 /// What [`Index::merge`] did.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -162,17 +166,6 @@ impl Index {
                 *first = id;
             }
         }
-        let mut parts: Vec<(&str, Segment, AliveBitSet)> = Vec::new();
-        for (s, segments) in alive.into_iter().enumerate() {
-            for (g, slot) in segments.into_iter().enumerate() {
-                if let Some((bits, first)) = slot {
-                    let dir = opened[s].index.dir();
-                    parts.push((first, opened[s].segments[g].clone(), alive_set(dir, &bits)?));
-                }
-            }
-        }
-        parts.sort_by(|a, b| a.0.cmp(b.0));
-
         let documents = kept.len() as u64;
         let merged = Merged {
             shards: opened.len(),
@@ -186,7 +179,7 @@ impl Index {
                     .sum::<u64>(),
             conflicts,
         };
-        if parts.is_empty() {
+        if alive.iter().flatten().all(Option::is_none) {
             return Ok((Index::create_or_open(out)?, merged));
         }
         std::fs::create_dir_all(out).map_err(|source| Error::Io {
@@ -196,12 +189,45 @@ impl Index {
         // As in `create_new`: the version file first, so that a directory left by a crash
         // before `meta.json` is written is never read as an index.
         schema::write_version(out)?;
+
+        // A segment whose documents are all kept goes into the merger as it is. One that
+        // loses a copy (or holds deletes of its own) is first written again, without the
+        // dropped documents, into a scratch index: Tantivy's merger estimates a filtered
+        // segment's token counts from the quantised field norms, which would change the
+        // average lengths, and so the BM25 scores, from those of a single ingest.
+        let scratch = out.join(SCRATCH);
+        let mut parts: Vec<(&str, Segment)> = Vec::new();
+        let mut rebuilt: Vec<tantivy::Index> = Vec::new();
+        for (s, segments) in alive.into_iter().enumerate() {
+            for (g, slot) in segments.into_iter().enumerate() {
+                let Some((bits, first)) = slot else { continue };
+                let segment = &opened[s].segments[g];
+                if bits.len() as u32 == segment.meta().max_doc() {
+                    parts.push((first, segment.clone()));
+                    continue;
+                }
+                let index = rewrite(
+                    &opened[s].index,
+                    segment,
+                    &bits,
+                    &scratch.join(format!("{s}-{g}")),
+                )?;
+                for part in index
+                    .searchable_segments()
+                    .map_err(|e| tantivy_error(out, e))?
+                {
+                    parts.push((first, part));
+                }
+                rebuilt.push(index);
+            }
+        }
+        parts.sort_by(|a, b| a.0.cmp(b.0));
         let directory = MmapDirectory::open(out).map_err(|e| Error::Io {
             dir: out.to_path_buf(),
             source: std::io::Error::other(e.to_string()),
         })?;
         let (segments, filters): (Vec<Segment>, Vec<Option<AliveBitSet>>) =
-            parts.into_iter().map(|(_, s, a)| (s, Some(a))).unzip();
+            parts.into_iter().map(|(_, s)| (s, None)).unzip();
         tantivy::indexer::merge_filtered_segments(
             &segments,
             IndexSettings::default(),
@@ -209,6 +235,14 @@ impl Index {
             directory,
         )
         .map_err(|e| tantivy_error(out, e))?;
+        drop(segments);
+        drop(rebuilt);
+        if scratch.exists() {
+            std::fs::remove_dir_all(&scratch).map_err(|source| Error::Io {
+                dir: scratch.clone(),
+                source,
+            })?;
+        }
         drop(opened);
         Ok((Index::open(out)?, merged))
     }
@@ -348,22 +382,85 @@ fn resolve_sources(kept: &mut HashMap<String, Copy>, shards: &[&PathBuf]) -> Vec
     conflicts
 }
 
-/// A Tantivy alive set holding the documents in `bits`.
-fn alive_set(dir: &Path, bits: &BitSet) -> Result<AliveBitSet, Error> {
-    let mut bytes = Vec::new();
-    tantivy::fastfield::write_alive_bitset(bits, &mut bytes).map_err(|source| Error::Io {
+/// The folder inside the merge target where segments that lose documents are written again
+/// before the merge; removed when the merge is done.
+const SCRATCH: &str = ".merge-scratch";
+
+/// Writes the documents of `segment` (of the shard `shard`) that are in `keep` into a new
+/// index in `dir`, from their stored records: the document, its input key and its stories
+/// profile are stored, so every field is indexed again exactly as the shard's ingest did,
+/// without cleaning or extracting anything. The documents keep their order.
+fn rewrite(
+    shard: &Index,
+    segment: &Segment,
+    keep: &BitSet,
+    dir: &Path,
+) -> Result<tantivy::Index, Error> {
+    let io = |source: std::io::Error| Error::Io {
         dir: dir.to_path_buf(),
         source,
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let index =
+        tantivy::Index::create_in_dir(dir, segment.schema()).map_err(|e| tantivy_error(dir, e))?;
+    schema::register_tokenizers(&index);
+    let options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(1)
+        .memory_budget_per_thread(REWRITE_BUDGET)
+        .num_merge_threads(1)
+        .build();
+    let mut writer: tantivy::IndexWriter = index
+        .writer_with_options(options)
+        .map_err(|e| tantivy_error(dir, e))?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    let from = shard.dir();
+    let reader = SegmentReader::open(segment).map_err(|e| tantivy_error(from, e))?;
+    let store = reader.get_store_reader(8).map_err(|source| Error::Io {
+        dir: from.to_path_buf(),
+        source,
     })?;
-    Ok(AliveBitSet::open(OwnedBytes::new(bytes)))
+    let keys = reader
+        .fast_fields()
+        .u64(name::INPUT_KEY)
+        .map_err(|e| tantivy_error(from, e))?;
+    let f = &shard.fields;
+    for doc in (0..segment.meta().max_doc()).filter(|d| keep.contains(*d)) {
+        let stored: TantivyDocument = store.get(doc).map_err(|e| tantivy_error(from, e))?;
+        use tantivy::schema::Value as _;
+        let text = |field| stored.get_first(field).and_then(|v| v.as_str());
+        let id = text(f.id).unwrap_or_default().to_string();
+        let document: Document = serde_json::from_str(text(f.doc_json).unwrap_or_default())
+            .map_err(|source| Error::Corrupt {
+                dir: from.to_path_buf(),
+                id: id.clone(),
+                source,
+            })?;
+        let mut again = schema::to_tantivy(&document, f)?;
+        if let Some(key) = keys.first(doc) {
+            again.add_u64(f.input_key, key);
+        }
+        if let Some(profile) = text(f.profile) {
+            again.add_text(f.profile, profile);
+        }
+        writer
+            .add_document(again)
+            .map_err(|e| tantivy_error(dir, e))?;
+    }
+    writer.commit().map_err(|e| tantivy_error(dir, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| tantivy_error(dir, e))?;
+    Ok(index)
 }
+
+/// The indexing memory of a rewrite: a segment is at most a few thousand documents.
+const REWRITE_BUDGET: usize = 64 << 20;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_docs::corpus;
     use crate::{SCHEMA_FILE, SearchOptions, Upsert};
-    use newsdesk_model::Document;
 
     /// A committed index in `dir` of `docs` (document, input key), with a commit after each
     /// document marked `true`, so that shards have several segments.
@@ -466,6 +563,10 @@ mod tests {
             );
             assert_eq!(merged.num_docs(), 4);
             assert_eq!(view(&merged), expected, "shards {shards:?}");
+            assert!(
+                !out.join(SCRATCH).exists(),
+                "the rewritten segments are removed"
+            );
             // The merged index does not depend on the order of the shards: one segment,
             // the same bytes apart from the segment id in its file names.
             let mut content: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
