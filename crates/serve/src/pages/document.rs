@@ -11,11 +11,12 @@ use newsdesk_model::{Document, Label, Story};
 use std::fmt::Write as _;
 
 /// The kinds of highlight, their legend labels, in legend order.
-const KINDS: [(&str, &str); 8] = [
+const KINDS: [(&str, &str); 9] = [
     ("person", "People"),
     ("org", "Organisations"),
     ("loc", "Places"),
     ("misc", "Other names"),
+    ("speaker", "Speakers"),
     ("quote", "Quotes"),
     ("claim", "Claims"),
     ("quantity", "Quantities"),
@@ -32,8 +33,11 @@ struct Span {
     title: String,
     /// The element id, for links from the side panel.
     anchor: Option<String>,
-    /// Shown after the range (a quote's speaker).
+    /// A quote's speaker (a `data-speaker` attribute).
     speaker: Option<String>,
+    /// Whether the range names someone quoted or making a claim in the document
+    /// (class `hl-speaker` besides its label's).
+    speaks: bool,
 }
 
 /// `GET /documents/ID`.
@@ -84,6 +88,7 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title: format!("quote — {who}{}", cue(q.cue.as_deref())),
             anchor: Some(format!("quote-{i}")),
             speaker: q.speaker.clone(),
+            speaks: false,
         });
     }
     for (i, c) in x.claims.iter().enumerate() {
@@ -95,18 +100,32 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title: format!("claim — {who}{}", cue(c.cue.as_deref())),
             anchor: Some(format!("claim-{i}")),
             speaker: None,
+            speaks: false,
         });
     }
+    let speakers: std::collections::BTreeSet<&str> = x
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .chain(x.claims.iter().filter_map(|c| c.speaker.as_deref()))
+        .collect();
     let mut inner = Vec::new();
     for e in &x.entities {
+        let speaks = speakers.contains(e.name.as_str());
         for m in &e.mentions {
             inner.push(Span {
                 start: m.start,
                 end: m.end,
                 kind: label_kind(e.label),
-                title: format!("{}: {}", e.label, e.name),
+                title: format!(
+                    "{}: {}{}",
+                    e.label,
+                    e.name,
+                    if speaks { " (speaker)" } else { "" }
+                ),
                 anchor: None,
                 speaker: None,
+                speaks,
             });
         }
     }
@@ -125,6 +144,7 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title,
             anchor: Some(format!("quantity-{i}")),
             speaker: None,
+            speaks: false,
         });
     }
     for (i, d) in x.dates.iter().enumerate() {
@@ -135,6 +155,7 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title: format!("date: {}", d.value),
             anchor: Some(format!("date-{i}")),
             speaker: None,
+            speaks: false,
         });
     }
     let valid = |s: &Span| s.start < s.end && text.get(s.start..s.end).is_some();
@@ -168,8 +189,9 @@ fn cue(cue: Option<&str>) -> String {
 fn open(out: &mut String, s: &Span) {
     let _ = write!(
         out,
-        "<span class=\"hl hl-{}\" title=\"{}\"",
+        "<span class=\"hl hl-{}{}\" title=\"{}\"",
         s.kind,
+        if s.speaks { " hl-speaker" } else { "" },
         E(&s.title)
     );
     if let Some(a) = &s.anchor {
@@ -235,17 +257,28 @@ fn render(record: &DocumentRecord, story: Option<&Story>) -> String {
     page.raw(&meta.join(" · ")).raw("</p>");
 
     let (outer, inner) = spans(doc);
-    page.raw("<div class=\"doc-layout\"><p class=\"legend-title\" id=\"legend\">Highlight:</p>");
+    page.raw(
+        "<div class=\"doc-layout\"><div class=\"doc-main\">\
+         <fieldset class=\"legend\"><legend>Highlight</legend>",
+    );
     for (kind, label) in KINDS {
+        let n = outer
+            .iter()
+            .chain(&inner)
+            .filter(|s| s.kind == kind || (kind == "speaker" && s.speaks))
+            .count();
+        if n == 0 {
+            continue;
+        }
         let _ = write!(
             page,
-            "<input type=\"checkbox\" class=\"toggle\" id=\"show-{kind}\" checked aria-describedby=\"legend\">\
-             <label class=\"swatch hl-{kind}\" for=\"show-{kind}\">{label}</label>"
+            "<input type=\"checkbox\" class=\"toggle\" id=\"show-{kind}\" data-kind=\"{kind}\" checked>\
+             <label class=\"swatch hl-{kind}\" for=\"show-{kind}\">{label} <span class=\"n\">{n}</span></label>"
         );
     }
     let _ = write!(
         page,
-        "<div class=\"doc-text\" lang=\"{}\">{}</div>",
+        "</fieldset><div class=\"doc-text\" lang=\"{}\">{}</div></div>",
         E(a.language.as_deref().unwrap_or("und")),
         body(&a.text, &outer, &inner)
     );
