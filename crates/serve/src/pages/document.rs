@@ -1,12 +1,12 @@
 //! The document page: the clean text with entities, quotes, claims, quantities and dates highlighted by kind, a legend, a side panel, removed text folded, provenance and the story.
 
 use super::respond;
-use crate::api::DocumentRecord;
 use crate::html::{E, Page, linkable, url_part};
 use crate::params::valid_id;
 use crate::{App, Failure};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use newsdesk_index::DocumentRecord;
 use newsdesk_model::{Document, Label, Story};
 use std::fmt::Write as _;
 
@@ -49,7 +49,7 @@ pub(crate) async fn page(State(app): State<App>, Path(id): Path<String>) -> Resp
     }
     let found = app
         .read(move |index| {
-            let record = DocumentRecord::of(index, &id)?.ok_or_else(|| {
+            let record = index.record(&id)?.ok_or_else(|| {
                 Failure::NotFound(format!("There is no document with id “{id}”."))
             })?;
             let story = match &record.story {
