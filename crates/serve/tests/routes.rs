@@ -799,6 +799,12 @@ async fn static_files_are_served_with_their_types() {
     assert_eq!(js.status, StatusCode::OK);
     assert_eq!(js.content_type(), "text/javascript; charset=utf-8");
     assert!(js.body.contains("addEventListener"));
+    for uri in ["/static/favicon.svg", "/favicon.ico"] {
+        let icon = get(uri).await;
+        assert_eq!(icon.status, StatusCode::OK, "{uri}");
+        assert_eq!(icon.content_type(), "image/svg+xml", "{uri}");
+        assert!(icon.body.starts_with("<svg"), "{uri}");
+    }
     // Every class the pages use is styled (or is a hook the script uses).
     let f = fixture();
     let story = get("/api/stories?min_size=2").await.json()[0]["id"]

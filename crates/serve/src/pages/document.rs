@@ -272,8 +272,9 @@ fn render(record: &DocumentRecord, story: Option<&Story>) -> String {
         }
         let _ = write!(
             page,
-            "<input type=\"checkbox\" class=\"toggle\" id=\"show-{kind}\" data-kind=\"{kind}\" checked>\
-             <label class=\"swatch hl-{kind}\" for=\"show-{kind}\">{label} <span class=\"n\">{n}</span></label>"
+            "<span class=\"legend-item\">\
+             <input type=\"checkbox\" class=\"toggle\" id=\"show-{kind}\" data-kind=\"{kind}\" checked>\
+             <label class=\"swatch hl-{kind}\" for=\"show-{kind}\">{label} <span class=\"n\">{n}</span></label></span>"
         );
     }
     let _ = write!(
