@@ -560,4 +560,48 @@ mod tests {
              &lt;is&gt; calm</span>&quot; &amp; left."
         );
     }
+
+    #[test]
+    fn names_of_speakers_are_marked_as_such() {
+        let text = "Putin said \"calm\" and Idlib waited.";
+        let mention = |name: &str, label: Label| Entity {
+            label,
+            name: name.into(),
+            mentions: vec![Mention {
+                start: text.find(name).unwrap(),
+                end: text.find(name).unwrap() + name.len(),
+                text: name.into(),
+            }],
+        };
+        let doc = Document {
+            article: Article {
+                text: text.into(),
+                ..Article::default()
+            },
+            extraction: Extraction {
+                entities: vec![
+                    mention("Putin", Label::Person),
+                    mention("Idlib", Label::Loc),
+                ],
+                quotes: vec![Quote {
+                    text: "calm".into(),
+                    speaker: Some("Putin".into()),
+                    cue: Some("said".into()),
+                    start: text.find("calm").unwrap(),
+                    end: text.find("calm").unwrap() + 4,
+                }],
+                ..Extraction::default()
+            },
+        };
+        let (outer, inner) = spans(&doc);
+        let speaks: Vec<(&str, bool)> = inner.iter().map(|s| (s.kind, s.speaks)).collect();
+        assert_eq!(speaks, [("person", true), ("loc", false)]);
+        let html = body(text, &outer, &inner);
+        assert!(
+            html.starts_with(
+                "<span class=\"hl hl-person hl-speaker\" title=\"PERSON: Putin (speaker)\">Putin</span>"
+            ),
+            "{html}"
+        );
+    }
 }
