@@ -51,7 +51,7 @@ impl Index {
         parser.set_field_boost(f.quote, QUOTE_BOOST);
         let query = expand_stories(query, &mut |id| self.story_members(id))?;
         parser
-            .parse_query(&expand_dates(&query))
+            .parse_query(&expand_dates(&quote_apostrophes(&query)))
             .map_err(|e| error(one_line(&e.to_string())))
     }
 
@@ -122,6 +122,59 @@ impl Index {
         must.insert(0, (Occur::Must, query));
         Ok(Box::new(BooleanQuery::new(must)))
     }
+}
+
+/// The query with each word that holds an apostrophe between letters (`O'Neil`,
+/// `person:D'Alema`, typographic `’` too) put in double quotes, so that it is searched as the
+/// indexed text was tokenized: Tantivy's syntax reads `'` as the start of a quoted phrase,
+/// which made such a name a syntax error. Text inside double quotes is kept as it is.
+fn quote_apostrophes(query: &str) -> String {
+    let inner = |w: &str| {
+        let c: Vec<char> = w.chars().collect();
+        c.windows(3).any(|t| {
+            t[0].is_alphanumeric() && matches!(t[1], '\'' | '\u{2019}') && t[2].is_alphanumeric()
+        })
+    };
+    let mut out = String::with_capacity(query.len() + 8);
+    let mut quoted = false;
+    for (i, piece) in query.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let toggles = piece.matches('"').count() % 2 == 1;
+        if quoted || piece.contains('"') || !inner(piece) {
+            out.push_str(piece);
+        } else {
+            // Keep what Tantivy reads around a word: `+`/`-`, parentheses, a `field:` prefix.
+            let start = piece
+                .find(|c: char| !matches!(c, '+' | '-' | '('))
+                .unwrap_or(0);
+            let end = piece.trim_end_matches(')').len().max(start);
+            let (lead, rest) = piece.split_at(start);
+            let (word, trail) = rest.split_at(end - start);
+            let (field, word) = match word.find(':') {
+                Some(at)
+                    if at > 0
+                        && word[..at]
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_') =>
+                {
+                    word.split_at(at + 1)
+                }
+                _ => ("", word),
+            };
+            out.push_str(lead);
+            out.push_str(field);
+            out.push('"');
+            out.push_str(word);
+            out.push('"');
+            out.push_str(trail);
+        }
+        if toggles {
+            quoted = !quoted;
+        }
+    }
+    out
 }
 
 /// The query with bare days in `published:` clauses made RFC 3339 timestamps
@@ -467,6 +520,20 @@ mod tests {
                 .ends_with("parentheses nest deeper than 32 levels"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_quoted() {
+        for (query, expected) in [
+            ("O'Neil", "\"O'Neil\""),
+            ("person:D'Alema ceasefire", "person:\"D'Alema\" ceasefire"),
+            ("+(Reuters\u{2019}s) -x", "+(\"Reuters\u{2019}s\") -x"),
+            ("\"O'Neil said\" it's", "\"O'Neil said\" \"it's\""),
+            ("'quoted phrase'", "'quoted phrase'"),
+            ("plain words", "plain words"),
+        ] {
+            assert_eq!(quote_apostrophes(query), expected, "{query}");
+        }
     }
 
     #[test]
