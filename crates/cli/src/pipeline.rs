@@ -382,11 +382,11 @@ fn run(
         format: input.format,
         ..newsdesk_ingest::ReadOptions::default()
     };
+    let progress = progress_bar(input.quiet, paths);
     let paths = paths.to_vec();
     let mut rx = runtime
         .block_on(async move { newsdesk_ingest::spawn_reader(paths, options, CHANNEL_CAPACITY) });
     let configs = Configs::new(input);
-    let progress = progress_bar(input.quiet);
     let batch_size = BATCH_PER_THREAD * threads;
     let process = |item: newsdesk_ingest::Item| -> Processed {
         let raw = match item {
@@ -411,13 +411,13 @@ fn run(
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(2);
         let sink_progress = progress.clone();
         let quiet = input.quiet;
+        let started = std::time::Instant::now();
         let sink_thread = scope.spawn(move || -> anyhow::Result<Summary> {
             let progress = sink_progress;
             let mut summary = Summary::default();
             for results in done_rx {
                 for result in results {
                     summary.read += 1;
-                    progress.inc(1);
                     match result {
                         Processed::Done(doc, key, profile) => {
                             match sink(&doc, key, profile.as_deref(), &progress)? {
@@ -437,7 +437,7 @@ fn run(
                         }
                     }
                 }
-                progress.set_message(format!("{} failed", summary.failed));
+                progress.set_message(progress_message(&summary, started.elapsed()));
             }
             Ok(summary)
         });
@@ -451,10 +451,15 @@ fn run(
                 }
             }
             let items = std::mem::take(&mut batch);
+            let bytes: u64 = items
+                .iter()
+                .map(|i| i.as_ref().map_or(0, |raw| raw.bytes.len() as u64))
+                .sum();
             let results: Vec<Processed> = match &pool {
                 Some(pool) => pool.install(|| items.into_par_iter().map(process).collect()),
                 None => items.into_iter().map(process).collect(),
             };
+            progress.inc(bytes);
             if done_tx.send(results).is_err() {
                 // The sink stopped on an error; its result says which.
                 break;
@@ -471,16 +476,135 @@ fn run(
     Ok(summary)
 }
 
-/// A spinner on standard error when it is a terminal; hidden in pipes and when quiet.
-fn progress_bar(quiet: bool) -> ProgressBar {
+/// Progress on standard error when it is a terminal (hidden in pipes and when quiet): a bar
+/// of the bytes read out of the inputs' total size, with percent, MB/s, documents per
+/// second and the time left; a spinner with the same rates when the total is not known
+/// beforehand (standard input, gzip).
+fn progress_bar(quiet: bool, paths: &[PathBuf]) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let total = input_size(paths);
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{bar:28} {percent:>3}% {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {msg} [{elapsed} elapsed, {eta} left]"
+    } else {
+        "{spinner} {binary_bytes} {binary_bytes_per_sec} {msg} [{elapsed}]"
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg} [{elapsed}]")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(template)
+            .unwrap_or_else(|_| ProgressStyle::default_spinner())
+            .progress_chars("=> "),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// The bytes the inputs hold, walked like the reader walks them; `None` when a total
+/// cannot be known before reading (standard input, gzip-compressed files).
+fn input_size(paths: &[PathBuf]) -> Option<u64> {
+    fn walk(path: &std::path::Path, depth: usize) -> Option<u64> {
+        let meta = std::fs::metadata(path).ok()?;
+        if meta.is_file() {
+            let gz = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+            return (!gz).then_some(meta.len());
+        }
+        if !meta.is_dir() || depth > 64 {
+            return Some(0);
+        }
+        let mut sum = 0u64;
+        for entry in std::fs::read_dir(path).ok()?.flatten() {
+            sum = sum.saturating_add(walk(&entry.path(), depth + 1)?);
+        }
+        Some(sum)
+    }
+    paths.iter().try_fold(0u64, |sum, p| {
+        if p.as_os_str() == "-" {
+            return None;
+        }
+        Some(sum.saturating_add(walk(p, 0)?))
+    })
+}
+
+/// The part of the progress line about documents: how many, how fast, how many failed.
+fn progress_message(summary: &Summary, elapsed: Duration) -> String {
+    let rate = summary.read as f64 / elapsed.as_secs_f64().max(1e-3);
+    let rate = if rate >= 100.0 {
+        format!("{}", grouped(rate.round() as u64))
+    } else {
+        format!("{rate:.1}")
+    };
+    let mut line = format!("{} docs, {rate} docs/s", grouped(summary.read as u64));
+    if summary.failed > 0 {
+        line.push_str(&format!(", {} failed", grouped(summary.failed as u64)));
+    }
+    line
+}
+
+/// `n` with a comma between groups of three digits.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        for (n, s) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (1_595_878, "1,595,878"),
+        ] {
+            assert_eq!(grouped(n), s);
+        }
+    }
+
+    #[test]
+    fn the_progress_message_rounds_rates() {
+        let summary = Summary {
+            read: 18_563,
+            failed: 2,
+            ..Summary::default()
+        };
+        assert_eq!(
+            progress_message(&summary, Duration::from_millis(11_632)),
+            "18,563 docs, 1,596 docs/s, 2 failed"
+        );
+        let slow = Summary {
+            read: 3,
+            ..Summary::default()
+        };
+        assert_eq!(
+            progress_message(&slow, Duration::from_secs(2)),
+            "3 docs, 1.5 docs/s"
+        );
+    }
+
+    #[test]
+    fn the_input_size_is_known_unless_a_stream_or_gzip() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("a.txt"), b"12345").unwrap();
+        std::fs::write(dir.path().join("sub/b.jsonl"), b"123").unwrap();
+        let file = dir.path().join("a.txt");
+        assert_eq!(input_size(&[dir.path().to_path_buf()]), Some(8));
+        assert_eq!(input_size(&[file.clone(), file.clone()]), Some(10));
+        assert_eq!(input_size(&[file.clone(), PathBuf::from("-")]), None);
+        std::fs::write(dir.path().join("sub/c.jsonl.gz"), b"x").unwrap();
+        assert_eq!(input_size(&[dir.path().to_path_buf()]), None);
+        assert_eq!(input_size(&[file]), Some(5));
+    }
 }
