@@ -532,7 +532,7 @@ fn input_size(paths: &[PathBuf]) -> Option<u64> {
 fn progress_message(summary: &Summary, elapsed: Duration) -> String {
     let rate = summary.read as f64 / elapsed.as_secs_f64().max(1e-3);
     let rate = if rate >= 100.0 {
-        format!("{}", grouped(rate.round() as u64))
+        grouped(rate.round() as u64)
     } else {
         format!("{rate:.1}")
     };
@@ -548,7 +548,7 @@ fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
