@@ -2,7 +2,7 @@
 //! (bold highlights on a terminal, plain text in pipes).
 
 use newsdesk_cli::Beside;
-use newsdesk_index::{FacetCount, Hit, QuoteHit, QuoteKind};
+use newsdesk_index::{DocumentRecord, FacetCount, Hit, QuoteHit, QuoteKind};
 use newsdesk_model::{Document, FactValue, Label, Story};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -82,20 +82,18 @@ pub(crate) fn render_snippet(snippet: &str, colour: bool) -> String {
         .replace("&amp;", "&")
 }
 
-/// One stored document, with its story and copies (`story`, `duplicate_of` and
-/// `copies` keys added to the record with `--json`).
+/// One stored document, with its story and copies; with `--json`, the
+/// [`DocumentRecord`] that `newsdesk serve` also returns.
 pub(crate) fn print_document(doc: &Document, beside: &Beside, json: bool) -> anyhow::Result<()> {
     if json {
-        let mut value = serde_json::to_value(doc)?;
-        if let serde_json::Value::Object(map) = &mut value {
-            map.insert("story".into(), serde_json::to_value(&beside.story)?);
-            map.insert(
-                "duplicate_of".into(),
-                serde_json::to_value(&beside.duplicate_of)?,
-            );
-            map.insert("copies".into(), serde_json::to_value(&beside.copies)?);
-        }
-        let mut s = serde_json::to_string(&value)?;
+        let record = DocumentRecord {
+            document: doc.clone(),
+            story: beside.story.clone(),
+            duplicate_of: beside.duplicate_of.clone(),
+            copies: beside.copies.clone(),
+        };
+        // Through a `Value`, whose keys are sorted: the line the CLI has always printed.
+        let mut s = serde_json::to_string(&serde_json::to_value(&record)?)?;
         s.push('\n');
         crate::stdout_write(s.as_bytes())?;
         return Ok(());

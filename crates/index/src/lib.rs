@@ -104,7 +104,7 @@ mod writer;
 pub use error::Error;
 pub use merge::{Merged, SourceConflict};
 pub use schema::{SCHEMA_FILE, SCHEMA_VERSION};
-pub use stories::{StoriesBehind, StoriesWritten, StoryRef};
+pub use stories::{DocumentRecord, StoriesBehind, StoriesWritten, StoryRef};
 pub use writer::Writer;
 
 use chrono::NaiveDate;

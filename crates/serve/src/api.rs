@@ -6,35 +6,8 @@ use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use newsdesk_index::{Index, StoryRef};
-use newsdesk_model::Document;
+use newsdesk_index::Index;
 use serde::Serialize;
-
-/// A document as `newsdesk show --json` prints it: the `extract --json` record with
-/// its story, the copy it duplicates and its copies.
-#[derive(Serialize)]
-pub(crate) struct DocumentRecord {
-    #[serde(flatten)]
-    pub(crate) document: Document,
-    pub(crate) story: Option<StoryRef>,
-    pub(crate) duplicate_of: Option<String>,
-    pub(crate) copies: Vec<String>,
-}
-
-impl DocumentRecord {
-    /// The record of document `id`, `None` when there is none.
-    pub(crate) fn of(index: &Index, id: &str) -> Result<Option<DocumentRecord>, Failure> {
-        let Some(document) = index.get(id)? else {
-            return Ok(None);
-        };
-        Ok(Some(DocumentRecord {
-            story: index.story_of(id)?,
-            duplicate_of: index.duplicate_of(id)?,
-            copies: index.copies_of(id)?,
-            document,
-        }))
-    }
-}
 
 /// A failure as JSON: `{"error": "..."}` with its status.
 pub(crate) fn failure(f: Failure) -> Response {
@@ -111,14 +84,16 @@ pub(crate) async fn stories(State(app): State<App>, RawQuery(raw): RawQuery) -> 
     .await
 }
 
-/// `GET /api/documents/ID`: the document's record; 404 for an unknown id.
+/// `GET /api/documents/ID`: the document's record as `show --json` prints it
+/// ([`newsdesk_index::DocumentRecord`]); 404 for an unknown id.
 pub(crate) async fn document(State(app): State<App>, Path(id): Path<String>) -> Response {
     if !valid_id(&id) {
         return failure(Failure::NotFound(format!("no document with id `{id}`")));
     }
     json(
         app.read(move |index| {
-            DocumentRecord::of(index, &id)?
+            index
+                .record(&id)?
                 .ok_or_else(|| Failure::NotFound(format!("no document with id `{id}`")))
         })
         .await,

@@ -50,6 +50,7 @@ impl Page {
              <meta name=\"color-scheme\" content=\"light dark\">\
              <title>{} · newsdesk</title>\
              <link rel=\"stylesheet\" href=\"/static/style.css\">\
+             <link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\
              <script src=\"/static/app.js\" defer></script></head>\n<body>\
              <a class=\"skip\" href=\"#main\">Skip to content</a>\
              <header class=\"top\"><a class=\"brand\" href=\"/\">newsdesk</a>",

@@ -135,6 +135,8 @@ pub fn router(index: Arc<Index>) -> Router {
         .route("/stories/{id}", get(pages::story::page))
         .route("/static/style.css", get(style))
         .route("/static/app.js", get(script))
+        .route("/static/favicon.svg", get(icon))
+        .route("/favicon.ico", get(icon))
         .route("/api/search", get(api::search))
         .route("/api/facets", get(api::facets))
         .route("/api/entities", get(api::entities))
@@ -268,6 +270,10 @@ async fn script() -> Response {
         "text/javascript; charset=utf-8",
         include_str!("../static/app.js"),
     )
+}
+
+async fn icon() -> Response {
+    static_file("image/svg+xml", include_str!("../static/favicon.svg"))
 }
 
 fn static_file(content_type: &'static str, body: &'static str) -> Response {

@@ -39,6 +39,22 @@ pub struct StoryRef {
     pub size: usize,
 }
 
+/// A stored document with its story and copies: the record `newsdesk show --json`
+/// prints and `GET /api/documents/ID` of `newsdesk serve` returns (the `extract --json`
+/// record with `story`, `duplicate_of` and `copies` added). Read with [`Index::record`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentRecord {
+    /// The document as stored.
+    #[serde(flatten)]
+    pub document: Document,
+    /// The story holding it, once stories were computed.
+    pub story: Option<StoryRef>,
+    /// The earliest copy, when the document is a near-duplicate of it.
+    pub duplicate_of: Option<String>,
+    /// The other copies of the same report, earliest first.
+    pub copies: Vec<String>,
+}
+
 /// What [`Writer::store_stories`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct StoriesWritten {
@@ -160,6 +176,20 @@ impl Index {
         }
         let refs: Vec<&Document> = docs.iter().collect();
         Ok(newsdesk_stories::story(&group, &refs, &duplicate_of))
+    }
+
+    /// The record of document `id` with its story and copies, `None` when there is no
+    /// such document.
+    pub fn record(&self, id: &str) -> Result<Option<DocumentRecord>, Error> {
+        let Some(document) = self.get(id)? else {
+            return Ok(None);
+        };
+        Ok(Some(DocumentRecord {
+            story: self.story_of(id)?,
+            duplicate_of: self.duplicate_of(id)?,
+            copies: self.copies_of(id)?,
+            document,
+        }))
     }
 
     /// The story holding document `id`, if its stories were computed.
@@ -650,6 +680,24 @@ mod tests {
         assert_eq!(index.copies_of("a1").unwrap(), ["b2"]);
         assert_eq!(index.copies_of("b2").unwrap(), ["a1"]);
         assert!(index.copies_of("c3").unwrap().is_empty());
+        // The record beside a document: the document, its story and its copies, with
+        // the document's keys flattened into it.
+        let record = index.record("b2").unwrap().unwrap();
+        assert_eq!(
+            Some(&record.document),
+            corpus().iter().find(|d| d.article.id == "b2")
+        );
+        assert_eq!(record.story.as_ref().map(|s| s.id.as_str()), Some("s-a"));
+        assert_eq!(
+            (record.duplicate_of.as_deref(), &record.copies[..]),
+            (Some("a1"), &["a1".to_string()][..])
+        );
+        let json = serde_json::to_value(&record).unwrap();
+        assert_eq!(
+            (&json["id"], &json["duplicate_of"], &json["story"]["size"]),
+            (&"b2".into(), &"a1".into(), &2.into())
+        );
+        assert_eq!(index.record("nope").unwrap(), None);
         // The same grouping again: nothing written, one generation on disk.
         let (written, rebuilt) = store(&index, &third, 4);
         assert!(!written.written && rebuilt.is_empty());

@@ -1,21 +1,22 @@
 //! The document page: the clean text with entities, quotes, claims, quantities and dates highlighted by kind, a legend, a side panel, removed text folded, provenance and the story.
 
 use super::respond;
-use crate::api::DocumentRecord;
 use crate::html::{E, Page, linkable, url_part};
 use crate::params::valid_id;
 use crate::{App, Failure};
 use axum::extract::{Path, State};
 use axum::response::Response;
+use newsdesk_index::DocumentRecord;
 use newsdesk_model::{Document, Label, Story};
 use std::fmt::Write as _;
 
 /// The kinds of highlight, their legend labels, in legend order.
-const KINDS: [(&str, &str); 8] = [
+const KINDS: [(&str, &str); 9] = [
     ("person", "People"),
     ("org", "Organisations"),
     ("loc", "Places"),
     ("misc", "Other names"),
+    ("speaker", "Speakers"),
     ("quote", "Quotes"),
     ("claim", "Claims"),
     ("quantity", "Quantities"),
@@ -32,8 +33,11 @@ struct Span {
     title: String,
     /// The element id, for links from the side panel.
     anchor: Option<String>,
-    /// Shown after the range (a quote's speaker).
+    /// A quote's speaker (a `data-speaker` attribute).
     speaker: Option<String>,
+    /// Whether the range names someone quoted or making a claim in the document
+    /// (class `hl-speaker` besides its label's).
+    speaks: bool,
 }
 
 /// `GET /documents/ID`.
@@ -45,7 +49,7 @@ pub(crate) async fn page(State(app): State<App>, Path(id): Path<String>) -> Resp
     }
     let found = app
         .read(move |index| {
-            let record = DocumentRecord::of(index, &id)?.ok_or_else(|| {
+            let record = index.record(&id)?.ok_or_else(|| {
                 Failure::NotFound(format!("There is no document with id “{id}”."))
             })?;
             let story = match &record.story {
@@ -84,6 +88,7 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title: format!("quote — {who}{}", cue(q.cue.as_deref())),
             anchor: Some(format!("quote-{i}")),
             speaker: q.speaker.clone(),
+            speaks: false,
         });
     }
     for (i, c) in x.claims.iter().enumerate() {
@@ -95,18 +100,32 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title: format!("claim — {who}{}", cue(c.cue.as_deref())),
             anchor: Some(format!("claim-{i}")),
             speaker: None,
+            speaks: false,
         });
     }
+    let speakers: std::collections::BTreeSet<&str> = x
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .chain(x.claims.iter().filter_map(|c| c.speaker.as_deref()))
+        .collect();
     let mut inner = Vec::new();
     for e in &x.entities {
+        let speaks = speakers.contains(e.name.as_str());
         for m in &e.mentions {
             inner.push(Span {
                 start: m.start,
                 end: m.end,
                 kind: label_kind(e.label),
-                title: format!("{}: {}", e.label, e.name),
+                title: format!(
+                    "{}: {}{}",
+                    e.label,
+                    e.name,
+                    if speaks { " (speaker)" } else { "" }
+                ),
                 anchor: None,
                 speaker: None,
+                speaks,
             });
         }
     }
@@ -125,6 +144,7 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title,
             anchor: Some(format!("quantity-{i}")),
             speaker: None,
+            speaks: false,
         });
     }
     for (i, d) in x.dates.iter().enumerate() {
@@ -135,6 +155,7 @@ fn spans(doc: &Document) -> (Vec<Span>, Vec<Span>) {
             title: format!("date: {}", d.value),
             anchor: Some(format!("date-{i}")),
             speaker: None,
+            speaks: false,
         });
     }
     let valid = |s: &Span| s.start < s.end && text.get(s.start..s.end).is_some();
@@ -168,8 +189,9 @@ fn cue(cue: Option<&str>) -> String {
 fn open(out: &mut String, s: &Span) {
     let _ = write!(
         out,
-        "<span class=\"hl hl-{}\" title=\"{}\"",
+        "<span class=\"hl hl-{}{}\" title=\"{}\"",
         s.kind,
+        if s.speaks { " hl-speaker" } else { "" },
         E(&s.title)
     );
     if let Some(a) = &s.anchor {
@@ -235,17 +257,29 @@ fn render(record: &DocumentRecord, story: Option<&Story>) -> String {
     page.raw(&meta.join(" · ")).raw("</p>");
 
     let (outer, inner) = spans(doc);
-    page.raw("<div class=\"doc-layout\"><p class=\"legend-title\" id=\"legend\">Highlight:</p>");
+    page.raw(
+        "<div class=\"doc-layout\"><div class=\"doc-main\">\
+         <fieldset class=\"legend\"><legend>Highlight</legend>",
+    );
     for (kind, label) in KINDS {
+        let n = outer
+            .iter()
+            .chain(&inner)
+            .filter(|s| s.kind == kind || (kind == "speaker" && s.speaks))
+            .count();
+        if n == 0 {
+            continue;
+        }
         let _ = write!(
             page,
-            "<input type=\"checkbox\" class=\"toggle\" id=\"show-{kind}\" checked aria-describedby=\"legend\">\
-             <label class=\"swatch hl-{kind}\" for=\"show-{kind}\">{label}</label>"
+            "<span class=\"legend-item\">\
+             <input type=\"checkbox\" class=\"toggle\" id=\"show-{kind}\" data-kind=\"{kind}\" checked>\
+             <label class=\"swatch hl-{kind}\" for=\"show-{kind}\">{label} <span class=\"n\">{n}</span></label></span>"
         );
     }
     let _ = write!(
         page,
-        "<div class=\"doc-text\" lang=\"{}\">{}</div>",
+        "</fieldset><div class=\"doc-text\" lang=\"{}\">{}</div></div>",
         E(a.language.as_deref().unwrap_or("und")),
         body(&a.text, &outer, &inner)
     );
@@ -524,6 +558,50 @@ mod tests {
              <span class=\"hl hl-quote\" title=\"quote — Vladimir &quot;V&quot; Putin (said)\" id=\"quote-0\" \
              data-speaker=\"Vladimir &quot;V&quot; Putin\"><span class=\"hl hl-loc\" title=\"LOC: Idlib\">Idlib</span> \
              &lt;is&gt; calm</span>&quot; &amp; left."
+        );
+    }
+
+    #[test]
+    fn names_of_speakers_are_marked_as_such() {
+        let text = "Putin said \"calm\" and Idlib waited.";
+        let mention = |name: &str, label: Label| Entity {
+            label,
+            name: name.into(),
+            mentions: vec![Mention {
+                start: text.find(name).unwrap(),
+                end: text.find(name).unwrap() + name.len(),
+                text: name.into(),
+            }],
+        };
+        let doc = Document {
+            article: Article {
+                text: text.into(),
+                ..Article::default()
+            },
+            extraction: Extraction {
+                entities: vec![
+                    mention("Putin", Label::Person),
+                    mention("Idlib", Label::Loc),
+                ],
+                quotes: vec![Quote {
+                    text: "calm".into(),
+                    speaker: Some("Putin".into()),
+                    cue: Some("said".into()),
+                    start: text.find("calm").unwrap(),
+                    end: text.find("calm").unwrap() + 4,
+                }],
+                ..Extraction::default()
+            },
+        };
+        let (outer, inner) = spans(&doc);
+        let speaks: Vec<(&str, bool)> = inner.iter().map(|s| (s.kind, s.speaks)).collect();
+        assert_eq!(speaks, [("person", true), ("loc", false)]);
+        let html = body(text, &outer, &inner);
+        assert!(
+            html.starts_with(
+                "<span class=\"hl hl-person hl-speaker\" title=\"PERSON: Putin (speaker)\">Putin</span>"
+            ),
+            "{html}"
         );
     }
 }

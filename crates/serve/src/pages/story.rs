@@ -178,9 +178,14 @@ fn reasons(page: &mut Page, story: &Story) {
     page.raw("</ul></section>");
 }
 
+/// A fact's value as shown: text as it is, whole numbers without a decimal point.
 fn value_text(v: &FactValue) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Number(n)) => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{x:.0}"),
+            _ => n.to_string(),
+        },
         Ok(other) => other.to_string(),
         Err(_) => String::new(),
     }
@@ -222,12 +227,16 @@ fn facts(page: &mut Page, story: &Story) {
             }
             let _ = write!(
                 page,
-                "<li><a href=\"/documents/{}\">{}</a>: “{}” <span class=\"n\">= {}</span></li>",
+                "<li><a href=\"/documents/{}\">{}</a>: “{}”",
                 E(&r.document),
                 E(&outlet_of(story, &r.document)),
                 E(&r.text),
-                E(&value)
             );
+            // A quote's value is its words again: shown only when it differs.
+            if value.trim() != r.text.trim() {
+                let _ = write!(page, " <span class=\"n\">= {}</span>", E(&value));
+            }
+            page.raw("</li>");
         }
         page.raw("</ul></td></tr>");
     }
