@@ -14,9 +14,9 @@ or --chromium): Playwright downloads no browser. The test, as a reader would:
 4. opens the story page of that document and checks its members are listed.
 
 Screenshots of the three pages go to --out (default target/browser/); with --update-docs
-compact 1000x700 copies also go to docs/{search,document,story}.png. Any failed check,
-page error, console error or failed request (a CSP violation, a missing asset) exits 1
-with a message naming the check.
+compact 1000x700 copies (256 colours, with Pillow) also go to docs/{search,document,story}.png.
+Any failed check, page error, console error or failed request (a CSP violation, a missing
+asset) exits 1 with a message naming the check.
 
     python tests/browser/serve_pages.py --url http://127.0.0.1:PORT --profile DIR
 """
@@ -182,8 +182,10 @@ def shoot(page: Page, out: Path, name: str, docs: Path | None) -> None:
     line = f"   screenshot {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
     if docs is not None:
         small = docs / f"{name}.png"
-        # The viewport only (1000x700 CSS pixels at scale 1): small enough to commit.
+        # The viewport only (1000x700 CSS pixels at scale 1), in 256 colours: small
+        # enough to commit (about a third of the full-colour PNG, and looks the same).
         page.screenshot(path=str(small), full_page=False, scale="css")
+        compact(small)
         line += f", {small.relative_to(ROOT)} ({small.stat().st_size // 1024} KiB)"
     print(line)
 
@@ -197,6 +199,17 @@ def console(message: ConsoleMessage, problems: list[str]) -> None:
     if where.endswith("/favicon.ico"):
         return
     problems.append(f"console error at {where or 'unknown'}: {message.text}")
+
+
+def compact(path: Path) -> None:
+    """Rewrites the PNG at `path` with a 256-colour palette (median cut, no dithering)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        rgb = im.convert("RGB")
+    rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        path, optimize=True
+    )
 
 
 def main() -> int:
