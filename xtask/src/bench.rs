@@ -97,9 +97,10 @@ fn parse_args(args: &[String]) -> anyhow::Result<Options> {
             "--data" => data = PathBuf::from(it.next().context("--data needs a value")?),
             "--load-seconds" => load.seconds = whole(it.next(), a)?,
             "--load-clients" => load.clients = whole(it.next(), a)?,
+            "--load-page-every" => load.page_every = whole(it.next(), a)?,
             other => bail!(
                 "unknown bench option `{other}` (--tier small|medium|large, --peers, --data DIR, \
-                 --load-seconds N, --load-clients N)"
+                 --load-seconds N, --load-clients N, --load-page-every N)"
             ),
         }
     }

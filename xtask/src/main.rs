@@ -39,13 +39,15 @@ tasks:
   pipeline    build the release binary, ingest fixtures/ into target/newsdesk-index,
               run searches and print what was found
   bench [--tier small|medium|large] [--peers] [--data DIR] [--load-seconds N] [--load-clients N]
+        [--load-page-every N]
               end-to-end and per-stage throughput, memory, re-ingest and search
               latency against a minimal Tantivy indexer, then newsdesk serve under load
               (default 200 clients for 30 s; --load-seconds 0 skips it);
               writes target/bench/report.{json,md}
-  load --index DIR [--seconds N] [--clients N]
+  load --index DIR [--seconds N] [--clients N] [--page-every N]
               only the load test: newsdesk serve on DIR, N keep-alive clients on loopback
-              searching /api/search and rendering pages; writes target/bench/load.{json,md}
+              searching /api/search and, one request in --page-every (default 10, 0: none),
+              rendering a page; writes target/bench/load.{json,md}
   eval html|ner|quotes|claims|dates|seeds|casualties [options]
               score against ../shared/data and the seed gold
   eval stories --dir DIR [--set key=value]
