@@ -79,11 +79,13 @@ struct Options {
     tier: Tier,
     peers: bool,
     data: PathBuf,
+    load: crate::load::Options,
 }
 
 fn parse_args(args: &[String]) -> anyhow::Result<Options> {
     let mut tier = Tier::Small;
     let mut peers = false;
+    let mut load = crate::load::Options::default();
     let mut data = crate::shared()
         .map(|s| s.join("data"))
         .unwrap_or_else(|| crate::root().join("../shared/data"));
@@ -93,12 +95,30 @@ fn parse_args(args: &[String]) -> anyhow::Result<Options> {
             "--tier" => tier = Tier::parse(it.next().context("--tier needs a value")?)?,
             "--peers" => peers = true,
             "--data" => data = PathBuf::from(it.next().context("--data needs a value")?),
+            "--load-seconds" => load.seconds = whole(it.next(), a)?,
+            "--load-clients" => load.clients = whole(it.next(), a)?,
+            "--load-page-every" => load.page_every = whole(it.next(), a)?,
             other => bail!(
-                "unknown bench option `{other}` (--tier small|medium|large, --peers, --data DIR)"
+                "unknown bench option `{other}` (--tier small|medium|large, --peers, --data DIR, \
+                 --load-seconds N, --load-clients N, --load-page-every N)"
             ),
         }
     }
-    Ok(Options { tier, peers, data })
+    if load.clients == 0 {
+        bail!("--load-clients must be at least 1");
+    }
+    Ok(Options {
+        tier,
+        peers,
+        data,
+        load,
+    })
+}
+
+fn whole<T: std::str::FromStr>(value: Option<&String>, flag: &str) -> anyhow::Result<T> {
+    let v = value.with_context(|| format!("{flag} needs a value"))?;
+    v.parse()
+        .map_err(|_| anyhow::anyhow!("{flag} takes a whole number, not `{v}`"))
 }
 
 /// What one run of a child process cost.
@@ -156,7 +176,7 @@ fn measure(cmd: &mut Command) -> anyhow::Result<Run> {
     })
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }
@@ -313,6 +333,26 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     let cli_ms = percentile(&cli, 50.0);
     println!("   in process p50 {p50:.2} ms, p99 {p99:.2} ms; whole process median {cli_ms:.1} ms");
 
+    let load = if opts.load.seconds > 0 {
+        println!(
+            "== newsdesk serve under load: {} clients for {} s on the 2-thread index",
+            opts.load.clients, opts.load.seconds
+        );
+        let figures = crate::load::measure(&bin, index2, &opts.load)?;
+        println!(
+            "   API {:.0} requests/s, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms; pages p99 {:.2} ms; {} errors",
+            figures.api_per_s,
+            figures.api.p50_ms,
+            figures.api.p99_ms,
+            figures.api.max_ms,
+            figures.pages.p99_ms,
+            figures.errors
+        );
+        Some(figures)
+    } else {
+        None
+    };
+
     let ratio = e2e_2t / baseline_mb_s;
     let speedup = run1.secs / run2.secs;
     for (k, v) in [
@@ -335,6 +375,9 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     }
     for (k, v) in &stages {
         report.insert((*k).into(), json!(round(*v)));
+    }
+    for (k, v) in load.iter().flat_map(|f| f.json()) {
+        report.insert(k.into(), json!(round(v)));
     }
 
     // Memory must not grow with corpus size: compare with the other tier's report, if any.
@@ -420,6 +463,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     for (k, v) in &stages {
         md.push(format!("| stage: {k} | {v:.1} | | |"));
     }
+    md.extend(load.iter().flat_map(|f| f.rows()));
 
     if opts.peers {
         println!("== peers (spaCy, trafilatura)");

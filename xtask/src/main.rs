@@ -3,6 +3,7 @@
 //! - `pipeline`: build the release binary, ingest `fixtures/` into
 //!   `target/newsdesk-index`, run a few searches and print a report.
 //! - `bench`: throughput, memory and latency, written to `target/bench/`.
+//! - `load`: many clients searching `newsdesk serve` on an existing index (also part of `bench`).
 //! - `spark`: the Spark job on a loopback standalone cluster, compared with one ingest.
 
 mod baseline;
@@ -20,6 +21,7 @@ mod eval_quotes;
 mod eval_seeds;
 mod eval_seeds_story;
 mod eval_stories;
+mod load;
 mod peers;
 mod pipeline;
 mod spark;
@@ -36,9 +38,16 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   pipeline    build the release binary, ingest fixtures/ into target/newsdesk-index,
               run searches and print what was found
-  bench [--tier small|medium|large] [--peers] [--data DIR]
+  bench [--tier small|medium|large] [--peers] [--data DIR] [--load-seconds N] [--load-clients N]
+        [--load-page-every N]
               end-to-end and per-stage throughput, memory, re-ingest and search
-              latency against a minimal Tantivy indexer; writes target/bench/report.{json,md}
+              latency against a minimal Tantivy indexer, then newsdesk serve under load
+              (default 200 clients for 30 s; --load-seconds 0 skips it);
+              writes target/bench/report.{json,md}
+  load --index DIR [--seconds N] [--clients N] [--page-every N]
+              only the load test: newsdesk serve on DIR, N keep-alive clients on loopback
+              searching /api/search and, one request in --page-every (default 10, 0: none),
+              rendering a page; writes target/bench/load.{json,md}
   eval html|ner|quotes|claims|dates|seeds|casualties [options]
               score against ../shared/data and the seed gold
   eval stories --dir DIR [--set key=value]
@@ -58,7 +67,7 @@ fn main() -> ExitCode {
     if cfg!(debug_assertions)
         && matches!(
             args.first().map(String::as_str),
-            Some("bench" | "eval" | "train-ner" | "stories-df")
+            Some("bench" | "load" | "eval" | "train-ner" | "stories-df")
         )
     {
         return rerun_optimised(&args);
@@ -66,6 +75,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("pipeline") => pipeline::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("load") => load::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
         Some("train-ner") => train_ner::run(&args[1..]),
         Some("stories-df") => stories_df::run(&args[1..]),
