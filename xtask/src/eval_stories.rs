@@ -279,11 +279,42 @@ pub(crate) fn score_with(
             if dump.is_some() {
                 let _ = writeln!(
                     diag,
-                    "incident {id} killed {} injured {} articles {} story {g}",
+                    "incident {id} killed {} injured {} articles {} story {g} in story {} of {}",
                     v["num_killed"],
                     v["num_injured"],
-                    gs.len()
+                    gs.len(),
+                    gs.iter().filter(|x| **x == g).count(),
+                    grouping.groups[g].members.len()
                 );
+                // every article's own counts, as extracted: doc kind=value(period)
+                for (g2, c2, d) in &labelled {
+                    if *c2 != id {
+                        continue;
+                    }
+                    let counts: Vec<String> = d
+                        .extraction
+                        .quantities
+                        .iter()
+                        .filter_map(|q| {
+                            let c = q.count.as_deref()?;
+                            Some(format!(
+                                "{c}={}{}{:?}",
+                                q.value,
+                                q.period
+                                    .as_deref()
+                                    .map(|p| format!("({p})"))
+                                    .unwrap_or_default(),
+                                q.text
+                            ))
+                        })
+                        .collect();
+                    let _ = writeln!(
+                        diag,
+                        "    doc {} story {g2}: {}",
+                        d.article.id,
+                        counts.join(" ")
+                    );
+                }
                 for f in story.iter().flat_map(|s| &s.facts) {
                     if f.count.is_some() {
                         let reports: Vec<String> = f
@@ -342,8 +373,9 @@ pub(crate) fn score_with(
     })
 }
 
-/// The story's count of `kind`: its fact counting `kind` reported by the most documents
-/// (ties: the larger value, then the first), as the value when that fact agrees.
+/// The story's agreed count of `kind`: of its agreed facts counting `kind`, the value of
+/// the one reported by the most documents (ties: the larger value, then the first). Facts
+/// on which the outlets differ say nothing agreed, however many documents they hold.
 fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
     let value = |f: &newsdesk_model::Fact| match f.reports.first().map(|r| &r.value) {
         Some(FactValue::Number(x)) => *x,
@@ -359,15 +391,14 @@ fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
     for f in story
         .facts
         .iter()
-        .filter(|f| f.count.as_deref() == Some(kind))
+        .filter(|f| f.count.as_deref() == Some(kind) && f.status == "agree")
     {
         let (n, x) = (documents(f), value(f));
         if best.is_none_or(|(_, bn, bx)| n > bn || n == bn && x > bx) {
             best = Some((f, n, x));
         }
     }
-    best.filter(|(f, _, x)| f.status == "agree" && x.is_finite())
-        .map(|(_, _, x)| x)
+    best.filter(|(_, _, x)| x.is_finite()).map(|(_, _, x)| x)
 }
 
 /// Whether some agreed fact of the story counting `kind` has the value `gold`.
