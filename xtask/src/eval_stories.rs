@@ -569,6 +569,50 @@ mod tests {
         );
     }
 
+    /// A count fact: status, kind, and `(document, value)` reports.
+    fn fact(status: &str, kind: &str, reports: &[(&str, f64)]) -> newsdesk_model::Fact {
+        newsdesk_model::Fact {
+            kind: "quantity".into(),
+            about: format!("people {kind}"),
+            status: status.into(),
+            speaker: None,
+            count: Some(kind.into()),
+            reports: reports
+                .iter()
+                .map(|(d, x)| newsdesk_model::FactReport {
+                    document: (*d).into(),
+                    value: FactValue::Number(*x),
+                    ..Default::default()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_agreed_count_comes_from_agreed_facts_only() {
+        let story = |facts| Story {
+            facts,
+            ..Default::default()
+        };
+        // outlets differ over three documents, two agree on four: four is agreed
+        let s = story(vec![
+            fact("differ", "killed", &[("a", 3.0), ("b", 5.0), ("c", 4.0)]),
+            fact("agree", "killed", &[("a", 1.0), ("b", 1.0)]),
+            fact("agree", "killed", &[("b", 4.0), ("c", 4.0)]),
+            fact("agree", "injured", &[("a", 9.0), ("b", 9.0), ("c", 9.0)]),
+        ]);
+        assert_eq!(agreed_count(&s, "killed"), Some(4.0));
+        assert_eq!(agreed_count(&s, "injured"), Some(9.0));
+        assert!(claims_count(&s, "killed"));
+        // nothing agreed: no count, no claimed death
+        let s = story(vec![
+            fact("differ", "killed", &[("a", 3.0), ("b", 5.0)]),
+            fact("single", "killed", &[("a", 2.0)]),
+        ]);
+        assert_eq!(agreed_count(&s, "killed"), None);
+        assert!(!claims_count(&s, "killed"));
+    }
+
     fn floor(dir: &str, min_f1: f64) {
         let Some(path) = crate::shared().map(|s| s.join("data").join(dir)) else {
             eprintln!("skipped: ../shared/data/{dir} is absent");
