@@ -279,11 +279,42 @@ pub(crate) fn score_with(
             if dump.is_some() {
                 let _ = writeln!(
                     diag,
-                    "incident {id} killed {} injured {} articles {} story {g}",
+                    "incident {id} killed {} injured {} articles {} story {g} in story {} of {}",
                     v["num_killed"],
                     v["num_injured"],
-                    gs.len()
+                    gs.len(),
+                    gs.iter().filter(|x| **x == g).count(),
+                    grouping.groups[g].members.len()
                 );
+                // every article's own counts, as extracted: doc kind=value(period)
+                for (g2, c2, d) in &labelled {
+                    if *c2 != id {
+                        continue;
+                    }
+                    let counts: Vec<String> = d
+                        .extraction
+                        .quantities
+                        .iter()
+                        .filter_map(|q| {
+                            let c = q.count.as_deref()?;
+                            Some(format!(
+                                "{c}={}{}{:?}",
+                                q.value,
+                                q.period
+                                    .as_deref()
+                                    .map(|p| format!("({p})"))
+                                    .unwrap_or_default(),
+                                q.text
+                            ))
+                        })
+                        .collect();
+                    let _ = writeln!(
+                        diag,
+                        "    doc {} story {g2}: {}",
+                        d.article.id,
+                        counts.join(" ")
+                    );
+                }
                 for f in story.iter().flat_map(|s| &s.facts) {
                     if f.count.is_some() {
                         let reports: Vec<String> = f
@@ -342,8 +373,9 @@ pub(crate) fn score_with(
     })
 }
 
-/// The story's count of `kind`: its fact counting `kind` reported by the most documents
-/// (ties: the larger value, then the first), as the value when that fact agrees.
+/// The story's agreed count of `kind`: of its agreed facts counting `kind`, the value of
+/// the one reported by the most documents (ties: the larger value, then the first). Facts
+/// on which the outlets differ say nothing agreed, however many documents they hold.
 fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
     let value = |f: &newsdesk_model::Fact| match f.reports.first().map(|r| &r.value) {
         Some(FactValue::Number(x)) => *x,
@@ -359,15 +391,14 @@ fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
     for f in story
         .facts
         .iter()
-        .filter(|f| f.count.as_deref() == Some(kind))
+        .filter(|f| f.count.as_deref() == Some(kind) && f.status == "agree")
     {
         let (n, x) = (documents(f), value(f));
         if best.is_none_or(|(_, bn, bx)| n > bn || n == bn && x > bx) {
             best = Some((f, n, x));
         }
     }
-    best.filter(|(f, _, x)| f.status == "agree" && x.is_finite())
-        .map(|(_, _, x)| x)
+    best.filter(|(_, _, x)| x.is_finite()).map(|(_, _, x)| x)
 }
 
 /// Whether some agreed fact of the story counting `kind` has the value `gold`.
@@ -536,6 +567,50 @@ mod tests {
             [0.556, 1.0, 0.714],
             [0.333, 1.0, 0.5],
         );
+    }
+
+    /// A count fact: status, kind, and `(document, value)` reports.
+    fn fact(status: &str, kind: &str, reports: &[(&str, f64)]) -> newsdesk_model::Fact {
+        newsdesk_model::Fact {
+            kind: "quantity".into(),
+            about: format!("people {kind}"),
+            status: status.into(),
+            speaker: None,
+            count: Some(kind.into()),
+            reports: reports
+                .iter()
+                .map(|(d, x)| newsdesk_model::FactReport {
+                    document: (*d).into(),
+                    value: FactValue::Number(*x),
+                    ..Default::default()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_agreed_count_comes_from_agreed_facts_only() {
+        let story = |facts| Story {
+            facts,
+            ..Default::default()
+        };
+        // outlets differ over three documents, two agree on four: four is agreed
+        let s = story(vec![
+            fact("differ", "killed", &[("a", 3.0), ("b", 5.0), ("c", 4.0)]),
+            fact("agree", "killed", &[("a", 1.0), ("b", 1.0)]),
+            fact("agree", "killed", &[("b", 4.0), ("c", 4.0)]),
+            fact("agree", "injured", &[("a", 9.0), ("b", 9.0), ("c", 9.0)]),
+        ]);
+        assert_eq!(agreed_count(&s, "killed"), Some(4.0));
+        assert_eq!(agreed_count(&s, "injured"), Some(9.0));
+        assert!(claims_count(&s, "killed"));
+        // nothing agreed: no count, no claimed death
+        let s = story(vec![
+            fact("differ", "killed", &[("a", 3.0), ("b", 5.0)]),
+            fact("single", "killed", &[("a", 2.0)]),
+        ]);
+        assert_eq!(agreed_count(&s, "killed"), None);
+        assert!(!claims_count(&s, "killed"));
     }
 
     fn floor(dir: &str, min_f1: f64) {

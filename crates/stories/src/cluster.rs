@@ -300,13 +300,25 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     order.sort_by(|&x, &y| earliest_key(profiles[x]).cmp(&earliest_key(profiles[y])));
     let mut original_of: Vec<Option<usize>> = vec![None; comp.len()];
     let mut is_original = vec![false; comp.len()];
+    let mut rank_of = vec![0; comp.len()];
     for (rank, &d) in order.iter().enumerate() {
-        let found = order[..rank].iter().copied().find(|&o| {
-            is_original[o]
-                && edges
-                    .get(&(o.min(d), o.max(d)))
-                    .is_some_and(|s| s.duplicate(config))
-        });
+        rank_of[d] = rank;
+    }
+    // each document's near-duplicate neighbours (from its edges, not from every pair)
+    let mut copies_of: Vec<Vec<usize>> = vec![Vec::new(); comp.len()];
+    for (&(a, b), s) in &edges {
+        if s.duplicate(config) {
+            copies_of[a].push(b);
+            copies_of[b].push(a);
+        }
+    }
+    for &d in &order {
+        // the earliest original before it that it is a near-duplicate of
+        let found = copies_of[d]
+            .iter()
+            .copied()
+            .filter(|&o| rank_of[o] < rank_of[d] && is_original[o])
+            .min_by_key(|&o| rank_of[o]);
         match found {
             Some(o) => original_of[d] = Some(o),
             None => is_original[d] = true,
@@ -439,9 +451,12 @@ fn reasons(
     config: &Config,
 ) -> Vec<Reason> {
     let set: BTreeSet<usize> = ms.iter().copied().collect();
-    let inside: Vec<&PairScore> = edges
+    // the members' edges, in the map's own order (so the sums are the same), found from
+    // each member's range instead of a scan of every edge for every group
+    let inside: Vec<&PairScore> = set
         .iter()
-        .filter(|((a, b), _)| set.contains(a) && set.contains(b))
+        .flat_map(|&a| edges.range((a, 0)..=(a, usize::MAX)))
+        .filter(|((_, b), _)| set.contains(b))
         .map(|(_, s)| s)
         .collect();
     let pairs = (ms.len() * (ms.len() - 1) / 2).max(1) as f64;

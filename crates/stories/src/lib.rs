@@ -423,8 +423,13 @@ pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, 
 /// others; the earliest on ties), else its first line.
 fn label(docs: &[&Document]) -> String {
     let config = Config::default();
-    let profiles: Vec<Profile> = docs.iter().map(|d| profile(d)).collect();
-    let mut best: Option<(f64, usize)> = None;
+    // one document is its own centre: no profile to compute
+    let profiles: Vec<Profile> = if docs.len() > 1 {
+        docs.iter().map(|d| profile(d)).collect()
+    } else {
+        Vec::new()
+    };
+    let mut best: Option<(f64, usize)> = (docs.len() == 1).then_some((0.0, 0));
     for (i, p) in profiles.iter().enumerate() {
         let c: f64 = profiles
             .iter()

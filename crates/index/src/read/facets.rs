@@ -63,7 +63,7 @@ impl Index {
             {
                 let mut per_story: HashMap<usize, u64> = HashMap::new();
                 for id in &found.ids {
-                    if let Some((i, _)) = loaded.by_doc.get(id)
+                    if let Some((i, _)) = loaded.by_doc().get(id)
                         && loaded.entries[*i].size > 1
                     {
                         *per_story.entry(*i).or_default() += 1;

@@ -110,7 +110,7 @@ impl Index {
                 });
             let snippet = snippeter.snippet(&fields.text);
             let (story, duplicate_of) = match stories.as_deref() {
-                Some(loaded) => match loaded.by_doc.get(&fields.id) {
+                Some(loaded) => match loaded.by_doc().get(&fields.id) {
                     Some((i, of)) => (Some(loaded.entries[*i].id.clone()), of.clone()),
                     None => (None, None),
                 },

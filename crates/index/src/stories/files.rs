@@ -49,18 +49,65 @@ pub(crate) struct Entry {
     pub(crate) title: String,
 }
 
-/// A generation loaded for reading, with lookups by document and by story.
+/// A generation loaded for reading, with lookups by document and by story (built on
+/// first use: listing stories needs none of them, and on a large index building them
+/// costs more than reading the directory).
 #[derive(Debug)]
 pub(crate) struct Loaded {
     pub(crate) current: Current,
     /// Stories, largest first.
     pub(crate) entries: Vec<Entry>,
+    lookups: std::sync::OnceLock<Lookups>,
+}
+
+#[derive(Debug)]
+struct Lookups {
     /// Document id -> (its story's position in `entries`, the original it copies).
-    pub(crate) by_doc: HashMap<String, (usize, Option<String>)>,
+    by_doc: HashMap<String, (usize, Option<String>)>,
     /// Story id -> position in `entries`.
-    pub(crate) by_story: HashMap<String, usize>,
+    by_story: HashMap<String, usize>,
     /// Original id -> its copies, earliest first.
-    pub(crate) copies: HashMap<String, Vec<String>>,
+    copies: HashMap<String, Vec<String>>,
+}
+
+impl Loaded {
+    fn lookups(&self) -> &Lookups {
+        self.lookups.get_or_init(|| {
+            let documents = self.current.documents;
+            let mut by_doc = HashMap::with_capacity(documents);
+            let mut by_story = HashMap::with_capacity(self.entries.len());
+            let mut copies: HashMap<String, Vec<String>> = HashMap::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                by_story.insert(e.id.clone(), i);
+                for (id, of) in &e.members {
+                    by_doc.insert(id.clone(), (i, of.clone()));
+                    if let Some(of) = of {
+                        copies.entry(of.clone()).or_default().push(id.clone());
+                    }
+                }
+            }
+            Lookups {
+                by_doc,
+                by_story,
+                copies,
+            }
+        })
+    }
+
+    /// Document id -> (its story's position in `entries`, the original it copies).
+    pub(crate) fn by_doc(&self) -> &HashMap<String, (usize, Option<String>)> {
+        &self.lookups().by_doc
+    }
+
+    /// Story id -> position in `entries`.
+    pub(crate) fn by_story(&self) -> &HashMap<String, usize> {
+        &self.lookups().by_story
+    }
+
+    /// Original id -> its copies, earliest first.
+    pub(crate) fn copies(&self) -> &HashMap<String, Vec<String>> {
+        &self.lookups().copies
+    }
 }
 
 fn io_error(dir: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
@@ -138,24 +185,10 @@ pub(crate) fn load(index_dir: &Path, current: Current) -> Result<Loaded, Error> 
             title,
         });
     }
-    let mut by_doc = HashMap::with_capacity(current.documents);
-    let mut by_story = HashMap::with_capacity(entries.len());
-    let mut copies: HashMap<String, Vec<String>> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        by_story.insert(e.id.clone(), i);
-        for (id, of) in &e.members {
-            by_doc.insert(id.clone(), (i, of.clone()));
-            if let Some(of) = of {
-                copies.entry(of.clone()).or_default().push(id.clone());
-            }
-        }
-    }
     Ok(Loaded {
         current,
         entries,
-        by_doc,
-        by_story,
-        copies,
+        lookups: std::sync::OnceLock::new(),
     })
 }
 

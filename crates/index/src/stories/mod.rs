@@ -145,7 +145,7 @@ impl Index {
         let Some(loaded) = self.loaded_stories()? else {
             return Ok(None);
         };
-        let Some(entry) = loaded.by_story.get(id).map(|i| &loaded.entries[*i]) else {
+        let Some(entry) = loaded.by_story().get(id).map(|i| &loaded.entries[*i]) else {
             return Ok(None);
         };
         let record = files::read_records(&self.dir, loaded.current.generation, &[entry])?;
@@ -197,7 +197,7 @@ impl Index {
         let Some(loaded) = self.loaded_stories()? else {
             return Ok(None);
         };
-        let Some((i, _)) = loaded.by_doc.get(id) else {
+        let Some((i, _)) = loaded.by_doc().get(id) else {
             return Ok(None);
         };
         let e = &loaded.entries[*i];
@@ -218,7 +218,7 @@ impl Index {
         let Some(loaded) = self.loaded_stories()? else {
             return Ok(None);
         };
-        Ok(loaded.by_doc.get(id).and_then(|(_, of)| of.clone()))
+        Ok(loaded.by_doc().get(id).and_then(|(_, of)| of.clone()))
     }
 
     /// The other documents that are copies of the same report as `id` (its original
@@ -384,7 +384,7 @@ impl Index {
             return Ok(Vec::new());
         };
         Ok(loaded
-            .by_story
+            .by_story()
             .get(id)
             .map(|i| {
                 loaded.entries[*i]
@@ -401,12 +401,12 @@ impl Index {
 /// (just `id` when it has no copies).
 pub(crate) fn family(loaded: &Loaded, id: &str) -> Vec<String> {
     let original = loaded
-        .by_doc
+        .by_doc()
         .get(id)
         .and_then(|(_, of)| of.clone())
         .unwrap_or_else(|| id.to_string());
     let mut out = vec![original.clone()];
-    if let Some(copies) = loaded.copies.get(&original) {
+    if let Some(copies) = loaded.copies().get(&original) {
         out.extend(copies.iter().cloned());
     }
     out
@@ -484,7 +484,7 @@ impl Writer {
             let old = loaded
                 .as_ref()
                 .filter(|_| unchanged.contains(group.id.as_str()))
-                .and_then(|l| l.by_story.get(&group.id).map(|i| &l.entries[*i]));
+                .and_then(|l| l.by_story().get(&group.id).map(|i| &l.entries[*i]));
             if let (Some(entry), Some(l)) = (old, loaded.as_ref()) {
                 if old_records.is_none() {
                     old_records = Some(files::RecordReader::open(&dir, l.current.generation)?);

@@ -95,7 +95,70 @@ pub(crate) fn facts(docs: &[&Document]) -> Vec<Fact> {
             .then(ms[*fa].doc.cmp(&ms[*fb].doc))
             .then(ms[*fa].start.cmp(&ms[*fb].start))
     });
-    out.into_iter().map(|(_, f)| f).collect()
+    let mut facts = totals(&ms, docs);
+    facts.extend(out.into_iter().map(|(_, f)| f));
+    facts
+}
+
+/// The story's own count of each kind of people affected (`killed`, `injured`, ...): the
+/// largest value that at least two documents state for the event (counts over a period the
+/// text names left out). Outlets name single victims (`a man`, `the boy`) as often as the
+/// total, and a later report may add to an earlier one, so the largest agreed value is the
+/// event's count; it is `agree` by construction, with each stating document's first
+/// wording of it. Kinds no two documents agree on have no total.
+fn totals(ms: &[Mention], docs: &[&Document]) -> Vec<Fact> {
+    // kind -> value (as the integer it counts) -> documents stating it, first mention each
+    let mut by: BTreeMap<&str, BTreeMap<i64, BTreeMap<usize, usize>>> = BTreeMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        let Some(kind) = m.count.as_deref() else {
+            continue;
+        };
+        if m.kind != Kind::Quantity || m.period || m.unit.is_some() || !m.number.is_finite() {
+            continue;
+        }
+        let value = m.number.round();
+        if !(1.0..=1e9).contains(&value) || (m.number - value).abs() > 1e-9 {
+            continue;
+        }
+        by.entry(kind)
+            .or_default()
+            .entry(value as i64)
+            .or_default()
+            .entry(m.doc)
+            .or_insert(i);
+    }
+    let mut out = Vec::new();
+    for (kind, values) in by {
+        let Some((_, stated)) = values.iter().rev().find(|(_, d)| d.len() >= 2) else {
+            continue;
+        };
+        let reports = stated
+            .values()
+            .map(|&i| {
+                let x = &ms[i];
+                FactReport {
+                    document: docs
+                        .get(x.doc)
+                        .map(|d| d.article.id.clone())
+                        .unwrap_or_default(),
+                    text: x.text.clone(),
+                    start: x.start,
+                    end: x.end,
+                    value: x.report_value(),
+                    unit: None,
+                }
+            })
+            .collect();
+        out.push(Fact {
+            kind: kind_name(Kind::Quantity).to_string(),
+            about: format!("people {kind} in all"),
+            status: "agree".to_string(),
+            speaker: None,
+            count: Some(kind.to_string()),
+            reports,
+        });
+    }
+    out
 }
 
 fn distinct_docs(f: &Fact) -> usize {
@@ -618,11 +681,74 @@ mod tests {
                 ),
             ],
             &[
+                // the story's total: the largest value both state, the period's left out
+                ("agree", &[("a", "Four people"), ("b", "Four victims")]),
                 ("agree", &[("a", "Four people"), ("b", "Four victims")]),
                 ("single", &[("a", "Two women")]),
                 ("single", &[("b", "20 people")]),
             ],
         );
+    }
+
+    #[test]
+    fn the_total_is_the_largest_count_several_outlets_state() {
+        let docs = [
+            counting(
+                doc(
+                    "a",
+                    "A man was killed. Police said three people died.",
+                    &[
+                        Q("A man", 1.0, None, Some("man"), None),
+                        Q("three people", 3.0, None, Some("people"), None),
+                    ],
+                ),
+                "killed",
+                &[None, None],
+            ),
+            counting(
+                doc(
+                    "b",
+                    "Three people were killed, among them a man of 30. Five died in May.",
+                    &[
+                        Q("Three people", 3.0, None, Some("people"), None),
+                        Q("a man", 1.0, None, Some("man"), None),
+                        Q("Five", 5.0, None, None, None),
+                    ],
+                ),
+                "killed",
+                &[None, None, None],
+            ),
+            counting(
+                doc(
+                    "c",
+                    "The gunman killed a man, police said.",
+                    &[Q("a man", 1.0, None, Some("man"), None)],
+                ),
+                "killed",
+                &[None],
+            ),
+        ];
+        let refs: Vec<&Document> = docs.iter().collect();
+        let got = facts(&refs);
+        let total = &got[0];
+        assert_eq!(total.about, "people killed in all");
+        assert_eq!(total.status, "agree");
+        assert_eq!(total.count.as_deref(), Some("killed"));
+        let reports: Vec<(&str, &str)> = total
+            .reports
+            .iter()
+            .map(|r| (r.document.as_str(), r.text.as_str()))
+            .collect();
+        // three, not the man all three name, nor the five only one states
+        assert_eq!(reports, [("a", "three people"), ("b", "Three people")]);
+        assert_eq!(
+            got.iter().filter(|f| f.about.ends_with(" in all")).count(),
+            1
+        );
+
+        // one outlet alone gives no total
+        let refs: Vec<&Document> = docs[..1].iter().collect();
+        assert!(facts(&refs).iter().all(|f| !f.about.ends_with(" in all")));
     }
 
     #[test]
