@@ -513,6 +513,32 @@ const GVA: &[(&str, &[Want<'_>])] = &[
     ),
 ];
 
+/// Layouts written after patterns seen in the GVA articles: a parenthetical
+/// between double hyphens, an age after a full name, a bare noun listed
+/// after a person, an object pronoun.
+const LAYOUTS: &[(&str, &[Want<'_>])] = &[
+    (
+        "Two people -- including a toddler -- were wounded in a shooting on Monday night, police said.",
+        &[("Two people", 2.0, "injured", None)],
+    ),
+    (
+        "Deputies said Dana Miles, 64 was found dead inside the house.",
+        &[("Dana Miles", 1.0, "killed", None)],
+    ),
+    (
+        "A mother and son were found fatally shot in their home on Thursday.",
+        &[
+            ("A mother", 1.0, "killed", None),
+            ("A mother and son", 2.0, "killed", None),
+            ("son", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "The gun went off as his cousin held it, killing him instantly.",
+        &[("him", 1.0, "killed", None)],
+    ),
+];
+
 /// Sentences with casualty words and no count of people affected.
 const NONE: &[&str] = &[
     "No one was hurt.",
@@ -545,7 +571,13 @@ const NONE: &[&str] = &[
 #[test]
 fn counts_from_the_corpora() {
     let mut n = 0;
-    for (input, expected) in SEEDS.iter().chain(REUTERS).chain(BBC).chain(GVA) {
+    for (input, expected) in SEEDS
+        .iter()
+        .chain(REUTERS)
+        .chain(BBC)
+        .chain(GVA)
+        .chain(LAYOUTS)
+    {
         check(input, expected);
         n += expected.len();
     }

@@ -321,6 +321,17 @@ impl Doc<'_> {
         {
             return None;
         }
+        // `"...," said one source on the panel.`: after a closing quotation
+        // mark the words after the cue are its source, not a content
+        let after_quote = |k: usize| {
+            matches!(self.punct(k), Some('"' | '”' | '’' | '\'' | '»')) && self.in_quote(k)
+        };
+        if v > sa
+            && (after_quote(v - 1)
+                || (v > sa + 1 && self.punct(v - 1) == Some(',') && after_quote(v - 2)))
+        {
+            return None;
+        }
         let (c, that) = self.content_start(v, end);
         if c >= end || (!that && NOT_CONTENT_START.contains(&self.low(c))) {
             return None;

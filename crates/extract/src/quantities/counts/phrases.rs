@@ -20,8 +20,29 @@ impl Cx<'_> {
         let listed_age = matches!(prev, "and" | "," | "or" | "to")
             && a > 1
             && self.kind(a - 2) == Some(TokenKind::Number);
+        // `Ginger Reeves, 64 were found dead`: a bare number after a full
+        // name and its comma is the age of the one named (not `In New York,
+        // 12 were shot`)
+        let capital = |i: usize| {
+            self.kind(i) == Some(TokenKind::Word)
+                && self
+                    .toks
+                    .get(i)
+                    .is_some_and(|t| t.is_capitalised(self.text))
+        };
+        let named_age = prev == ","
+            && a > 2
+            && capital(a - 2)
+            && capital(a - 3)
+            && (a < 4
+                || !matches!(
+                    self.low(a - 4),
+                    "in" | "at" | "near" | "on" | "from" | "of" | "to"
+                ));
         after_name
             || listed_age
+            || named_age
+            || matches!(prev, "both")
             || matches!(prev, "aged" | "age" | "ages" | "his" | "her" | "their")
             || (matches!(prev, "," | "(") && matches!(next, "," | ")" | "and"))
             || (b == a + 1 && self.low(a).ends_with('s') && self.kind(a) == Some(TokenKind::Number))
@@ -123,8 +144,15 @@ impl Cx<'_> {
             } else {
                 ""
             };
-            if matches!(w, "he" | "she") {
-                // one person, said by a pronoun: `he was pronounced dead`
+            // `a mother and son were found shot`: a bare noun listed after a person
+            let listed = prev == "and"
+                && i >= s.tokens.start + 2
+                && self.is_person(i)
+                && is_singular(w)
+                && self.is_person(i - 2);
+            if matches!(w, "he" | "she" | "him" | "himself" | "herself") || listed {
+                // one person, said by a pronoun: `he was pronounced dead`,
+                // `killing him`, `shot himself`
                 out.push(Np {
                     a: i,
                     b: i + 1,
