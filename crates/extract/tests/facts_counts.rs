@@ -534,6 +534,43 @@ const LAYOUTS: &[(&str, &[Want<'_>])] = &[
         ],
     ),
     (
+        "Both men were killed in the shooting, police said.",
+        &[("Both men", 2.0, "killed", None)],
+    ),
+    (
+        "Four people were shot on the east side. One of those people died.",
+        &[
+            ("Four people", 4.0, "affected", None),
+            ("Four people were shot", 3.0, "injured", None),
+            ("One of those people", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Police said the teen accidentally shot himself in the leg on Sunday.",
+        &[
+            ("the teen", 1.0, "injured", None),
+            ("himself", 1.0, "injured", None),
+        ],
+    ),
+    (
+        "Three people were shot to death and another was injured on Friday night.",
+        &[
+            ("Three people", 3.0, "killed", None),
+            ("another", 1.0, "injured", None),
+        ],
+    ),
+    (
+        "Two more people have been fatally shot in the city.",
+        &[("Two more people", 2.0, "killed", None)],
+    ),
+    (
+        "A stray bullet killed a girl on Friday night. Three other people were also shot.",
+        &[
+            ("a girl", 1.0, "killed", None),
+            ("Three other people", 3.0, "injured", None),
+        ],
+    ),
+    (
         "The gun went off as his cousin held it, killing him instantly.",
         &[("him", 1.0, "killed", None)],
     ),

@@ -55,6 +55,8 @@ impl Cx<'_> {
             return None;
         }
         match self.low(b + 1) {
+            // `of those people`, `of those shot`
+            "those" | "these" if self.is_person(b + 2) => Some(b + 3),
             "them" | "whom" | "us" | "those" => Some(b + 2),
             "the" | "these" | "his" | "her" | "their" => (b + 2..(b + 6).min(s.tokens.end))
                 .find(|&i| self.is_person(i))
@@ -176,6 +178,23 @@ impl Cx<'_> {
                 });
                 continue;
             }
+            // `both men were killed`: two people
+            if w == "both"
+                && self.is_person(i + 1)
+                && !is_singular(self.low(i + 1))
+                && !matches!(prev, "of" | "the")
+            {
+                out.push(Np {
+                    a: i,
+                    b: i + 2,
+                    q: None,
+                    inner: None,
+                    person: true,
+                    unknown: false,
+                    value: 2.0,
+                });
+                continue;
+            }
             // `her 17-year-old son`, `his wife`: one person, like `the victim`
             let possessive = matches!(w, "his" | "her");
             if !matches!(w, "a" | "an" | "another" | "one" | "the") && !possessive {
@@ -187,7 +206,13 @@ impl Cx<'_> {
                 {
                     continue;
                 }
-                let b = self.partitive(i + 1, s).unwrap_or(i + 1);
+                // `two more people`, `three other men`
+                let more = matches!(self.low(i + 1), "more" | "other") && self.is_person(i + 2);
+                let b = if more {
+                    i + 3
+                } else {
+                    self.partitive(i + 1, s).unwrap_or(i + 1)
+                };
                 if b == i + 1 && self.appositive(i, b) {
                     continue;
                 }
@@ -235,6 +260,22 @@ impl Cx<'_> {
                 out.push(Np {
                     a: i,
                     b: last + 1,
+                    q: None,
+                    inner: None,
+                    person: true,
+                    unknown: false,
+                    value: 1.0,
+                });
+            } else if w == "another"
+                && matches!(
+                    self.low(i + 1),
+                    "was" | "is" | "has" | "had" | "remains" | "died"
+                )
+            {
+                // `three people were shot to death and another was injured`
+                out.push(Np {
+                    a: i,
+                    b: i + 1,
                     q: None,
                     inner: None,
                     person: true,
