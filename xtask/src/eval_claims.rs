@@ -42,6 +42,9 @@ struct Score {
     lenient: usize,
     named: usize,
     named_ok: usize,
+    /// Wrong predictions that match a partly quoted content (a claim with a
+    /// partial quote in it, as the issue asks for).
+    partial: usize,
     /// Predictions and correct ones per cue.
     cues: BTreeMap<String, (usize, usize)>,
 }
@@ -84,6 +87,19 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         "  speaker accuracy  {speaker:.3}  ({}/{} found gold claims with a named source)  target {SPEAKER_TARGET}",
         s.named_ok, s.named
     );
+    // not the target: the claims the issue asks for whose content carries a
+    // partial quote fall outside the gold claims, so strict precision counts
+    // them wrong; this figure leaves them out
+    let p_np = ratio(s.correct, s.predicted.saturating_sub(s.partial));
+    let f1_np = if p_np + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p_np * r / (p_np + r)
+    };
+    println!(
+        "  partial quotes    {} predictions match only a partly quoted content; without them P {p_np:.3}  F1 {f1_np:.3} (not the target)",
+        s.partial
+    );
     if verbose {
         for (cue, (n, ok)) in &s.cues {
             println!("  cue {cue:<16} {ok:>4}/{n:<4} {:.2}", ratio(*ok, *n));
@@ -115,6 +131,15 @@ fn has_quotation_mark(s: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether `s` holds a quotation and words outside it: not wholly quoted
+/// (`"We will win,"`), not free of quotation marks.
+fn partly_quoted(s: &str) -> bool {
+    const MARKS: &[char] = &['"', '“', '”', '‘', '’', '\'', '«', '»', '„'];
+    let t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let wholly = t.starts_with(MARKS) && t.ends_with(MARKS);
+    has_quotation_mark(s) && !wholly
 }
 
 /// Bytes of `content` inside `a..b`.
@@ -226,9 +251,15 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
             }
             if all.iter().any(|g| matches(c, &g.content)) {
                 s.lenient += 1;
+                let partial = !ok
+                    && all
+                        .iter()
+                        .any(|g| matches(c, &g.content) && partly_quoted(&content_text(&text, g)));
+                s.partial += usize::from(partial);
                 if !ok && verbose {
                     println!(
-                        "QUOTED {base}: {:?} {:?} {:?}",
+                        "QUOTED{} {base}: {:?} {:?} {:?}",
+                        if partial { "(partial)" } else { "(direct)" },
                         c.speaker,
                         c.cue,
                         clip(&c.text, 90)
@@ -300,6 +331,18 @@ mod tests {
             ("'yes'", true),
         ] {
             assert_eq!(has_quotation_mark(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn partly_quoted_contents() {
+        for (s, want) in [
+            ("\"We will win,\"", false),
+            ("the plan", false),
+            ("the plan was \"a disaster\"", true),
+            ("“It is over.”", false),
+        ] {
+            assert_eq!(partly_quoted(s), want, "{s}");
         }
     }
 

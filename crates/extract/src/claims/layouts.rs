@@ -276,6 +276,13 @@ impl Doc<'_> {
                 .or(before),
             s => s,
         };
+        // `Citing a poll, Trump said ...`: a participle opening the sentence
+        // shares the subject of the clause after its comma
+        if before.is_none()
+            && let Some(f) = self.opening_participle(cue.clone(), v, sa, end)
+        {
+            return Some(f);
+        }
         let subj_start = before.as_ref().map(|s| self.subject_start(s, v, sa));
         // `..., said X.`: an inverted cue after the content
         if v > sa + MIN_WORDS
@@ -337,6 +344,29 @@ impl Doc<'_> {
             return None;
         }
         self.found(cue, v, subj, vec![(c, end)])
+    }
+
+    /// `Citing an unfounded theory, Trump accused ...`, `Claiming the
+    /// criticism is unfair, he ...`: a participle cue at the start of the
+    /// sentence `sa..end`; the content runs to the first comma and the source
+    /// is the name or personal pronoun right after it.
+    fn opening_participle(&self, cue: String, v: usize, sa: usize, end: usize) -> Option<Found> {
+        if v != self.after_dateline(sa, v) || !self.low(v).ends_with("ing") {
+            return None;
+        }
+        let comma = (v + 1..(v + 30).min(end))
+            .find(|&k| self.punct(k) == Some(',') && !self.in_quote(k))?;
+        let k = comma + 1;
+        let subj = if matches!(self.low(k), "he" | "she" | "they" | "we" | "i") {
+            Subj::Pronoun(k)
+        } else {
+            let (a, b) = self.name_starting_at(k)?;
+            if a != k || self.is_common_word(a, b) {
+                return None;
+            }
+            Subj::Name(a, b)
+        };
+        self.found(cue, v, subj, vec![(v + 1, comma)])
     }
 
     /// Whether what follows the cue at `v` up to `end` only completes the
@@ -404,7 +434,7 @@ impl Doc<'_> {
         while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
             j -= 1;
         }
-        if j <= sa || !matches!(self.low(j), "and" | "but") {
+        if j <= sa || !matches!(self.low(j), "and" | "but" | "yet" | "or" | "nor") {
             return None;
         }
         if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
