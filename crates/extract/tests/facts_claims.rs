@@ -525,6 +525,18 @@ fn claim_layouts() {
             "Erdogan's lawyer has said the case will be dropped.",
             &[("the case will be dropped", ERDOGAN, "said")],
         ),
+        (
+            "Ankara's tax commissioner says an internal review found no breach.",
+            &[("an internal review found no breach", Some("Ankara"), "says")],
+        ),
+        (
+            "The Guardian on Saturday wrote that Erdogan had met the envoy.",
+            &[("Erdogan had met the envoy", Some("Guardian"), "wrote")],
+        ),
+        (
+            "Erdogan, in particular, has sharply criticized the deal.",
+            &[("the deal", ERDOGAN, "criticized")],
+        ),
         // after a closing quotation mark, what follows the cue is its source
         (
             "\"We will not back down,\" said one official in Ankara.",

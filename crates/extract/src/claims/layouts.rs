@@ -257,16 +257,19 @@ impl Doc<'_> {
     fn verb_claim(&self, v: usize, sa: usize, end: usize, last: Option<&Subj>) -> Option<Found> {
         let cue = self.low(v).to_string();
         // `officials in Idlib said`: a place after a preposition is no source
-        let before = self.subject_before(v, sa).map(|s| match s {
-            Subj::Name(a, b)
-                if self.is_place_modifier(a)
-                    || self.is_common_word(a, b)
-                    || self.after_dateline(a, a + 12) > b =>
-            {
-                Subj::Other
-            }
-            s => s,
-        });
+        let before = self.interrupted_subject(v, sa);
+        let before = before
+            .or_else(|| self.subject_before(v, sa))
+            .map(|s| match s {
+                Subj::Name(a, b)
+                    if self.is_place_modifier(a)
+                        || self.is_common_word(a, b)
+                        || self.after_dateline(a, a + 12) > b =>
+                {
+                    Subj::Other
+                }
+                s => s,
+            });
         let before = match before {
             Some(Subj::Other) | None => self
                 .shared_subject(v, sa, end, last)
@@ -479,6 +482,42 @@ impl Doc<'_> {
             }
         }
         matches!(self.low(sa), "he" | "she").then_some(Subj::Pronoun(sa))
+    }
+
+    /// A name separated from the cue at `v` by a time phrase or a short
+    /// parenthetical (`The Times on Saturday wrote`, `Donald Trump, in
+    /// particular, has criticized`).
+    fn interrupted_subject(&self, v: usize, sa: usize) -> Option<Subj> {
+        let mut j = v.checked_sub(1)?;
+        while j > sa
+            && self.is_word(j)
+            && (SKIP_BEFORE_VERB_SET.contains(self.low(j)) || self.low(j).ends_with("ly"))
+        {
+            j -= 1;
+        }
+        let last = if self.punct(j) == Some(',') {
+            // `, in particular,`: up to four words between two commas
+            let open = (j.saturating_sub(5).max(sa)..j)
+                .rev()
+                .find(|&k| self.punct(k) == Some(','))?;
+            if open + 1 == j || !(open + 1..j).all(|k| self.is_word(k)) {
+                return None;
+            }
+            open.checked_sub(1)?
+        } else if j > sa + 1
+            && lexicon::is_calendar(self.low(j))
+            && matches!(self.low(j - 1), "on" | "last" | "this" | "late" | "early")
+        {
+            j - 2
+        } else {
+            return None;
+        };
+        if last < sa {
+            return None;
+        }
+        let (a, b) = self.name_ending_at(last)?;
+        (a >= sa && b == last && !self.is_common_word(a, b) && !self.is_place_modifier(a))
+            .then_some(Subj::Name(a, b))
     }
 
     /// The name a relative `who` before the cue at `v` refers to (`Donald J.

@@ -55,6 +55,22 @@ const ENTOURAGE: &[&str] = &[
     "study",
     "analysis",
     "average",
+    "police",
+    "prosecutors",
+    "investigators",
+    "authorities",
+    "commissioner",
+    "minister",
+    "president",
+    "leader",
+    "leaders",
+    "secretary",
+    "ambassador",
+    "governor",
+    "mayor",
+    "chairman",
+    "director",
+    "envoy",
 ];
 
 /// Words that open a noun phrase.
