@@ -488,6 +488,11 @@ impl Doc<'_> {
     /// parenthetical (`The Times on Saturday wrote`, `Donald Trump, in
     /// particular, has criticized`).
     fn interrupted_subject(&self, v: usize, sa: usize) -> Option<Subj> {
+        // a participle after a comma hangs from a clause (`X, an analyst, was
+        // sceptical, saying`), it has no subject of its own
+        if self.low(v).ends_with("ing") {
+            return None;
+        }
         let mut j = v.checked_sub(1)?;
         while j > sa
             && self.is_word(j)
@@ -500,7 +505,9 @@ impl Doc<'_> {
             let open = (j.saturating_sub(5).max(sa)..j)
                 .rev()
                 .find(|&k| self.punct(k) == Some(','))?;
-            if open + 1 == j || !(open + 1..j).all(|k| self.is_word(k)) {
+            let plain =
+                (open + 1..j).all(|k| self.is_word(k) && !super::cues::BE.contains(&self.low(k)));
+            if open + 1 == j || !plain {
                 return None;
             }
             open.checked_sub(1)?
