@@ -537,6 +537,14 @@ fn claim_layouts() {
             "Erdogan, in particular, has sharply criticized the deal.",
             &[("the deal", ERDOGAN, "criticized")],
         ),
+        (
+            "The Times on Saturday wrote that Erdogan had met the envoy.",
+            &[("Erdogan had met the envoy", Some("Times"), "wrote")],
+        ),
+        (
+            "Sen. Bob Corker (R-Tenn.) said the vote would be close.",
+            &[("the vote would be close", Some("Bob Corker"), "said")],
+        ),
         // after a closing quotation mark, what follows the cue is its source
         (
             "\"We will not back down,\" said one official in Ankara.",

@@ -125,6 +125,14 @@ impl Doc<'_> {
             return false;
         }
         let w = self.low(a);
+        // `The Times`, `the Post` inside a sentence: a title, not a common word
+        let titled = a > 0
+            && self.low(a - 1) == "the"
+            && self.tok_text(a).starts_with(char::is_uppercase)
+            && self.sentence_range(a).0 != a;
+        if titled {
+            return false;
+        }
         lexicon::is_common(w)
             || (self.sentence_range(a).0 == a
                 && (0..self.toks.len()).any(|i| {
