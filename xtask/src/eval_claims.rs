@@ -14,11 +14,13 @@
 //! - lenient precision: predicted claims that match any gold Content (a
 //!   direct quote's too);
 //! - speaker accuracy: over matched gold claims whose Source is a name (the
-//!   quote scorer's test), the speaker of the best-matching prediction (the
-//!   highest overlap over union) ends with a word of the Source.
+//!   quote scorer's test, less the descriptions it lets through, see
+//!   [`described`]), the speaker of the best-matching prediction (the highest
+//!   overlap over union) ends with a word of the Source; the figure with those
+//!   descriptions counted is printed beside it.
 //!
 //! One annotator per article, as for quotes. `FACTS_VERBOSE=1` prints every
-//! miss, wrong speaker and false claim. Fails when F1 is below 0.70 or
+//! miss, wrong speaker, false claim and correct one. Fails when F1 is below 0.70 or
 //! speaker accuracy below 0.85.
 
 use crate::eval::ratio;
@@ -42,6 +44,13 @@ struct Score {
     lenient: usize,
     named: usize,
     named_ok: usize,
+    /// The same over the sources the quote scorer's name test alone takes
+    /// for names (descriptions such as `Police officials` included).
+    quote_named: usize,
+    quote_named_ok: usize,
+    /// Wrong predictions that match a partly quoted content (a claim with a
+    /// partial quote in it, as the issue asks for).
+    partial: usize,
     /// Predictions and correct ones per cue.
     cues: BTreeMap<String, (usize, usize)>,
 }
@@ -84,6 +93,25 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
         "  speaker accuracy  {speaker:.3}  ({}/{} found gold claims with a named source)  target {SPEAKER_TARGET}",
         s.named_ok, s.named
     );
+    println!(
+        "    with descriptions such as `Police officials` counted as names {:.3}  ({}/{})",
+        ratio(s.quote_named_ok, s.quote_named),
+        s.quote_named_ok,
+        s.quote_named
+    );
+    // not the target: the claims the issue asks for whose content carries a
+    // partial quote fall outside the gold claims, so strict precision counts
+    // them wrong; this figure leaves them out
+    let p_np = ratio(s.correct, s.predicted.saturating_sub(s.partial));
+    let f1_np = if p_np + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p_np * r / (p_np + r)
+    };
+    println!(
+        "  partial quotes    {} predictions match only a partly quoted content; without them P {p_np:.3}  F1 {f1_np:.3} (not the target)",
+        s.partial
+    );
     if verbose {
         for (cue, (n, ok)) in &s.cues {
             println!("  cue {cue:<16} {ok:>4}/{n:<4} {:.2}", ratio(*ok, *n));
@@ -115,6 +143,36 @@ fn has_quotation_mark(s: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether the Source `src`, which the quote scorer's name test takes for a
+/// name, is a description: a phrase of two or more words whose head is in
+/// lower case and whose only capital is its first letter (`Police
+/// officials`, `Foreign policy analysts`, `Civil rights activists`). That test
+/// counts a sentence-initial word as a name when the article never writes it
+/// in lower case; a possessive owner (`Pagliano's lawyer`) still names one.
+fn described(src: &str) -> bool {
+    let words: Vec<&str> = src.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    words.len() >= 2
+        && !possessive
+        && last.starts_with(char::is_lowercase)
+        && words
+            .iter()
+            .skip(1)
+            .all(|w| !w.starts_with(char::is_uppercase))
+}
+
+/// Whether `s` holds a quotation and words outside it: not wholly quoted
+/// (`"We will win,"`), not free of quotation marks.
+fn partly_quoted(s: &str) -> bool {
+    const MARKS: &[char] = &['"', '“', '”', '‘', '’', '\'', '«', '»', '„'];
+    let t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+    let wholly = t.starts_with(MARKS) && t.ends_with(MARKS);
+    has_quotation_mark(s) && !wholly
 }
 
 /// Bytes of `content` inside `a..b`.
@@ -194,8 +252,14 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
             };
             s.found += 1;
             if let Some(src) = g.source.as_deref().filter(|src| is_name(src, &lower)) {
+                let ok = speaker_matches(c.speaker.as_deref(), src);
+                s.quote_named += 1;
+                s.quote_named_ok += usize::from(ok);
+                if described(src) {
+                    continue;
+                }
                 s.named += 1;
-                if speaker_matches(c.speaker.as_deref(), src) {
+                if ok {
                     s.named_ok += 1;
                 } else if verbose {
                     println!(
@@ -215,12 +279,26 @@ fn score(dir: &Path, verbose: bool) -> anyhow::Result<Score> {
             if ok {
                 s.correct += 1;
                 entry.1 += 1;
+                if verbose {
+                    println!(
+                        "OK {base}: {:?} {:?} {:?}",
+                        c.speaker,
+                        c.cue,
+                        clip(&c.text, 90)
+                    );
+                }
             }
             if all.iter().any(|g| matches(c, &g.content)) {
                 s.lenient += 1;
+                let partial = !ok
+                    && all
+                        .iter()
+                        .any(|g| matches(c, &g.content) && partly_quoted(&content_text(&text, g)));
+                s.partial += usize::from(partial);
                 if !ok && verbose {
                     println!(
-                        "QUOTED {base}: {:?} {:?} {:?}",
+                        "QUOTED{} {base}: {:?} {:?} {:?}",
+                        if partial { "(partial)" } else { "(direct)" },
                         c.speaker,
                         c.cue,
                         clip(&c.text, 90)
@@ -292,6 +370,34 @@ mod tests {
             ("'yes'", true),
         ] {
             assert_eq!(has_quotation_mark(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn descriptions_are_not_names() {
+        for (s, want) in [
+            ("Police officials", true),
+            ("Foreign policy analysts", true),
+            ("Pagliano's lawyer", false),
+            ("Connecticut’s tax commissioner", false),
+            ("Political observers in Virginia", false),
+            ("Erdogan", false),
+            ("Republicans", false),
+            ("Mr. Clarke's new company", false),
+        ] {
+            assert_eq!(described(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn partly_quoted_contents() {
+        for (s, want) in [
+            ("\"We will win,\"", false),
+            ("the plan", false),
+            ("the plan was \"a disaster\"", true),
+            ("“It is over.”", false),
+        ] {
+            assert_eq!(partly_quoted(s), want, "{s}");
         }
     }
 

@@ -500,6 +500,56 @@ fn claim_layouts() {
         ("Q: Will you run for the Senate again?", &[]),
         ("The polls opened at 8:40 in the morning.", &[]),
         ("Erdogan: Yes.", &[]),
+        // a participle opening the sentence shares the subject after its comma
+        (
+            "Citing a new poll, Erdogan said the vote would be close.",
+            &[
+                ("a new poll", ERDOGAN, "citing"),
+                ("the vote would be close", ERDOGAN, "said"),
+            ],
+        ),
+        // a verb coordinated by `yet` or `or` shares the subject
+        (
+            "Erdogan demands transparency from others yet refuses to release his own records.",
+            &[
+                (
+                    "transparency from others yet refuses to release his own records",
+                    ERDOGAN,
+                    "demands",
+                ),
+                ("to release his own records", ERDOGAN, "refuses"),
+            ],
+        ),
+        // an owner speaks through its lawyer
+        (
+            "Erdogan's lawyer has said the case will be dropped.",
+            &[("the case will be dropped", ERDOGAN, "said")],
+        ),
+        (
+            "Ankara's tax commissioner says an internal review found no breach.",
+            &[("an internal review found no breach", Some("Ankara"), "says")],
+        ),
+        (
+            "The Guardian on Saturday wrote that Erdogan had met the envoy.",
+            &[("Erdogan had met the envoy", Some("Guardian"), "wrote")],
+        ),
+        (
+            "Erdogan, in particular, has sharply criticized the deal.",
+            &[("the deal", ERDOGAN, "criticized")],
+        ),
+        (
+            "The Times on Saturday wrote that Erdogan had met the envoy.",
+            &[("Erdogan had met the envoy", Some("Times"), "wrote")],
+        ),
+        (
+            "Sen. Bob Corker (R-Tenn.) said the vote would be close.",
+            &[("the vote would be close", Some("Bob Corker"), "said")],
+        ),
+        // after a closing quotation mark, what follows the cue is its source
+        (
+            "\"We will not back down,\" said one official in Ankara.",
+            &[],
+        ),
         // not claims: idioms, passives, nouns, infinitives, objects
         ("That said, the truce is fragile.", &[]),
         ("The deal was reported to include a corridor.", &[]),

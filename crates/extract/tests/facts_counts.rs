@@ -513,6 +513,69 @@ const GVA: &[(&str, &[Want<'_>])] = &[
     ),
 ];
 
+/// Layouts written after patterns seen in the GVA articles: a parenthetical
+/// between double hyphens, an age after a full name, a bare noun listed
+/// after a person, an object pronoun.
+const LAYOUTS: &[(&str, &[Want<'_>])] = &[
+    (
+        "Two people -- including a toddler -- were wounded in a shooting on Monday night, police said.",
+        &[("Two people", 2.0, "injured", None)],
+    ),
+    (
+        "Deputies said Dana Miles, 64 was found dead inside the house.",
+        &[("Dana Miles", 1.0, "killed", None)],
+    ),
+    (
+        "A mother and son were found fatally shot in their home on Thursday.",
+        &[
+            ("A mother", 1.0, "killed", None),
+            ("A mother and son", 2.0, "killed", None),
+            ("son", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Both men were killed in the shooting, police said.",
+        &[("Both men", 2.0, "killed", None)],
+    ),
+    (
+        "Four people were shot on the east side. One of those people died.",
+        &[
+            ("Four people", 4.0, "affected", None),
+            ("Four people were shot", 3.0, "injured", None),
+            ("One of those people", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Police said the teen accidentally shot himself in the leg on Sunday.",
+        &[
+            ("the teen", 1.0, "injured", None),
+            ("himself", 1.0, "injured", None),
+        ],
+    ),
+    (
+        "Three people were shot to death and another was injured on Friday night.",
+        &[
+            ("Three people", 3.0, "killed", None),
+            ("another", 1.0, "injured", None),
+        ],
+    ),
+    (
+        "Two more people have been fatally shot in the city.",
+        &[("Two more people", 2.0, "killed", None)],
+    ),
+    (
+        "A stray bullet killed a girl on Friday night. Three other people were also shot.",
+        &[
+            ("a girl", 1.0, "killed", None),
+            ("Three other people", 3.0, "injured", None),
+        ],
+    ),
+    (
+        "The gun went off as his cousin held it, killing him instantly.",
+        &[("him", 1.0, "killed", None)],
+    ),
+];
+
 /// Sentences with casualty words and no count of people affected.
 const NONE: &[&str] = &[
     "No one was hurt.",
@@ -545,7 +608,13 @@ const NONE: &[&str] = &[
 #[test]
 fn counts_from_the_corpora() {
     let mut n = 0;
-    for (input, expected) in SEEDS.iter().chain(REUTERS).chain(BBC).chain(GVA) {
+    for (input, expected) in SEEDS
+        .iter()
+        .chain(REUTERS)
+        .chain(BBC)
+        .chain(GVA)
+        .chain(LAYOUTS)
+    {
         check(input, expected);
         n += expected.len();
     }

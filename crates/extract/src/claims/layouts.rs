@@ -257,16 +257,19 @@ impl Doc<'_> {
     fn verb_claim(&self, v: usize, sa: usize, end: usize, last: Option<&Subj>) -> Option<Found> {
         let cue = self.low(v).to_string();
         // `officials in Idlib said`: a place after a preposition is no source
-        let before = self.subject_before(v, sa).map(|s| match s {
-            Subj::Name(a, b)
-                if self.is_place_modifier(a)
-                    || self.is_common_word(a, b)
-                    || self.after_dateline(a, a + 12) > b =>
-            {
-                Subj::Other
-            }
-            s => s,
-        });
+        let before = self.interrupted_subject(v, sa);
+        let before = before
+            .or_else(|| self.subject_before(v, sa))
+            .map(|s| match s {
+                Subj::Name(a, b)
+                    if self.is_place_modifier(a)
+                        || self.is_common_word(a, b)
+                        || self.after_dateline(a, a + 12) > b =>
+                {
+                    Subj::Other
+                }
+                s => s,
+            });
         let before = match before {
             Some(Subj::Other) | None => self
                 .shared_subject(v, sa, end, last)
@@ -276,6 +279,13 @@ impl Doc<'_> {
                 .or(before),
             s => s,
         };
+        // `Citing a poll, Trump said ...`: a participle opening the sentence
+        // shares the subject of the clause after its comma
+        if before.is_none()
+            && let Some(f) = self.opening_participle(cue.clone(), v, sa, end)
+        {
+            return Some(f);
+        }
         let subj_start = before.as_ref().map(|s| self.subject_start(s, v, sa));
         // `..., said X.`: an inverted cue after the content
         if v > sa + MIN_WORDS
@@ -321,11 +331,45 @@ impl Doc<'_> {
         {
             return None;
         }
+        // `"...," said one source on the panel.`: after a closing quotation
+        // mark the words after the cue are its source, not a content
+        let after_quote = |k: usize| {
+            matches!(self.punct(k), Some('"' | '”' | '’' | '\'' | '»')) && self.in_quote(k)
+        };
+        if v > sa
+            && (after_quote(v - 1)
+                || (v > sa + 1 && self.punct(v - 1) == Some(',') && after_quote(v - 2)))
+        {
+            return None;
+        }
         let (c, that) = self.content_start(v, end);
         if c >= end || (!that && NOT_CONTENT_START.contains(&self.low(c))) {
             return None;
         }
         self.found(cue, v, subj, vec![(c, end)])
+    }
+
+    /// `Citing an unfounded theory, Trump accused ...`, `Claiming the
+    /// criticism is unfair, he ...`: a participle cue at the start of the
+    /// sentence `sa..end`; the content runs to the first comma and the source
+    /// is the name or personal pronoun right after it.
+    fn opening_participle(&self, cue: String, v: usize, sa: usize, end: usize) -> Option<Found> {
+        if v != self.after_dateline(sa, v) || !self.low(v).ends_with("ing") {
+            return None;
+        }
+        let comma = (v + 1..(v + 30).min(end))
+            .find(|&k| self.punct(k) == Some(',') && !self.in_quote(k))?;
+        let k = comma + 1;
+        let subj = if matches!(self.low(k), "he" | "she" | "they" | "we" | "i") {
+            Subj::Pronoun(k)
+        } else {
+            let (a, b) = self.name_starting_at(k)?;
+            if a != k || self.is_common_word(a, b) {
+                return None;
+            }
+            Subj::Name(a, b)
+        };
+        self.found(cue, v, subj, vec![(v + 1, comma)])
     }
 
     /// Whether what follows the cue at `v` up to `end` only completes the
@@ -393,7 +437,7 @@ impl Doc<'_> {
         while j > sa && self.is_word(j) && SKIP_BEFORE_VERB_SET.contains(self.low(j)) {
             j -= 1;
         }
-        if j <= sa || !matches!(self.low(j), "and" | "but") {
+        if j <= sa || !matches!(self.low(j), "and" | "but" | "yet" | "or" | "nor") {
             return None;
         }
         if let Some(s) = last.filter(|s| !matches!(s, Subj::Other)) {
@@ -438,6 +482,49 @@ impl Doc<'_> {
             }
         }
         matches!(self.low(sa), "he" | "she").then_some(Subj::Pronoun(sa))
+    }
+
+    /// A name separated from the cue at `v` by a time phrase or a short
+    /// parenthetical (`The Times on Saturday wrote`, `Donald Trump, in
+    /// particular, has criticized`).
+    fn interrupted_subject(&self, v: usize, sa: usize) -> Option<Subj> {
+        // a participle after a comma hangs from a clause (`X, an analyst, was
+        // sceptical, saying`), it has no subject of its own
+        if self.low(v).ends_with("ing") {
+            return None;
+        }
+        let mut j = v.checked_sub(1)?;
+        while j > sa
+            && self.is_word(j)
+            && (SKIP_BEFORE_VERB_SET.contains(self.low(j)) || self.low(j).ends_with("ly"))
+        {
+            j -= 1;
+        }
+        let last = if self.punct(j) == Some(',') {
+            // `, in particular,`: up to four words between two commas
+            let open = (j.saturating_sub(5).max(sa)..j)
+                .rev()
+                .find(|&k| self.punct(k) == Some(','))?;
+            let plain =
+                (open + 1..j).all(|k| self.is_word(k) && !super::cues::BE.contains(&self.low(k)));
+            if open + 1 == j || !plain {
+                return None;
+            }
+            open.checked_sub(1)?
+        } else if j > sa + 1
+            && lexicon::is_calendar(self.low(j))
+            && matches!(self.low(j - 1), "on" | "last" | "this" | "late" | "early")
+        {
+            j - 2
+        } else {
+            return None;
+        };
+        if last < sa {
+            return None;
+        }
+        let (a, b) = self.name_ending_at(last)?;
+        (a >= sa && b == last && !self.is_common_word(a, b) && !self.is_place_modifier(a))
+            .then_some(Subj::Name(a, b))
     }
 
     /// The name a relative `who` before the cue at `v` refers to (`Donald J.

@@ -35,6 +35,42 @@ const ENTOURAGE: &[&str] = &[
     "office",
     "administration",
     "transition",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "family",
+    "representative",
+    "representatives",
+    "official",
+    "officials",
+    "government",
+    "ministry",
+    "department",
+    "report",
+    "statement",
+    "website",
+    "poll",
+    "survey",
+    "study",
+    "analysis",
+    "average",
+    "police",
+    "prosecutors",
+    "investigators",
+    "authorities",
+    "commissioner",
+    "minister",
+    "president",
+    "leader",
+    "leaders",
+    "secretary",
+    "ambassador",
+    "governor",
+    "mayor",
+    "chairman",
+    "director",
+    "envoy",
 ];
 
 /// Words that open a noun phrase.
@@ -89,6 +125,14 @@ impl Doc<'_> {
             return false;
         }
         let w = self.low(a);
+        // `The Times`, `the Post` inside a sentence: a title, not a common word
+        let titled = a > 0
+            && self.low(a - 1) == "the"
+            && self.tok_text(a).starts_with(char::is_uppercase)
+            && self.sentence_range(a).0 != a;
+        if titled {
+            return false;
+        }
         lexicon::is_common(w)
             || (self.sentence_range(a).0 == a
                 && (0..self.toks.len()).any(|i| {
@@ -125,9 +169,28 @@ impl Doc<'_> {
             Subj::Pronoun(p) => self.resolve_pronoun(*p, sal),
             Subj::Role(words, at) => self
                 .resolve_role(words, *at)
+                .or_else(|| self.entourage_owner(words.len(), *at))
                 .or_else(|| self.resolve_pronoun(*at, sal)),
             Subj::Other => self.phrase_source(found),
         }
+    }
+
+    /// The owner named in a role phrase of `len` words ending at its head
+    /// `at`, when the head speaks for it (`Pagliano's lawyer`, `Clinton's
+    /// campaign manager`, `the IMF's report`).
+    fn entourage_owner(&self, len: usize, at: usize) -> Option<String> {
+        let head = strip_possessive(self.low(at));
+        if !ENTOURAGE.contains(&head) {
+            return None;
+        }
+        let first = (at + 1).saturating_sub(len);
+        (first..at).find_map(|i| {
+            if !is_possessive(self.tok_text(i)) {
+                return None;
+            }
+            let (a, b) = self.name_ending_at(i)?;
+            (a >= first && b == i && !self.is_common_word(a, b)).then(|| self.canonical(a, b))
+        })
     }
 
     /// A source phrase with no name at its head: a name inside it (`Turkey's

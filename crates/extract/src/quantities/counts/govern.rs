@@ -62,6 +62,16 @@ impl Cx<'_> {
         (!np.unknown || strong).then_some(g)
     }
 
+    /// The number of tokens of a double hyphen (`--` as one token or two)
+    /// at token `j`.
+    fn double_hyphen(&self, j: usize) -> Option<usize> {
+        match self.low(j) {
+            "--" => Some(1),
+            "-" if self.low(j + 1) == "-" => Some(2),
+            _ => None,
+        }
+    }
+
     /// `shot` (injured) becomes killed when `dead`, `to death`, `and killed`
     /// follows.
     pub(super) fn fatal_after(&self, j: usize, k: Kind) -> Kind {
@@ -148,6 +158,30 @@ impl Cx<'_> {
                 {
                     j += 1;
                 }
+                continue;
+            }
+            // `two people -- including a boy -- were wounded`: a parenthetical
+            // between double hyphens
+            if let Some(open) = self.double_hyphen(j) {
+                let (k, close) = (j + open..(j + 16).min(end))
+                    .find_map(|k| self.double_hyphen(k).map(|c| (k, c)))?;
+                if (j + open..k).any(|i| {
+                    let x = self.low(i);
+                    state_word(x).is_some() || matches!(x, "was" | "were" | "is" | "are")
+                }) {
+                    return None;
+                }
+                j = k + close;
+                continue;
+            }
+            // `Dana Miles, 64 was found dead`: an age with no closing comma
+            if w == ","
+                && np.person
+                && np.value <= 1.0
+                && self.kind(j + 1) == Some(TokenKind::Number)
+                && matches!(self.low(j + 2), "was" | "is" | "had" | "has")
+            {
+                j += 2;
                 continue;
             }
             if w == "," || w == "(" || w == "–" || w == "—" {

@@ -145,7 +145,10 @@ pub(super) fn annotate(text: &str, qs: &mut Vec<Quantity>) {
             for (k, g) in all {
                 let Some(np) = nps.get(k) else { continue };
                 let period = cx.period(np, g.trigger, s);
-                let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot";
+                // `three other people were also shot`: those shot besides the
+                // dead are injured whatever deaths the story reports
+                let others = (np.a..np.b).any(|i| matches!(cx.low(i), "other" | "others" | "more"));
+                let by_shot = g.kind == Kind::Injured && cx.low(g.trigger) == "shot" && !others;
                 let shot_end = toks.get(g.trigger).map_or(0, |t| t.end);
                 let first_of_list = !listed.contains(&k);
                 listed.extend(g.with.iter().copied());

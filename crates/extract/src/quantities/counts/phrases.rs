@@ -20,8 +20,29 @@ impl Cx<'_> {
         let listed_age = matches!(prev, "and" | "," | "or" | "to")
             && a > 1
             && self.kind(a - 2) == Some(TokenKind::Number);
+        // `Ginger Reeves, 64 were found dead`: a bare number after a full
+        // name and its comma is the age of the one named (not `In New York,
+        // 12 were shot`)
+        let capital = |i: usize| {
+            self.kind(i) == Some(TokenKind::Word)
+                && self
+                    .toks
+                    .get(i)
+                    .is_some_and(|t| t.is_capitalised(self.text))
+        };
+        let named_age = prev == ","
+            && a > 2
+            && capital(a - 2)
+            && capital(a - 3)
+            && (a < 4
+                || !matches!(
+                    self.low(a - 4),
+                    "in" | "at" | "near" | "on" | "from" | "of" | "to"
+                ));
         after_name
             || listed_age
+            || named_age
+            || matches!(prev, "both")
             || matches!(prev, "aged" | "age" | "ages" | "his" | "her" | "their")
             || (matches!(prev, "," | "(") && matches!(next, "," | ")" | "and"))
             || (b == a + 1 && self.low(a).ends_with('s') && self.kind(a) == Some(TokenKind::Number))
@@ -34,6 +55,8 @@ impl Cx<'_> {
             return None;
         }
         match self.low(b + 1) {
+            // `of those people`, `of those shot`
+            "those" | "these" if self.is_person(b + 2) => Some(b + 3),
             "them" | "whom" | "us" | "those" => Some(b + 2),
             "the" | "these" | "his" | "her" | "their" => (b + 2..(b + 6).min(s.tokens.end))
                 .find(|&i| self.is_person(i))
@@ -123,8 +146,15 @@ impl Cx<'_> {
             } else {
                 ""
             };
-            if matches!(w, "he" | "she") {
-                // one person, said by a pronoun: `he was pronounced dead`
+            // `a mother and son were found shot`: a bare noun listed after a person
+            let listed = prev == "and"
+                && i >= s.tokens.start + 2
+                && self.is_person(i)
+                && is_singular(w)
+                && self.is_person(i - 2);
+            if matches!(w, "he" | "she" | "him" | "himself" | "herself") || listed {
+                // one person, said by a pronoun: `he was pronounced dead`,
+                // `killing him`, `shot himself`
                 out.push(Np {
                     a: i,
                     b: i + 1,
@@ -148,6 +178,23 @@ impl Cx<'_> {
                 });
                 continue;
             }
+            // `both men were killed`: two people
+            if w == "both"
+                && self.is_person(i + 1)
+                && !is_singular(self.low(i + 1))
+                && !matches!(prev, "of" | "the")
+            {
+                out.push(Np {
+                    a: i,
+                    b: i + 2,
+                    q: None,
+                    inner: None,
+                    person: true,
+                    unknown: false,
+                    value: 2.0,
+                });
+                continue;
+            }
             // `her 17-year-old son`, `his wife`: one person, like `the victim`
             let possessive = matches!(w, "his" | "her");
             if !matches!(w, "a" | "an" | "another" | "one" | "the") && !possessive {
@@ -159,7 +206,13 @@ impl Cx<'_> {
                 {
                     continue;
                 }
-                let b = self.partitive(i + 1, s).unwrap_or(i + 1);
+                // `two more people`, `three other men`
+                let more = matches!(self.low(i + 1), "more" | "other") && self.is_person(i + 2);
+                let b = if more {
+                    i + 3
+                } else {
+                    self.partitive(i + 1, s).unwrap_or(i + 1)
+                };
                 if b == i + 1 && self.appositive(i, b) {
                     continue;
                 }
@@ -207,6 +260,22 @@ impl Cx<'_> {
                 out.push(Np {
                     a: i,
                     b: last + 1,
+                    q: None,
+                    inner: None,
+                    person: true,
+                    unknown: false,
+                    value: 1.0,
+                });
+            } else if w == "another"
+                && matches!(
+                    self.low(i + 1),
+                    "was" | "is" | "has" | "had" | "remains" | "died"
+                )
+            {
+                // `three people were shot to death and another was injured`
+                out.push(Np {
+                    a: i,
+                    b: i + 1,
                     q: None,
                     inner: None,
                     person: true,
