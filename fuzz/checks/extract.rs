@@ -24,7 +24,11 @@ pub(crate) fn text(data: &[u8]) {
         assert!(!entity.mentions.is_empty(), "entity without mentions");
         for m in &entity.mentions {
             span(text, "mention", m.start, m.end);
-            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()), "mention text");
+            assert_eq!(
+                text.get(m.start..m.end),
+                Some(m.text.as_str()),
+                "mention text"
+            );
         }
     }
     for q in &x.quotes {

@@ -28,7 +28,10 @@ pub(crate) fn http(data: &[u8]) {
     record.extend_from_slice(data);
     record.extend_from_slice(b"\r\n\r\n");
     let items = parse_checked("in.warc", &record, Format::Warc, false);
-    assert_eq!(items, 1, "one record gives one item (a document or an error)");
+    assert_eq!(
+        items, 1,
+        "one record gives one item (a document or an error)"
+    );
 }
 
 /// `ingest_feed`: the bytes as an RSS/Atom feed.
@@ -76,7 +79,11 @@ fn parse_checked(name: &str, data: &[u8], format: Format, compressed: bool) -> u
     });
     if !compressed {
         // Every item consumes input: no parser loops emitting items.
-        assert!(items <= data.len() + 1, "{items} items from {} bytes", data.len());
+        assert!(
+            items <= data.len() + 1,
+            "{items} items from {} bytes",
+            data.len()
+        );
     }
     items
 }

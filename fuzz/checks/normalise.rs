@@ -62,6 +62,9 @@ fn invariants(a: &Article) {
         );
     }
     if let Some(title) = &a.title {
-        assert!(!title.is_empty() && !title.contains('\n'), "title {title:?}");
+        assert!(
+            !title.is_empty() && !title.contains('\n'),
+            "title {title:?}"
+        );
     }
 }
