@@ -6,10 +6,13 @@ mod checks;
 
 use std::path::Path;
 
+/// A fuzz check: panics when an invariant breaks.
+type Check = fn(&[u8]);
+
 #[test]
 fn fuzz_regressions_pass() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions");
-    let targets: &[(&str, fn(&[u8]))] = &[("extract_text", checks::text)];
+    let targets: &[(&str, Check)] = &[("extract_text", checks::text)];
     for (target, check) in targets {
         let dir = root.join(target);
         let mut files: Vec<_> = std::fs::read_dir(&dir)

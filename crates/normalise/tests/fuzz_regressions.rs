@@ -6,10 +6,13 @@ mod checks;
 
 use std::path::Path;
 
+/// A fuzz check: panics when an invariant breaks.
+type Check = fn(&[u8]);
+
 #[test]
 fn fuzz_regressions_pass() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions");
-    let targets: &[(&str, fn(&[u8]))] = &[
+    let targets: &[(&str, Check)] = &[
         ("normalise_text", checks::text),
         ("normalise_html", checks::html),
     ];
