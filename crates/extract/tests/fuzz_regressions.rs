@@ -3,34 +3,10 @@
 
 #[path = "../../../fuzz/checks/extract.rs"]
 mod checks;
-
-use std::path::Path;
-
-/// A fuzz check: panics when an invariant breaks.
-type Check = fn(&[u8]);
+#[path = "../../../fuzz/checks/replay.rs"]
+mod replay;
 
 #[test]
 fn fuzz_regressions_pass() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions");
-    let targets: &[(&str, Check)] = &[("extract_text", checks::text)];
-    for (target, check) in targets {
-        let dir = root.join(target);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.is_file())
-            .collect();
-        files.sort();
-        assert!(
-            !files.is_empty(),
-            "no regression inputs in {}",
-            dir.display()
-        );
-        for path in files {
-            let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let outcome = std::panic::catch_unwind(|| check(&data));
-            assert!(outcome.is_ok(), "{target} fails on {}", path.display());
-        }
-    }
+    replay::replay(&[("extract_text", checks::text)]);
 }
