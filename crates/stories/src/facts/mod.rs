@@ -100,6 +100,21 @@ pub(crate) fn facts(docs: &[&Document]) -> Vec<Fact> {
     facts
 }
 
+/// One document's wording of a fact: the mention `x`, in the document it comes from.
+fn report(x: &Mention, docs: &[&Document]) -> FactReport {
+    FactReport {
+        document: docs
+            .get(x.doc)
+            .map(|d| d.article.id.clone())
+            .unwrap_or_default(),
+        text: x.text.clone(),
+        start: x.start,
+        end: x.end,
+        value: x.report_value(),
+        unit: x.unit.clone(),
+    }
+}
+
 /// The story's own count of each kind of people affected (`killed`, `injured`, ...): the
 /// largest value that at least two documents state for the event (counts over a period the
 /// text names left out). Outlets name single victims (`a man`, `the boy`) as often as the
@@ -132,23 +147,7 @@ fn totals(ms: &[Mention], docs: &[&Document]) -> Vec<Fact> {
         let Some((_, stated)) = values.iter().rev().find(|(_, d)| d.len() >= 2) else {
             continue;
         };
-        let reports = stated
-            .values()
-            .map(|&i| {
-                let x = &ms[i];
-                FactReport {
-                    document: docs
-                        .get(x.doc)
-                        .map(|d| d.article.id.clone())
-                        .unwrap_or_default(),
-                    text: x.text.clone(),
-                    start: x.start,
-                    end: x.end,
-                    value: x.report_value(),
-                    unit: None,
-                }
-            })
-            .collect();
+        let reports = stated.values().map(|&i| report(&ms[i], docs)).collect();
         out.push(Fact {
             kind: kind_name(Kind::Quantity).to_string(),
             about: format!("people {kind} in all"),
@@ -197,23 +196,7 @@ fn build(ms: &[Mention], m: &[usize], docs: &[&Document]) -> Fact {
     } else {
         first.kind
     };
-    let reports = m
-        .iter()
-        .map(|&i| {
-            let x = &ms[i];
-            FactReport {
-                document: docs
-                    .get(x.doc)
-                    .map(|d| d.article.id.clone())
-                    .unwrap_or_default(),
-                text: x.text.clone(),
-                start: x.start,
-                end: x.end,
-                value: x.report_value(),
-                unit: x.unit.clone(),
-            }
-        })
-        .collect();
+    let reports = m.iter().map(|&i| report(&ms[i], docs)).collect();
     Fact {
         kind: kind_name(kind).to_string(),
         about: about(ms, m),
