@@ -307,6 +307,22 @@ struct Np {
     value: f64,
 }
 
+impl Np {
+    /// Tokens `a..b` naming one person the quantity finder has no number for (`he`,
+    /// `another`, `a man`).
+    fn one_person(a: usize, b: usize) -> Np {
+        Np {
+            a,
+            b,
+            q: None,
+            inner: None,
+            person: true,
+            unknown: false,
+            value: 1.0,
+        }
+    }
+}
+
 struct Cx<'a> {
     text: &'a str,
     toks: &'a [Token],

@@ -155,15 +155,7 @@ impl Cx<'_> {
             if matches!(w, "he" | "she" | "him" | "himself" | "herself") || listed {
                 // one person, said by a pronoun: `he was pronounced dead`,
                 // `killing him`, `shot himself`
-                out.push(Np {
-                    a: i,
-                    b: i + 1,
-                    q: None,
-                    inner: None,
-                    person: true,
-                    unknown: false,
-                    value: 1.0,
-                });
+                out.push(Np::one_person(i, i + 1));
                 continue;
             }
             if let Some(b) = self.name_at(i, s) {
@@ -257,15 +249,7 @@ impl Cx<'_> {
                 j += 1;
             }
             if let Some(last) = last {
-                out.push(Np {
-                    a: i,
-                    b: last + 1,
-                    q: None,
-                    inner: None,
-                    person: true,
-                    unknown: false,
-                    value: 1.0,
-                });
+                out.push(Np::one_person(i, last + 1));
             } else if w == "another"
                 && matches!(
                     self.low(i + 1),
@@ -273,15 +257,7 @@ impl Cx<'_> {
                 )
             {
                 // `three people were shot to death and another was injured`
-                out.push(Np {
-                    a: i,
-                    b: i + 1,
-                    q: None,
-                    inner: None,
-                    person: true,
-                    unknown: false,
-                    value: 1.0,
-                });
+                out.push(Np::one_person(i, i + 1));
             } else if w == "one" && !matches!(prev, "the" | "no" | "any" | "every" | "each") {
                 // `one fatally`, `killed one`, `one of them`
                 let b = self.partitive(i + 1, s).unwrap_or(i + 1);
