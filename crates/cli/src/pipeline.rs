@@ -500,32 +500,22 @@ fn progress_bar(quiet: bool, paths: &[PathBuf]) -> ProgressBar {
     bar
 }
 
-/// The bytes the inputs hold, walked like the reader walks them; `None` when a total
-/// cannot be known before reading (standard input, gzip-compressed files).
+/// The bytes the inputs hold, listed as the reader lists them
+/// ([`newsdesk_ingest::expand_paths`]); `None` when a total cannot be known before reading
+/// (standard input, gzip-compressed files). Paths that cannot be read count nothing.
 fn input_size(paths: &[PathBuf]) -> Option<u64> {
-    fn walk(path: &std::path::Path, depth: usize) -> Option<u64> {
-        let meta = std::fs::metadata(path).ok()?;
-        if meta.is_file() {
+    newsdesk_ingest::expand_paths(paths)
+        .into_iter()
+        .flatten()
+        .try_fold(0u64, |sum, path| {
             let gz = path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-            return (!gz).then_some(meta.len());
-        }
-        if !meta.is_dir() || depth > 64 {
-            return Some(0);
-        }
-        let mut sum = 0u64;
-        for entry in std::fs::read_dir(path).ok()?.flatten() {
-            sum = sum.saturating_add(walk(&entry.path(), depth + 1)?);
-        }
-        Some(sum)
-    }
-    paths.iter().try_fold(0u64, |sum, p| {
-        if p.as_os_str() == "-" {
-            return None;
-        }
-        Some(sum.saturating_add(walk(p, 0)?))
-    })
+            if path.as_os_str() == "-" || gz {
+                return None;
+            }
+            Some(sum.saturating_add(std::fs::metadata(&path).map_or(0, |m| m.len())))
+        })
 }
 
 /// The part of the progress line about documents: how many, how fast, how many failed.
