@@ -56,7 +56,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--shard-dir", default=None, help="a folder every executor and the driver can reach: shards are moved there instead of being sent to the driver through Spark")
     p.add_argument("--work-dir", default=None, help="the driver's local folder for the shards before the merge (default: a temporary folder)")
     p.add_argument("--keep-shards", action="store_true", help="keep the shard indexes after the merge")
-    p.add_argument("--shards-only", action="store_true", help="make the shards and stop: no merge (they stay in --work-dir)")
+    p.add_argument("--shards-only", action="store_true", help="make the shards and stop: no merge (they stay in --work-dir, with stories profiles but no stories: newsdesk merge groups them)")
     p.add_argument("--parquet", default=None, metavar="URI", help="also write the extraction as a Parquet dataset there (one row per document)")
     p.add_argument("--summary", default=None, metavar="PATH", help="write the figures of the run as JSON to this local file")
     args = p.parse_args(list(argv))
@@ -222,7 +222,9 @@ def run(args: argparse.Namespace) -> int:
             "newsdesk": args.newsdesk,
             "cwd": os.getcwd(),
             "threads": threads,
-            "ingest_args": common + list(args.ingest_arg),
+            # The merge groups the stories over the union; a shard's own grouping would be
+            # thrown away, so shards store the profiles (computed on the executors) only.
+            "ingest_args": common + ["--defer-stories"] + list(args.ingest_arg),
             "extract_args": common,
             "shard_dir": shard_dir,
             "parquet": bool(args.parquet),

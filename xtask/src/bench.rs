@@ -244,7 +244,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
                 .arg("ingest")
                 .arg("--index")
                 .arg(&index)
-                .args(["--threads", &threads.to_string()])
+                .args(["--threads", &threads.to_string(), "--pin-cores"])
                 .arg(&corpus_path),
         )?;
         println!(

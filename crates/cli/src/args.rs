@@ -44,9 +44,12 @@ pub(crate) struct InputArgs {
     /// Publication date assumed for documents that carry none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub(crate) published: Option<NaiveDate>,
-    /// Cores to use: worker threads for cleaning and extraction, and the process confined to that many cores (1 = sequential; default: all cores).
+    /// Cores to use: worker threads for cleaning and extraction, and as many Tantivy indexing threads at most (1 = sequential; default: all cores).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub(crate) threads: Option<u16>,
+    /// Pin the whole process to the first N cores of --threads N (Linux), reader, writer and Tantivy threads included: for measurements, not for runs side by side, which would share those cores.
+    #[arg(long, requires = "threads")]
+    pub(crate) pin_cores: bool,
     /// Files, directories (walked recursively) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
@@ -59,6 +62,7 @@ impl InputArgs {
             format: self.format,
             published: self.published,
             threads: self.threads.map(usize::from),
+            pin_cores: self.pin_cores,
             quiet: false,
         }
     }
@@ -82,8 +86,11 @@ pub(crate) struct IngestArgs {
     #[arg(long, default_value_t = 10_000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) commit_every: u64,
     /// Do not update the stories (nor compute profiles); a later ingest without it catches up.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "defer_stories")]
     pub(crate) no_stories: bool,
+    /// Store each document's stories profile but do not group: for shards, which `newsdesk merge` groups over their union (a later ingest catches up too).
+    #[arg(long)]
+    pub(crate) defer_stories: bool,
     #[command(flatten)]
     pub(crate) input: InputArgs,
 }

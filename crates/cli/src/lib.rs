@@ -44,9 +44,14 @@ pub struct Options {
     pub format: Format,
     /// Publication date assumed for documents that carry none of their own.
     pub published: Option<NaiveDate>,
-    /// Cores to use: worker threads, and the run's threads confined to that many cores
-    /// (Linux; the caller's thread is left as it was). `None`: every core.
+    /// Cores to use: this many worker threads, and as many Tantivy indexing threads at
+    /// most. `None`: every core.
     pub threads: Option<usize>,
+    /// Also confine the run's threads to the first [`Options::threads`] cores the process
+    /// may use (Linux; the caller's thread is left as it was), so that the reader, the
+    /// writer and Tantivy's threads keep to the bound too. For measurements: runs started
+    /// side by side with it share those same cores.
+    pub pin_cores: bool,
     /// Print nothing on standard error (no per-document errors, progress or summary
     /// lines); failures are still collected in [`Summary::failures`].
     pub quiet: bool,
@@ -59,6 +64,10 @@ pub struct IngestOptions {
     pub commit_every: u64,
     /// Bring the stored stories up to date after the last commit.
     pub stories: bool,
+    /// Compute and store each new document's stories profile even without
+    /// [`IngestOptions::stories`], so that a later grouping (a `merge` of shards, or an
+    /// ingest with stories) reads them instead of computing them on one thread.
+    pub profiles: bool,
 }
 
 impl Default for IngestOptions {
@@ -66,6 +75,7 @@ impl Default for IngestOptions {
         IngestOptions {
             commit_every: 10_000,
             stories: true,
+            profiles: true,
         }
     }
 }

@@ -58,7 +58,8 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Ingest(a) => {
             let ingest = IngestOptions {
                 commit_every: a.commit_every,
-                stories: !a.no_stories,
+                stories: !a.no_stories && !a.defer_stories,
+                profiles: !a.no_stories,
             };
             let summary =
                 newsdesk_cli::ingest(&a.input.paths, &a.index, &a.input.options(), &ingest)?;

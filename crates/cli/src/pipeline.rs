@@ -61,8 +61,8 @@ pub fn ingest(
     ingest: &IngestOptions,
 ) -> anyhow::Result<Summary> {
     let start = Instant::now();
-    // The index is opened on the confined thread, so that Tantivy's indexing
-    // threads keep to the bound.
+    // The index is opened on the run's thread, so that Tantivy's indexing
+    // threads keep to the bound when the run is pinned.
     let summary = confined(options, |threads| {
         ingest_on(paths, dir, options, ingest, threads)
     })??;
@@ -81,7 +81,7 @@ fn ingest_on(
 ) -> anyhow::Result<Summary> {
     let index = newsdesk_index::Index::create_or_open(dir)
         .with_context(|| format!("cannot open index {}", dir.display()))?;
-    let mut writer = index.writer(WRITER_MEMORY)?;
+    let mut writer = index.writer_on(WRITER_MEMORY, threads)?;
     let mut since_commit = 0u64;
     let known = index
         .input_keys()
@@ -94,7 +94,7 @@ fn ingest_on(
         options,
         threads,
         Some(&known),
-        ingest.stories,
+        ingest.stories || ingest.profiles,
         &mut |doc, key, profile, progress| {
             let outcome = writer
                 .upsert_profiled(doc, Some(key), profile)
@@ -116,7 +116,13 @@ fn ingest_on(
     writer.commit().context("commit failed")?;
     let stories_start = Instant::now();
     let stories = if ingest.stories {
-        crate::stories::update(&index, &mut writer, fresh)
+        // Grouping and the story records run on `threads` workers, like the documents.
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("newsdesk-stories-{i}"))
+            .build()
+            .context("cannot start worker threads")
+            .and_then(|pool| pool.install(|| crate::stories::update(&index, &mut writer, fresh)))
     } else {
         Ok(crate::stories::Updated::default())
     };
@@ -258,12 +264,16 @@ impl Configs {
 }
 
 /// Runs `f` with the number of workers [`Options::threads`] asks for (default: every
-/// core). When that is fewer than the cores available, `f` runs on a thread of its own
-/// first confined to that many cores (see [`crate::cores`]), so that every thread it
-/// starts keeps to the bound and the caller's thread is left as it was.
+/// core). With [`Options::pin_cores`] and fewer workers than cores, `f` runs on a thread
+/// of its own first confined to that many cores (see [`crate::cores`]), so that every
+/// thread it starts keeps to the bound and the caller's thread is left as it was.
+///
+/// Without it nothing is pinned: pinning takes the *first* cores, so two runs side by
+/// side (Spark executors, `xargs -P`) would share one core and leave the other idle.
 fn confined<T: Send>(options: &Options, f: impl FnOnce(usize) -> T + Send) -> anyhow::Result<T> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match options.threads {
-        Some(n) => std::thread::scope(|scope| {
+        Some(n) if options.pin_cores && n < cores => std::thread::scope(|scope| {
             std::thread::Builder::new()
                 .name("newsdesk-run".into())
                 .spawn_scoped(scope, move || {
@@ -274,9 +284,8 @@ fn confined<T: Send>(options: &Options, f: impl FnOnce(usize) -> T + Send) -> an
                 .join()
                 .map_err(|_| anyhow::anyhow!("the run's thread panicked"))
         }),
-        None => Ok(f(
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        )),
+        Some(n) => Ok(f(n.clamp(1, cores))),
+        None => Ok(f(cores)),
     }
 }
 

@@ -73,7 +73,7 @@ pub fn update(
     }))
     .map_err(|_| anyhow::anyhow!("grouping stories failed; the stored stories are unchanged"))?;
     let written = writer
-        .store_stories(&grouping, &mut |group| record(index, group, &grouping))
+        .store_stories(&grouping, &|group| record(index, group, &grouping))
         .context("cannot store the stories")?;
     Ok(Updated {
         added: behind.missing.len(),

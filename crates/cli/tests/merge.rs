@@ -198,7 +198,13 @@ fn view(dir: &Path, index: &str, scores: bool) -> Vec<(String, String)> {
 
 /// Ingests `files` into shard `name` (exit 1 allowed: the empty shard's input fails).
 fn ingest_shard(dir: &Path, name: &str, files: &[String]) {
+    ingest_shard_with(dir, name, files, &[]);
+}
+
+/// [`ingest_shard`] with more ingest arguments.
+fn ingest_shard_with(dir: &Path, name: &str, files: &[String], more: &[&str]) {
     let mut args = vec!["ingest", "--index", name, "--threads", "1"];
+    args.extend(more);
     args.extend(files.iter().map(String::as_str));
     let out = newsdesk(dir, &args);
     assert!(
@@ -253,7 +259,8 @@ fn check_merges(scores: bool) {
     );
 
     // Two splits: every other file into two shards (plus an empty shard), and three shards
-    // round robin, each merged with the shards in two orders.
+    // round robin (ingested as the Spark job does, with profiles but no stories of their
+    // own), each merged with the shards in two orders.
     let split = |n: usize| -> Vec<Vec<String>> {
         (0..n)
             .map(|k| files.iter().skip(k).step_by(n).cloned().collect())
@@ -265,7 +272,13 @@ fn check_merges(scores: bool) {
         let mut names: Vec<String> = Vec::new();
         for (k, part) in split(n).iter().enumerate() {
             let name = format!("shard-{n}-{k}");
-            ingest_shard(dir, &name, part);
+            if n == 3 {
+                ingest_shard_with(dir, &name, part, &["--defer-stories"]);
+                let (listed, _) = run(dir, &["stories", "--index", &name, "--json"], 0);
+                assert_eq!(listed.trim(), "", "a deferred shard has no stories yet");
+            } else {
+                ingest_shard(dir, &name, part);
+            }
             names.push(name);
         }
         if n == 2 {

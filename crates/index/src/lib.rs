@@ -506,7 +506,14 @@ impl Index {
     /// minimum of 15 MB); fails with [`Error::Locked`] when another writer,
     /// normally another process, holds it.
     pub fn writer(&self, memory_bytes: usize) -> Result<Writer, Error> {
-        Writer::new(self, memory_bytes)
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Writer::new(self, memory_bytes, cores)
+    }
+
+    /// [`Index::writer`] with at most `threads` indexing threads (at least one), for a
+    /// caller that keeps to a number of cores.
+    pub fn writer_on(&self, memory_bytes: usize, threads: usize) -> Result<Writer, Error> {
+        Writer::new(self, memory_bytes, threads)
     }
 
     /// Makes reads see the latest commit, including one made by another process.

@@ -97,9 +97,8 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub(crate) fn new(index: &Index, memory_bytes: usize) -> Result<Writer, Error> {
+    pub(crate) fn new(index: &Index, memory_bytes: usize, cores: usize) -> Result<Writer, Error> {
         let budget = memory_bytes.max(MIN_BUDGET_PER_THREAD);
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = (budget / MIN_BUDGET_PER_THREAD).clamp(1, cores.clamp(1, MAX_THREADS));
         let budget = budget.min(MAX_BUDGET_PER_THREAD.saturating_mul(threads));
         let options = tantivy::indexer::IndexWriterOptions::builder()

@@ -64,6 +64,7 @@ pub(crate) fn options(
         format,
         published: published.map(date).transpose()?,
         threads,
+        pin_cores: false,
         quiet: true,
     })
 }

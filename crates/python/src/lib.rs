@@ -292,6 +292,7 @@ fn ingest(
     let ingest = newsdesk_cli::IngestOptions {
         commit_every,
         stories,
+        profiles: stories,
     };
     let summary = py
         .detach(|| newsdesk_cli::ingest(&paths, &index, &options, &ingest))

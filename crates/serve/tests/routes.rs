@@ -168,7 +168,7 @@ fn fixture() -> &'static Fixture {
         let by_id: BTreeMap<&str, &Document> =
             docs.iter().map(|d| (d.article.id.as_str(), d)).collect();
         writer
-            .store_stories(&grouping, &mut |group| {
+            .store_stories(&grouping, &|group| {
                 let members: Vec<&Document> = group
                     .members
                     .iter()

@@ -12,8 +12,13 @@
 use crate::score::{self, PairScore};
 use crate::{Config, Group, Profile};
 use newsdesk_model::Reason;
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+
+/// Lists shorter than this are scored on the calling thread: handing a few pairs to the
+/// workers costs more than scoring them.
+const PARALLEL_FROM: usize = 8;
 
 /// Inverted lists over every profile (indices into the id-sorted profiles).
 pub(crate) struct Index<'a> {
@@ -192,18 +197,33 @@ pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) ->
         }
         seen[s] = true;
         let mut comp = vec![s];
-        let mut k = 0;
-        while k < comp.len() {
-            let i = comp[k];
-            k += 1;
-            // pair scores are symmetric, so a document already seen (in this component or,
-            // unreachable from it, in an earlier one) needs no score
-            for j in index.candidates(i, config) {
-                if !seen[j] && index.pair(i, j, config).total >= config.threshold {
+        // Breadth first, one level at a time, each level's pairs scored on the workers.
+        // The component is the same in any order of discovery: strong edges are symmetric,
+        // so a document seen earlier (in this component or, unreachable from it, in an
+        // earlier one) needs no score.
+        let mut frontier = vec![s];
+        while !frontier.is_empty() {
+            let strong = |i: usize| -> Vec<usize> {
+                index
+                    .candidates(i, config)
+                    .into_iter()
+                    .filter(|&j| !seen[j] && index.pair(i, j, config).total >= config.threshold)
+                    .collect()
+            };
+            let found: Vec<Vec<usize>> = if frontier.len() < PARALLEL_FROM {
+                frontier.iter().map(|&i| strong(i)).collect()
+            } else {
+                frontier.par_iter().map(|&i| strong(i)).collect()
+            };
+            let mut next = Vec::new();
+            for j in found.into_iter().flatten() {
+                if !seen[j] {
                     seen[j] = true;
                     comp.push(j);
+                    next.push(j);
                 }
             }
+            frontier = next;
         }
         comp.sort_unstable();
         out.push(comp);
@@ -278,21 +298,25 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     let pos: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let profiles: Vec<&Profile> = comp.iter().map(|&i| index.profiles[i]).collect();
     // every candidate pair inside the component, scored once
-    let mut edges: BTreeMap<(usize, usize), PairScore> = BTreeMap::new();
-    if comp.len() > 1 {
-        for (a, &i) in comp.iter().enumerate() {
-            for j in index.candidates(i, config) {
-                if let Some(&b) = pos.get(&j)
-                    && b > a
-                {
-                    let s = index.pair(i, j, config);
-                    if s.total > 0.0 {
-                        edges.insert((a, b), s);
-                    }
-                }
-            }
-        }
-    }
+    let scored = |(a, &i): (usize, &usize)| -> Vec<((usize, usize), PairScore)> {
+        index
+            .candidates(i, config)
+            .into_iter()
+            .filter_map(|j| pos.get(&j).copied().filter(|&b| b > a))
+            .filter_map(|b| {
+                let s = index.pair(i, comp[b], config);
+                (s.total > 0.0).then_some(((a, b), s))
+            })
+            .collect()
+    };
+    let edges: BTreeMap<(usize, usize), PairScore> = if comp.len() < 2 {
+        BTreeMap::new()
+    } else if comp.len() < PARALLEL_FROM {
+        comp.iter().enumerate().flat_map(scored).collect()
+    } else {
+        let lists: Vec<_> = comp.par_iter().enumerate().map(scored).collect();
+        lists.into_iter().flatten().collect()
+    };
 
     // near-duplicates: in publication order, a document copies the earliest original it
     // is a near-duplicate of

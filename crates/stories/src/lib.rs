@@ -201,8 +201,14 @@ fn assemble(
     config: &Config,
     mut kept: Grouping,
 ) -> Grouping {
-    for comp in comps {
-        let c = cluster::cluster(index, comp, config);
+    // Components are independent: clustered on the workers (rayon's current pool), the
+    // results gathered in the components' order.
+    use rayon::prelude::*;
+    let clustered: Vec<cluster::Clustered> = comps
+        .par_iter()
+        .map(|comp| cluster::cluster(index, comp, config))
+        .collect();
+    for c in clustered {
         kept.duplicate_of.extend(c.duplicate_of);
         kept.groups.extend(c.groups);
     }

@@ -5,8 +5,8 @@ use crate::{Error, FacetKind, Index, SearchOptions};
 use chrono::NaiveDate;
 use std::ops::Bound;
 use tantivy::query::{
-    AllQuery, BooleanQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
-    TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Score, Term};
@@ -52,6 +52,7 @@ impl Index {
         let query = expand_stories(query, &mut |id| self.story_members(id))?;
         parser
             .parse_query(&expand_dates(&quote_apostrophes(&query)))
+            .map(steady_ranges)
             .map_err(|e| error(one_line(&e.to_string())))
     }
 
@@ -85,7 +86,7 @@ impl Index {
             upper.push(char::MAX);
             must.push((
                 Occur::Must,
-                Box::new(RangeQuery::new(
+                steady(RangeQuery::new(
                     Bound::Included(Term::from_field_text(f.source, prefix)),
                     Bound::Excluded(Term::from_field_text(f.source, &upper)),
                 )),
@@ -114,7 +115,7 @@ impl Index {
                     .published_to
                     .map_or(Bound::Unbounded, |d| Bound::Included(term(d))),
             };
-            must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+            must.push((Occur::Must, steady(RangeQuery::new(lower, upper))));
         }
         if must.is_empty() {
             return Ok(query);
@@ -122,6 +123,30 @@ impl Index {
         must.insert(0, (Occur::Must, query));
         Ok(Box::new(BooleanQuery::new(must)))
     }
+}
+
+/// A range that scores 1.0 in every segment. Tantivy answers a range that covers a whole
+/// segment with its match-everything scorer, and a conjunction drops that scorer (and its
+/// 1.0) as an optimisation, so the same document scored 1.0 more or less depending on how
+/// the documents were split into segments: with the indexing threads, or after a merge.
+fn steady(range: RangeQuery) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(Box::new(range), 1.0))
+}
+
+/// `query` with every range in it (at any depth of boolean clauses) made [`steady`].
+fn steady_ranges(query: Box<dyn Query>) -> Box<dyn Query> {
+    if let Some(range) = query.downcast_ref::<RangeQuery>() {
+        return steady(range.clone());
+    }
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        let clauses = boolean
+            .clauses()
+            .iter()
+            .map(|(occur, q)| (*occur, steady_ranges(q.box_clone())))
+            .collect();
+        return Box::new(BooleanQuery::new(clauses));
+    }
+    query
 }
 
 /// The query with each word that holds an apostrophe between letters (`O'Neil`,
@@ -580,6 +605,60 @@ mod tests {
         ];
         for (query, expected) in cases {
             assert_eq!(expand_dates(query), *expected, "{query}");
+        }
+    }
+
+    /// The same documents split into segments in two ways score the same under a range:
+    /// one commit (one segment) against one commit per document (segments whose dates all
+    /// fall in the range, which Tantivy answers with its match-everything scorer).
+    #[test]
+    fn ranges_score_the_same_whatever_the_segments() {
+        let docs = corpus();
+        let (_one, one) = index_with(&docs);
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let many = Index::create_or_open(&dir.path().join("idx")).expect("new index");
+        let mut writer = many.writer(15_000_000).expect("writer");
+        for d in &docs {
+            writer.upsert(d).expect("upsert");
+            writer.commit().expect("commit");
+        }
+        drop(writer);
+        many.reload().expect("reload");
+        assert!(many.reader.searcher().segment_readers().len() > 1);
+        let options = SearchOptions {
+            limit: 10,
+            ..SearchOptions::default()
+        };
+        for query in [
+            "corridor AND published:[2020-03-05 TO 2020-03-05]",
+            "corridor AND (published:[2020-03-01 TO 2020-03-31] OR Sochi)",
+            "published:2020-03-06",
+        ] {
+            let a = one.search(query, &options).expect("search");
+            let b = many.search(query, &options).expect("search");
+            assert!(!a.is_empty(), "{query}");
+            let view = |hits: &[crate::Hit]| -> Vec<(String, f32)> {
+                hits.iter().map(|h| (h.id.clone(), h.score)).collect()
+            };
+            let (a, b) = (view(&a), view(&b));
+            assert_eq!(a.len(), b.len(), "{query}");
+            for ((ia, sa), (ib, sb)) in a.iter().zip(&b) {
+                assert_eq!(ia, ib, "{query}");
+                assert!((sa - sb).abs() < 1e-4, "{query}: {sa} vs {sb}");
+            }
+        }
+        let mut filtered = options.clone();
+        filtered.published_from = NaiveDate::from_ymd_opt(2020, 3, 5);
+        let a = one.search("corridor", &filtered).expect("search");
+        let b = many.search("corridor", &filtered).expect("search");
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            assert!(
+                (x.score - y.score).abs() < 1e-4,
+                "{} vs {}",
+                x.score,
+                y.score
+            );
         }
     }
 }

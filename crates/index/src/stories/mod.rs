@@ -20,8 +20,12 @@ use crate::schema::name;
 use crate::{Error, Index, Writer, tantivy_error};
 use newsdesk_model::{Document, Story};
 use newsdesk_stories::{Group, Grouping, Profile};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
+
+/// Stories whose records are built side by side before they are written.
+const BUILD_CHUNK: usize = 512;
 use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -445,7 +449,7 @@ impl Writer {
     pub fn store_stories(
         &mut self,
         grouping: &Grouping,
-        build: &mut dyn FnMut(&Group) -> Result<Story, Error>,
+        build: &(dyn Fn(&Group) -> Result<Story, Error> + Sync),
     ) -> Result<StoriesWritten, Error> {
         let dir = self.dir.clone();
         let current = files::read_current(&dir).ok().flatten();
@@ -468,41 +472,57 @@ impl Writer {
             });
         }
         let unchanged = unchanged_groups(previous.as_ref(), grouping);
+        let old_entry = |group: &Group| {
+            loaded
+                .as_ref()
+                .filter(|_| unchanged.contains(group.id.as_str()))
+                .and_then(|l| l.by_story().get(&group.id).map(|i| &l.entries[*i]))
+        };
         let mut writer = files::GenerationWriter::new(&dir, current)?;
         let mut rebuilt = 0;
         let mut old_records: Option<files::RecordReader> = None;
-        for group in &grouping.groups {
-            let members: Vec<(String, Option<String>)> = group
-                .members
-                .iter()
-                .map(|m| (m.clone(), grouping.duplicate_of.get(m).cloned()))
+        // The records to build, a chunk of stories at a time, are built on the workers
+        // (rayon's current pool) and written in the grouping's order.
+        for chunk in grouping.groups.chunks(BUILD_CHUNK) {
+            let built: Vec<Option<Result<Story, Error>>> = chunk
+                .par_iter()
+                .map(|group| {
+                    (group.members.len() >= 2 && old_entry(group).is_none()).then(|| build(group))
+                })
                 .collect();
-            if group.members.len() < 2 {
-                writer.push(&group.id, &members, "", &[])?;
-                continue;
-            }
-            let old = loaded
-                .as_ref()
-                .filter(|_| unchanged.contains(group.id.as_str()))
-                .and_then(|l| l.by_story().get(&group.id).map(|i| &l.entries[*i]));
-            if let (Some(entry), Some(l)) = (old, loaded.as_ref()) {
-                if old_records.is_none() {
-                    old_records = Some(files::RecordReader::open(&dir, l.current.generation)?);
-                }
-                if let Some(reader) = old_records.as_mut()
-                    && let Some(bytes) = reader.read(entry.offset, entry.len)?
-                {
-                    writer.push(&group.id, &members, &entry.title, &bytes)?;
+            for (group, built) in chunk.iter().zip(built) {
+                let members: Vec<(String, Option<String>)> = group
+                    .members
+                    .iter()
+                    .map(|m| (m.clone(), grouping.duplicate_of.get(m).cloned()))
+                    .collect();
+                if group.members.len() < 2 {
+                    writer.push(&group.id, &members, "", &[])?;
                     continue;
                 }
+                if let (Some(entry), Some(l)) = (old_entry(group), loaded.as_ref()) {
+                    if old_records.is_none() {
+                        old_records = Some(files::RecordReader::open(&dir, l.current.generation)?);
+                    }
+                    if let Some(reader) = old_records.as_mut()
+                        && let Some(bytes) = reader.read(entry.offset, entry.len)?
+                    {
+                        writer.push(&group.id, &members, &entry.title, &bytes)?;
+                        continue;
+                    }
+                }
+                // Built on the workers, or (an old record that could not be read) here.
+                let story = match built {
+                    Some(story) => story?,
+                    None => build(group)?,
+                };
+                rebuilt += 1;
+                let json = serde_json::to_vec(&story).map_err(|e| Error::Io {
+                    dir: dir.clone(),
+                    source: e.into(),
+                })?;
+                writer.push(&group.id, &members, &story.title, &json)?;
             }
-            let story = build(group)?;
-            rebuilt += 1;
-            let json = serde_json::to_vec(&story).map_err(|e| Error::Io {
-                dir: dir.clone(),
-                source: e.into(),
-            })?;
-            writer.push(&group.id, &members, &story.title, &json)?;
         }
         writer.finish(grouping)?;
         Ok(StoriesWritten {
@@ -590,13 +610,15 @@ mod tests {
     /// Stores `grouping`, returning what was written and the ids of the rebuilt stories.
     fn store(index: &Index, grouping: &Grouping, build: usize) -> (StoriesWritten, Vec<String>) {
         let mut writer = index.writer(0).unwrap();
-        let mut rebuilt = Vec::new();
+        let rebuilt = std::sync::Mutex::new(Vec::new());
         let written = writer
-            .store_stories(grouping, &mut |g| {
-                rebuilt.push(g.id.clone());
+            .store_stories(grouping, &|g| {
+                rebuilt.lock().unwrap().push(g.id.clone());
                 Ok(record(g, build))
             })
             .unwrap();
+        let mut rebuilt = rebuilt.into_inner().unwrap();
+        rebuilt.sort();
         (written, rebuilt)
     }
 
