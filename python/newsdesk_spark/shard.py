@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+import time
 import urllib.request
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -150,6 +151,7 @@ def make_shard(
     ``("tar", number, seq, bytes)`` chunks of the shard; with ``parquet`` also
     ``("row", number, seq, json_line)`` per extracted document.
     """
+    entered = time.monotonic()
     label = f"shard {number:05d}"
     binary = find_binary(str(options["newsdesk"]))
     threads = int(options.get("threads", 1))  # type: ignore[arg-type]
@@ -187,12 +189,15 @@ def make_shard(
         inputs = sum(len(paths) for _, paths in runs)
         stats: Dict[str, object] = {"inputs": inputs, "errors": []}
         errors: List[str] = []
+        began = time.monotonic()
+        stats["setup_secs"] = round(began - entered, 3)
         for where, paths in runs:
             counts, lines = ingest(binary, index, paths, where, threads, extra, label)
             for key, value in counts.items():
                 stats[key] = int(stats.get(key, 0)) + value  # type: ignore[arg-type]
             errors += lines
         stats["errors"] = errors
+        stats["ingest_secs"] = round(time.monotonic() - began, 3)
         # No index when nothing could be read: a shard with nothing to merge.
         stats["shard"] = os.path.isdir(index)
         yield ("stats", number, stats)
