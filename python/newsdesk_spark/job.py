@@ -112,6 +112,12 @@ def records_rdd(sc, parts):
     Local and HTTP entries travel as names; a Hadoop entry is read by the executors' JVM
     (``binaryFiles``), so any file system the cluster is configured for works.
     """
+    if all(kind != manifest.HADOOP for part in parts for _, kind in part):
+        # Names only: one element per slice is one partition per part, and the records
+        # stay in the same Python pipeline as the shard (a union and a coalesce would cut
+        # it, and start a second Python runner per task).
+        named = [[(entry, kind, None) for entry, kind in part] for part in parts]
+        return sc.parallelize(named, len(named)).flatMap(lambda part: part)
     rdds = []
     for part in parts:
         pieces = []

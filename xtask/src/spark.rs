@@ -176,31 +176,45 @@ fn run_case(
     if case.parquet {
         job_args.extend(["--parquet".into(), path_str(&parquet)]);
     }
+    let shards = dir.join("shards");
     if case.shard_dir {
-        let shards = dir.join("shards");
-        if shards.exists() {
-            std::fs::remove_dir_all(&shards)?;
-        }
         job_args.extend(["--shard-dir".into(), path_str(&shards)]);
     }
     job_args.extend([path_str(&manifest), path_str(&spark_index)]);
-    let t = Instant::now();
-    let job = cluster.submit(root, bin, &job_args, &dir.join("submit.log"))?;
-    let spark_secs = t.elapsed().as_secs_f64();
-    println!(
-        "   exit {job}, {spark_secs:.1}s (log {})",
-        rel(root, &dir.join("submit.log"))
-    );
-    if !matches!(job, 0 | 1) {
-        bail!(
-            "the spark job over {} failed with exit {job}: see {}",
-            case.name,
-            dir.join("submit.log").display()
+    // The timed case runs twice, like the plain ingest below, and the faster run counts
+    // (best of two on both sides): this machine's speed drifts by a fifth from minute to
+    // minute. The merged index of the last run is the one compared.
+    let runs = if case.parquet { 1 } else { 2 };
+    let mut spark_secs = f64::INFINITY;
+    let mut job = -1;
+    let mut phases = String::new();
+    for _ in 0..runs {
+        for d in [&spark_index, &shards] {
+            if d.exists() {
+                std::fs::remove_dir_all(d)?;
+            }
+        }
+        let t = Instant::now();
+        job = cluster.submit(root, bin, &job_args, &dir.join("submit.log"))?;
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "   exit {job}, {secs:.1}s (log {})",
+            rel(root, &dir.join("submit.log"))
         );
+        if !matches!(job, 0 | 1) {
+            bail!(
+                "the spark job over {} failed with exit {job}: see {}",
+                case.name,
+                dir.join("submit.log").display()
+            );
+        }
+        if secs < spark_secs {
+            spark_secs = secs;
+            phases = read_phases(&summary);
+        }
     }
 
-    // This machine's speed drifts by a fifth from minute to minute: the plain ingest runs
-    // twice and its faster time is the one compared (which can only make the ratio worse).
+    // Best of two, as the Spark run above.
     println!(
         "== {}: newsdesk ingest --threads 2 (twice, the faster counts)",
         case.name
@@ -266,20 +280,6 @@ fn run_case(
         "   identical: {docs} documents, ids, stories, {} searches",
         crate::bench::QUERIES.len()
     );
-    let phases = std::fs::read_to_string(&summary)
-        .ok()
-        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-        .map(|v| {
-            let f = |k: &str| v[k].as_f64().unwrap_or(0.0);
-            format!(
-                "shards {:.1}s, fetch {:.1}s, merge {:.1}s, job {:.1}s",
-                f("shards_secs"),
-                f("fetch_secs"),
-                f("merge_secs"),
-                f("total_secs")
-            )
-        })
-        .unwrap_or_default();
     let ratio = spark_secs / plain_secs.max(1e-9);
     let verdict = if case.parquet {
         "the 1.5x target is for the small tier: Spark's start-up is most of this"
@@ -292,6 +292,25 @@ fn run_case(
         "{}: {docs} documents; spark-submit incl. merge {spark_secs:.1}s ({phases}) vs ingest --threads 2 {plain_secs:.1}s: {ratio:.2}x ({verdict})",
         case.name
     )])
+}
+
+/// The job's phase times from its `--summary` file (empty when it cannot be read).
+fn read_phases(summary: &Path) -> String {
+    std::fs::read_to_string(summary)
+        .ok()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+        .map(|v| {
+            let f = |k: &str| v[k].as_f64().unwrap_or(0.0);
+            format!(
+                "session {:.1}s, shards {:.1}s, fetch {:.1}s, merge {:.1}s, job {:.1}s",
+                f("session_secs"),
+                f("shards_secs"),
+                f("fetch_secs"),
+                f("merge_secs"),
+                f("total_secs")
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// Reads the Parquet dataset with Spark SQL (local mode, loopback) and compares it with the
