@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask eval html [--dir DIR] [--peer trafilatura]";
+const USAGE: &str = "usage: cargo xtask eval html [--dir DIR] [--peer trafilatura]\n\
+  DIR holds ground-truth.json (article bodies: token-bag scores) or gold.json (with/without\n\
+  snippets: trafilatura's protocol, e.g. ../shared/data/trafilatura-eval)";
 
 /// Timed repetitions per page; the page's time is the median of them (robust to noise
 /// from other processes on a shared machine).
@@ -29,17 +31,24 @@ const RUNS: usize = 3;
 const TRAFILATURA: &[&str] = &["trafilatura==2.3.1", "lxml_html_clean"];
 
 /// One page of the evaluation set.
-struct Page {
-    key: String,
-    html: Vec<u8>,
-    gold: String,
+pub(crate) struct Page {
+    pub(crate) key: String,
+    pub(crate) html: Vec<u8>,
+    /// The article body (`ground-truth.json` sets); empty for snippet sets.
+    pub(crate) gold: String,
+    /// Snippets the main text must contain (`gold.json` sets, trafilatura's protocol).
+    pub(crate) with: Vec<String>,
+    /// Snippets it must not contain.
+    pub(crate) without: Vec<String>,
 }
 
 /// What one extractor produced on every page: text and milliseconds, in page order.
-struct Run {
-    name: String,
-    texts: Vec<String>,
-    ms: Vec<f64>,
+pub(crate) struct Run {
+    pub(crate) name: String,
+    pub(crate) texts: Vec<String>,
+    pub(crate) ms: Vec<f64>,
+    /// Per page, why no record came out (newsdesk's error), in page order.
+    pub(crate) errors: Vec<Option<String>>,
 }
 
 /// Aggregate scores of one run.
@@ -79,6 +88,9 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
             .context("../shared is absent; pass --dir DIR")?
             .join("data/html-dev"),
     };
+    if dir.join("gold.json").is_file() && !dir.join("ground-truth.json").exists() {
+        return crate::eval_snippets::run(&dir, !peers.is_empty());
+    }
     let pages = load(&dir)?;
     if pages.is_empty() {
         bail!("no pages in {}", dir.display());
@@ -88,9 +100,14 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
             "note: debug build; quote times from `cargo run --release -p xtask -- eval html`"
         );
     }
-    let mut runs = vec![run_newsdesk(&pages)];
+    let mut runs = vec![run_newsdesk(&pages, RUNS)];
     if !peers.is_empty() {
-        runs.push(run_trafilatura(&pages, &dir)?);
+        runs.push(run_trafilatura(&pages, &dir, RUNS)?);
+    }
+    for (page, error) in pages.iter().zip(&runs[0].errors) {
+        if let Some(e) = error {
+            eprintln!("  {}: {e}", page.key);
+        }
     }
     let scores: Vec<Score> = runs.iter().map(|r| score(r, &pages)).collect();
     println!(
@@ -142,31 +159,40 @@ fn load(dir: &Path) -> anyhow::Result<Vec<Page>> {
             .unwrap_or_default()
             .to_string();
         let path = dir.join("html").join(format!("{key}.html.gz"));
-        let file = std::fs::File::open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        let mut html = Vec::new();
-        flate2::read::MultiGzDecoder::new(file)
-            .read_to_end(&mut html)
-            .with_context(|| format!("cannot gunzip {}", path.display()))?;
         pages.push(Page {
             key: key.clone(),
-            html,
+            html: read_gz(&path)?,
             gold,
+            with: Vec::new(),
+            without: Vec::new(),
         });
     }
     pages.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(pages)
 }
 
-/// Runs newsdesk's normalise on every page, timing each call (median of [`RUNS`]).
-fn run_newsdesk(pages: &[Page]) -> Run {
+/// A gzip-compressed file's bytes.
+pub(crate) fn read_gz(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut bytes = Vec::new();
+    flate2::read::MultiGzDecoder::new(file)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot gunzip {}", path.display()))?;
+    Ok(bytes)
+}
+
+/// Runs newsdesk's normalise on every page, timing each call (median of `runs`).
+pub(crate) fn run_newsdesk(pages: &[Page], runs: usize) -> Run {
     let config = Config::default();
     let mut texts = Vec::with_capacity(pages.len());
     let mut ms = Vec::with_capacity(pages.len());
+    let mut errors = Vec::with_capacity(pages.len());
     for page in pages {
-        let mut times = Vec::with_capacity(RUNS);
+        let mut times = Vec::with_capacity(runs);
         let mut text = String::new();
-        for _ in 0..RUNS {
+        let mut error = None;
+        for _ in 0..runs.max(1) {
             let raw = RawDocument {
                 source: page.key.clone(),
                 kind: ContentKind::Html,
@@ -176,22 +202,21 @@ fn run_newsdesk(pages: &[Page]) -> Run {
             let start = Instant::now();
             let result = normalise(raw, &config);
             times.push(start.elapsed().as_secs_f64() * 1000.0);
-            text = match result {
-                Ok(a) => a.text,
-                Err(e) => {
-                    eprintln!("  {}: {e}", page.key);
-                    String::new()
-                }
+            (text, error) = match result {
+                Ok(a) => (a.text, None),
+                Err(e) => (String::new(), Some(e.to_string())),
             };
         }
         times.sort_by(f64::total_cmp);
         texts.push(text);
         ms.push(median(&times));
+        errors.push(error);
     }
     Run {
         name: "newsdesk".into(),
         texts,
         ms,
+        errors,
     }
 }
 
@@ -215,7 +240,7 @@ json.dump(out, sys.stdout)
 "#;
 
 /// Installs (once) trafilatura into `target/peers-venv-html` and runs it on the pages.
-fn run_trafilatura(pages: &[Page], dir: &Path) -> anyhow::Result<Run> {
+pub(crate) fn run_trafilatura(pages: &[Page], dir: &Path, runs: usize) -> anyhow::Result<Run> {
     let python = venv(&crate::root())?;
     let paths: Vec<String> = pages
         .iter()
@@ -227,7 +252,7 @@ fn run_trafilatura(pages: &[Page], dir: &Path) -> anyhow::Result<Run> {
         })
         .collect();
     let mut child = Command::new(&python)
-        .args(["-c", TRAFILATURA_SCRIPT, &RUNS.to_string()])
+        .args(["-c", TRAFILATURA_SCRIPT, &runs.max(1).to_string()])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::inherit())
@@ -263,6 +288,7 @@ fn run_trafilatura(pages: &[Page], dir: &Path) -> anyhow::Result<Run> {
         name: "trafilatura".into(),
         texts,
         ms,
+        errors: vec![None; pages.len()],
     })
 }
 
@@ -343,7 +369,7 @@ fn score(run: &Run, pages: &[Page]) -> Score {
 }
 
 /// The median of sorted values (0 when empty).
-fn median(sorted: &[f64]) -> f64 {
+pub(crate) fn median(sorted: &[f64]) -> f64 {
     match sorted.len() {
         0 => 0.0,
         n if n % 2 == 1 => sorted.get(n / 2).copied().unwrap_or(0.0),

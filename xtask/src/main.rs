@@ -20,6 +20,7 @@ mod eval_ner;
 mod eval_quotes;
 mod eval_seeds;
 mod eval_seeds_story;
+mod eval_snippets;
 mod eval_stories;
 mod load;
 mod peers;

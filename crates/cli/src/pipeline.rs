@@ -429,6 +429,12 @@ fn run(
                     summary.read += 1;
                     match result {
                         Processed::Done(doc, key, profile) => {
+                            if !quiet {
+                                for w in &doc.article.warnings {
+                                    let source = &doc.article.source;
+                                    progress.suspend(|| eprintln!("warning: {source}: {w}"));
+                                }
+                            }
                             match sink(&doc, key, profile.as_deref(), &progress)? {
                                 Upsert::Added => summary.indexed += 1,
                                 Upsert::Replaced => summary.replaced += 1,

@@ -445,13 +445,24 @@ fn bad_documents_fail_alone() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "some documents failed: {err}");
     assert!(!err.contains("panicked"), "{err}");
-    let error_lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    // Each bad input is named: refused with an error, or read with a warning saying what
+    // was repaired (the invalid UTF-8 is decoded with replacement characters).
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("error: ") || l.starts_with("warning: "))
+        .collect();
     for name in &bad_names {
         assert!(
-            error_lines.iter().any(|l| l.contains(name.as_str())),
-            "an error line names {name}:\n{err}"
+            lines.iter().any(|l| l.contains(name.as_str())),
+            "an error or warning line names {name}:\n{err}"
         );
     }
+    assert!(
+        lines.iter().any(|l| l.starts_with("warning: ")
+            && l.contains("invalid-utf8.txt")
+            && l.contains("invalid UTF-8 from byte 129")),
+        "{err}"
+    );
     let search = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
         .args(["search", "--index"])
         .arg(&index)

@@ -178,6 +178,11 @@ pub struct Article {
     /// A dateline that opened the text (`MOSCOW (Reuters) -`), kept in the text and recorded here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
+    /// What the reader had to guess or repair to get this text (a page decoded with
+    /// replacement characters, a page whose main container gave no text): each names the
+    /// problem; empty when there was none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// An entity label.

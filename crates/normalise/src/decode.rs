@@ -117,10 +117,13 @@ fn is_bad_control(b: u8) -> bool {
     matches!(b, 0x01..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f)
 }
 
-/// NUL bytes or more than 10% control bytes in the first 64 KB.
+/// More than one NUL byte in a thousand, or more than 10% control bytes, in the first
+/// 64 KB. Compressed and image data hold about one NUL in 256 bytes or more; a page with a
+/// few stray NULs (a template that printed some) is still text, as a browser reads it.
 fn is_binary(bytes: &[u8]) -> bool {
     let head = bytes.get(..SNIFF_LEN).unwrap_or(bytes);
-    if memchr::memchr(0, head).is_some() {
+    let nuls = memchr::memchr_iter(0, head).count();
+    if nuls * 1000 > head.len() {
         return true;
     }
     let controls: usize = head.iter().map(|&b| usize::from(is_bad_control(b))).sum();

@@ -124,17 +124,26 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         });
     }
     let is_html = kind == ContentKind::Html;
+    let mut warnings = Vec::new();
     let decoded = match decode::decode(&bytes, charset.as_deref(), is_html) {
         Ok(d) => d,
         Err(decode::DecodeError::Binary) => return Err(Error::Binary { document: source }),
         Err(decode::DecodeError::InvalidUtf8(offset)) => {
-            return Err(Error::InvalidUtf8 {
-                document: source,
-                offset,
-            });
+            // UTF-8 text with some broken sequences: decoded as a browser decodes a UTF-8
+            // page, each broken sequence a replacement character, and said so.
+            warnings.push(format!(
+                "invalid UTF-8 from byte {offset}: broken sequences replaced by U+FFFD"
+            ));
+            String::from_utf8_lossy(&bytes).into_owned()
         }
     };
     drop(bytes);
+    let decoded = if decoded.contains('\0') {
+        warnings.push("NUL characters removed".to_string());
+        decoded.replace('\0', "")
+    } else {
+        decoded
+    };
     if decoded.len() > limit {
         return Err(Error::TooLarge {
             document: source,
@@ -158,7 +167,17 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
             .collect();
         (items, html::Meta::default())
     };
-    let cleaned = clean::clean(items);
+    let mut cleaned = clean::clean(items);
+    if cleaned.paragraphs.is_empty() && is_html {
+        // No container gave any text: the page's own text outside navigation, if it has some.
+        let fallback = clean::clean(html::extract_fallback(&decoded));
+        if !fallback.paragraphs.is_empty() {
+            warnings.push(
+                "no article container found: the page's text outside navigation was taken".into(),
+            );
+            cleaned = fallback;
+        }
+    }
     if cleaned.paragraphs.is_empty() {
         return Err(Error::NoText { document: source });
     }
@@ -222,6 +241,7 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         url: clean_opt(url).or_else(|| clean_opt(meta.url)),
         outlet: clean_opt(outlet).or_else(|| clean_opt(meta.outlet)),
         dateline: cleaned.dateline,
+        warnings,
         text,
     })
 }
@@ -263,7 +283,7 @@ mod tests {
             (
                 Text,
                 b"caf\xc3\xa9 and caf\xe9",
-                Err("doc: invalid UTF-8 at byte 13"),
+                Ok("caf\u{e9} and caf\u{fffd}"),
             ),
             (
                 Html,
@@ -281,6 +301,58 @@ mod tests {
         for (kind, input, expected) in cases {
             check(*kind, input, *expected);
         }
+    }
+
+    /// The text and warnings of one normalised input.
+    fn text_and_warnings(kind: ContentKind, input: &[u8]) -> (String, Vec<String>) {
+        let a = normalise(raw(kind, input), &Config::default()).expect("normalised");
+        (a.text, a.warnings)
+    }
+
+    #[test]
+    fn repairs_are_read_with_a_warning() {
+        const PARA: &str = "The council voted on Tuesday to close the old bridge, which engineers had found unsafe, until repairs are done.";
+        // every wrapper is named like navigation (`no-sidebars`, `with-navigation`), so no
+        // container is left; the fallback reads the page's prose, not the link list
+        let page = format!(
+            "<html><body class=\"not-front no-sidebars\"><ul class=menu><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul>\
+             <div class=\"clearfix with-navigation\"><p>{PARA}</p><p>{PARA}</p></div></body></html>"
+        );
+        let (text, warnings) = text_and_warnings(ContentKind::Html, page.as_bytes());
+        assert_eq!(text, format!("{PARA}\n\n{PARA}"));
+        assert_eq!(
+            warnings,
+            ["no article container found: the page's text outside navigation was taken"]
+        );
+        // a page with stray NULs in its markup is text, not binary
+        let mut page = format!("<html><body><article><p>{PARA}</p>").into_bytes();
+        page.extend_from_slice(&[0; 3]);
+        page.extend_from_slice(format!("<p>{PARA}</p>").repeat(40).as_bytes());
+        page.extend_from_slice(b"</article></body></html>");
+        let (text, warnings) = text_and_warnings(ContentKind::Html, &page);
+        assert!(text.starts_with(PARA) && !text.contains('\0'), "{text}");
+        assert_eq!(warnings, ["NUL characters removed"]);
+        // UTF-8 with a broken sequence in an HTML page: replaced, never dropped
+        let mut bytes =
+            "<p>Caf\u{e9} owners in Z\u{fc}rich said the rent had doubled since spring.</p>"
+                .as_bytes()
+                .to_vec();
+        let at = bytes.windows(5).position(|w| w == b"since").expect("since");
+        bytes.insert(at, 0xff);
+        let (text, warnings) = text_and_warnings(ContentKind::Html, &bytes);
+        assert!(
+            text.contains('\u{fffd}') && text.contains("Z\u{fc}rich"),
+            "{text}"
+        );
+        assert_eq!(
+            warnings,
+            [format!(
+                "invalid UTF-8 from byte {at}: broken sequences replaced by U+FFFD"
+            )]
+        );
+        // nothing to repair: no warnings
+        let (_, warnings) = text_and_warnings(ContentKind::Text, PARA.as_bytes());
+        assert!(warnings.is_empty());
     }
 
     #[test]

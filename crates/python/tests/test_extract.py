@@ -89,7 +89,6 @@ def test_extract_records_raises_after_the_good_records_or_leaves_failures_out():
     "name,message",
     [
         ("empty.txt", "empty document"),
-        ("invalid-utf8.txt", "invalid UTF-8 at byte 129"),
         ("garbage.bin", "binary content, not text"),
         ("nobody.html", "no article text found"),
     ],
@@ -104,6 +103,15 @@ def test_bad_documents_raise_naming_the_document(name, message):
 
     out = run("extract", "--json", rel(path))
     assert f"error: {rel(path)}: {message}" in out.stderr.decode()
+
+
+def test_invalid_utf8_is_decoded_with_a_warning_like_the_binary():
+    path = ROOT / "fixtures" / "bad" / "invalid-utf8.txt"
+    [expected] = binary_records(rel(path))
+    doc = newsdesk.extract(path.read_bytes(), source=rel(path))
+    assert doc == expected
+    assert "\ufffd" in doc["text"]
+    assert doc["warnings"] == ["invalid UTF-8 from byte 129: broken sequences replaced by U+FFFD"]
 
 
 def test_empty_input_without_a_source_is_named_as_stdin():

@@ -16,6 +16,14 @@ pub(crate) fn extract(html: &str) -> (Vec<Item>, Meta) {
     (content.items, meta)
 }
 
+/// The fallback of [`extract`] for a page whose main container gives no text: the whole
+/// document without scripts, hidden elements and navigation.
+pub(crate) fn extract_fallback(html: &str) -> Vec<Item> {
+    let dom = parse::parse(html);
+    let meta = meta::read(&dom);
+    content::extract_fallback(&dom, meta.title.as_deref()).items
+}
+
 /// Normalises an author name list from any source (`By A and B`).
 pub(crate) fn split_names(raw: &str) -> Vec<String> {
     meta::split_names(raw)

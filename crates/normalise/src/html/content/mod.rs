@@ -116,6 +116,65 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     }
 }
 
+/// The page's text when no container gives any: the whole document, without what is
+/// dropped unconditionally (scripts, hidden elements, comments and the like) and without
+/// navigation (an element named so whose text is mostly links: a wrapper whose class
+/// only mentions navigation, `with-navigation`, keeps its prose), in document order.
+/// The caller says so in a warning.
+pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>) -> Content {
+    let mut cache = NameCache::default();
+    let decisions: Vec<Drop> = dom
+        .nodes
+        .iter()
+        .map(|node| classify(node, &mut cache))
+        .collect();
+    let hard: Vec<bool> = decisions
+        .iter()
+        .map(|d| matches!(d, Drop::Silent | Drop::Hard(_)))
+        .collect();
+    let stats = compute_stats(dom, &hard);
+    let mut kinds: Vec<Option<&'static str>> = vec![None; decisions.len()];
+    let dropped: Vec<bool> = decisions
+        .iter()
+        .zip(kinds.iter_mut())
+        .enumerate()
+        .map(|(id, (d, kind))| match d {
+            Drop::Keep | Drop::Embed => false,
+            Drop::Silent => true,
+            Drop::Hard(k) => {
+                *kind = Some(k);
+                true
+            }
+            Drop::Soft(k) => {
+                let st = stats.get(id).copied().unwrap_or_default();
+                let prose = st.paras >= 3 && st.text >= 1000;
+                let drop = *k == "navigation" && link_density(&st) >= 0.4 && !prose;
+                if drop {
+                    *kind = Some(k);
+                }
+                drop
+            }
+        })
+        .collect();
+    let mut walker = Walker {
+        dom,
+        decisions: &decisions,
+        dropped: &dropped,
+        kinds: &kinds,
+        title: title.map(heading_key),
+        items: Vec::new(),
+        current: String::new(),
+        link_chars: 0,
+        in_link: 0,
+        skipped_title: false,
+    };
+    walker.walk(0, 0);
+    walker.flush();
+    Content {
+        items: walker.items,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
