@@ -10,6 +10,7 @@
 //! F = 2TP / (2TP + FP + FN). Also listed: the pages that give no record (with newsdesk's
 //! reason) and those that find none of their `with` snippets. `--peer trafilatura` adds
 //! trafilatura 2.3.1 with its defaults (`extract(html)`), one timed call per page.
+//! `SNIPPETS_DUMP=DIR` writes newsdesk's text of each page to `DIR/<name>.txt`.
 
 use crate::eval_html::{Page, Run, median, read_gz, run_newsdesk, run_trafilatura};
 use anyhow::{Context, bail};
@@ -190,6 +191,14 @@ pub(crate) fn run(dir: &Path, peer: bool) -> anyhow::Result<()> {
         per_page.push(pages_counts);
     }
     let ours = &runs[0];
+    // SNIPPETS_DUMP=DIR: each page's newsdesk text as DIR/<name>.txt, for diagnosis
+    if let Some(out) = std::env::var_os("SNIPPETS_DUMP") {
+        let out = Path::new(&out);
+        std::fs::create_dir_all(out)?;
+        for (page, text) in pages.iter().zip(&ours.texts) {
+            std::fs::write(out.join(format!("{}.txt", page.key)), text)?;
+        }
+    }
     let none: Vec<usize> = (0..pages.len())
         .filter(|&i| record(ours, i).is_none())
         .collect();

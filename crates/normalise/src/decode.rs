@@ -62,7 +62,11 @@ pub(crate) fn decode(
     {
         return Ok(text.into_owned());
     }
-    if has_valid_multibyte_utf8(bytes) {
+    // Mostly UTF-8 with some broken sequences: the caller decodes it as UTF-8 with
+    // replacement characters. Mostly broken sequences with a few valid ones (a legacy page
+    // with a UTF-8 template part, or byte pairs that look like UTF-8 by chance): legacy.
+    let (valid, invalid) = utf8_sequences(bytes);
+    if valid > 0 && valid >= invalid {
         return Err(DecodeError::InvalidUtf8(first_invalid));
     }
     Ok(guess.decode_without_bom_handling(bytes).0.into_owned())
@@ -92,20 +96,21 @@ fn is_multibyte_legacy(enc: &'static Encoding) -> bool {
     .contains(&enc.name())
 }
 
-/// Whether the bytes hold at least one valid multi-byte UTF-8 sequence.
-fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
+/// How many valid multi-byte UTF-8 sequences and how many invalid ones the bytes hold.
+fn utf8_sequences(bytes: &[u8]) -> (usize, usize) {
+    let multibyte = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+    let (mut valid, mut invalid) = (0, 0);
     let mut rest = bytes;
     loop {
         match std::str::from_utf8(rest) {
-            Ok(s) => return !s.is_ascii(),
+            Ok(s) => return (valid + multibyte(s), invalid),
             Err(e) => {
-                let valid = rest.get(..e.valid_up_to()).unwrap_or_default();
-                if !valid.is_ascii() {
-                    return true;
-                }
+                let ok = rest.get(..e.valid_up_to()).unwrap_or_default();
+                valid += multibyte(std::str::from_utf8(ok).unwrap_or_default());
+                invalid += 1;
                 match e.error_len() {
                     Some(n) => rest = rest.get(e.valid_up_to() + n..).unwrap_or_default(),
-                    None => return false,
+                    None => return (valid, invalid),
                 }
             }
         }
@@ -316,6 +321,30 @@ mod tests {
     ) {
         let got = decode(bytes, declared, html);
         assert_eq!(got.as_deref().map_err(|e| *e), expected, "input {bytes:?}");
+    }
+
+    #[test]
+    fn mostly_legacy_bytes_with_a_few_utf8_sequences_are_legacy() {
+        // a Polish page in a legacy charset whose template holds one UTF-8 "©"
+        let mut bytes = "<footer>\u{a9} 2021</footer>".as_bytes().to_vec();
+        for _ in 0..3 {
+            bytes.extend_from_slice(
+                b"<p>Jak pom\xf3c osobie niewidomej, z kt\xf3r\xb1 jeste\xb6my?</p>",
+            );
+        }
+        let text = decode(&bytes, None, true).expect("decoded");
+        assert!(!text.contains('\u{fffd}'), "{text}");
+        assert!(text.contains("pom\u{f3}c"), "{text}");
+        // mostly UTF-8 with one broken byte: the caller decodes it with U+FFFD
+        let mut mixed = "caf\u{e9} na\u{ef}ve \u{201c}quoted\u{201d} "
+            .as_bytes()
+            .to_vec();
+        let at = mixed.len();
+        mixed.push(0xff);
+        assert_eq!(
+            decode(&mixed, None, false),
+            Err(DecodeError::InvalidUtf8(at))
+        );
     }
 
     #[test]
