@@ -10,7 +10,7 @@ mod words;
 use super::parse::Dom;
 use crate::clean::Item;
 use classify::{Drop, NameCache, classify};
-use select::choose_roots;
+use select::{choose_roots, lead_before};
 use stats::{compute_stats, link_density};
 use walk::{Walker, heading_key};
 use words::flag;
@@ -95,6 +95,10 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         }
     }
     let roots = choose_roots(dom, &mut cache, &decisions, &stats, &gone);
+    let lead = roots
+        .first()
+        .map(|&r| lead_before(dom, &decisions, &stats, &gone, r))
+        .unwrap_or_default();
     let mut walker = Walker {
         dom,
         decisions: &decisions,
@@ -107,7 +111,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         in_link: 0,
         skipped_title: false,
     };
-    for root in roots {
+    for root in lead.into_iter().chain(roots) {
         walker.walk(root, 0);
         walker.flush();
     }

@@ -186,6 +186,123 @@ pub(super) fn choose_roots<'a>(
     roots
 }
 
+/// The lead of an article told outside its container: prose paragraphs between the page's
+/// headline (`h1`, outside the container) and the container, which templates often put in
+/// the header (standfirst, teaser, intro). At most three, in document order; none when the
+/// headline is inside the container or there is none before it.
+pub(super) fn lead_before(
+    dom: &Dom,
+    decisions: &[Drop],
+    stats: &[Stats],
+    gone: &[bool],
+    root: usize,
+) -> Vec<usize> {
+    let alive = |id: usize| !gone.get(id).copied().unwrap_or(true);
+    let tag = |id: usize| dom.nodes.get(id).map_or("", |x| &*x.tag);
+    let within = |id: usize, anc: usize| {
+        let mut p = id;
+        for _ in 0..300 {
+            if p == anc {
+                return true;
+            }
+            if p == 0 {
+                return false;
+            }
+            p = dom.nodes.get(p).map_or(0, |x| x.parent);
+        }
+        false
+    };
+    if root == 0
+        || (root..dom.nodes.len())
+            .take_while(|&id| within(id, root))
+            .any(|id| tag(id) == "h1")
+    {
+        return Vec::new();
+    }
+    let Some(h1) = (1..root)
+        .rev()
+        .find(|&id| tag(id) == "h1" && alive(id) && !within(root, id))
+    else {
+        return Vec::new();
+    };
+    let mut picked: Vec<usize> = Vec::new();
+    for id in h1 + 1..root {
+        if picked.len() == 3 {
+            break;
+        }
+        if !alive(id) || within(id, h1) || within(root, id) || picked.iter().any(|&p| within(id, p))
+        {
+            continue;
+        }
+        let s = stats.get(id).copied().unwrap_or_default();
+        let prose_tag = tag(id) == "p"
+            || (matches!(tag(id), "div" | "section" | "span" | "header" | "h2") && !s.has_block);
+        if !(prose_tag && s.text >= 50 && link_density(&s) < 0.2) {
+            continue;
+        }
+        // named as a lead by itself or by a wrapper of its own (not one around the body)
+        let mut named = false;
+        let mut a = id;
+        for _ in 0..3 {
+            if a == 0 || within(root, a) {
+                break;
+            }
+            let node = dom.nodes.get(a);
+            named |= node.is_some_and(|n| {
+                [n.attr("class"), n.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(names_a_lead)
+            });
+            a = node.map_or(0, |x| x.parent);
+        }
+        if named && sentence_like(dom, decisions, id) {
+            picked.push(id);
+        }
+    }
+    picked
+}
+
+/// Whether a class or id names a lead paragraph (standfirst, intro, summary, ...), in the
+/// words templates use in English, German, French, Spanish, Polish and Czech; whole words
+/// of the name, or its end for glued names (`articleLead`, `entry-summary`, `postExcerpt`).
+fn names_a_lead(value: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "lead",
+        "intro",
+        "introduction",
+        "standfirst",
+        "summary",
+        "excerpt",
+        "subtitle",
+        "subheadline",
+        "subhead",
+        "deck",
+        "dek",
+        "abstract",
+        "description",
+        "perex",
+        "chapo",
+        "chapeau",
+        "vorspann",
+        "anriss",
+        "entradilla",
+        "sumario",
+        "bajada",
+        "zajawka",
+        "lid",
+    ];
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .any(|t| {
+            WORDS
+                .iter()
+                .any(|w| t == *w || (w.len() >= 4 && t.len() > w.len() && t.ends_with(w)))
+        })
+}
+
 /// Whether a short paragraph reads like a sentence.
 pub(super) fn sentence_like(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
     let mut t = String::new();
