@@ -97,7 +97,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let roots = choose_roots(dom, &mut cache, &decisions, &stats, &gone);
     let lead = roots
         .first()
-        .map(|&r| lead_before(dom, &decisions, &stats, &gone, r))
+        .map(|&r| lead_before(dom, &decisions, &dropped, &stats, r))
         .unwrap_or_default();
     let mut walker = Walker {
         dom,

@@ -193,11 +193,27 @@ pub(super) fn choose_roots<'a>(
 pub(super) fn lead_before(
     dom: &Dom,
     decisions: &[Drop],
+    dropped: &[bool],
     stats: &[Stats],
-    gone: &[bool],
     root: usize,
 ) -> Vec<usize> {
-    let alive = |id: usize| !gone.get(id).copied().unwrap_or(true);
+    // Kept, or inside a page header dropped only for its name (`article-header` reads as
+    // navigation): a lead and its headline often sit there.
+    let alive = |id: usize| {
+        let mut a = id;
+        for _ in 0..300 {
+            if dropped.get(a).copied().unwrap_or(true)
+                && (a == id || decisions.get(a) != Some(&Drop::Soft("navigation")))
+            {
+                return false;
+            }
+            if a == 0 {
+                return true;
+            }
+            a = dom.nodes.get(a).map_or(0, |x| x.parent);
+        }
+        false
+    };
     let tag = |id: usize| dom.nodes.get(id).map_or("", |x| &*x.tag);
     let within = |id: usize, anc: usize| {
         let mut p = id;
