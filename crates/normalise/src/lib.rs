@@ -93,6 +93,10 @@ pub fn content_id(text: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
+/// Characters of main text below which a page is read again without its container choice
+/// (trafilatura's `MIN_EXTRACTED_SIZE` is the same 250).
+const SHORT_TEXT: usize = 250;
+
 /// Decodes and cleans one raw document.
 ///
 /// Container-supplied title, URL, date and outlet take precedence over what the page says.
@@ -168,13 +172,24 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         (items, html::Meta::default())
     };
     let mut cleaned = clean::clean(items);
-    if cleaned.paragraphs.is_empty() && is_html {
-        // No container gave any text: the page's own text outside navigation, if it has some.
+    let chars = |c: &clean::Cleaned| {
+        c.paragraphs
+            .iter()
+            .map(|p| p.chars().count())
+            .sum::<usize>()
+    };
+    let found = chars(&cleaned);
+    if is_html && found < SHORT_TEXT {
+        // No container gave any text, or one gave a scrap (a share widget, a teaser): the
+        // page's own text outside navigation, when it holds more.
         let fallback = clean::clean(html::extract_fallback(&decoded));
-        if !fallback.paragraphs.is_empty() {
-            warnings.push(
-                "no article container found: the page's text outside navigation was taken".into(),
-            );
+        if chars(&fallback) > found.max(SHORT_TEXT / 2) * 2 || (found == 0 && chars(&fallback) > 0)
+        {
+            warnings.push(if found == 0 {
+                "no article container found: the page's text outside navigation was taken".into()
+            } else {
+                format!("the article container held {found} characters: the page's text outside navigation was taken")
+            });
             cleaned = fallback;
         }
     }
