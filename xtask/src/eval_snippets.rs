@@ -285,6 +285,31 @@ mod tests {
     }
 
     #[test]
+    fn trafilatura_eval_scores_above_a_floor() {
+        let Some(dir) = crate::shared().map(|s| s.join("data/trafilatura-eval")) else {
+            eprintln!("skipped: ../shared/data/trafilatura-eval is absent");
+            return;
+        };
+        let pages = load(&dir).expect("the set loads");
+        assert!(pages.len() > 900, "too few pages: {}", pages.len());
+        let run = run_newsdesk(&pages, 1);
+        let mut total = Counts::default();
+        for (i, p) in pages.iter().enumerate() {
+            total.add(page_counts(record(&run, i), &p.with, &p.without));
+        }
+        let none = (0..pages.len())
+            .filter(|&i| record(&run, i).is_none())
+            .count();
+        println!(
+            "trafilatura-eval: F {:.3}, {none} pages without a record",
+            total.f()
+        );
+        // 0.890 and 0 when this floor was set (2026-12-03)
+        assert!(total.f() > 0.88, "below floor: F {:.3}", total.f());
+        assert_eq!(none, 0, "pages without a record");
+    }
+
+    #[test]
     fn totals_give_f_from_counts() {
         let c = Counts {
             tp: 8,
