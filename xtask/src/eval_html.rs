@@ -95,11 +95,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<()> {
     if pages.is_empty() {
         bail!("no pages in {}", dir.display());
     }
-    if cfg!(debug_assertions) {
-        eprintln!(
-            "note: debug build; quote times from `cargo run --release -p xtask -- eval html`"
-        );
-    }
+    note_debug_build();
     let mut runs = vec![run_newsdesk(&pages, RUNS)];
     if !peers.is_empty() {
         runs.push(run_trafilatura(&pages, &dir, RUNS)?);
@@ -177,6 +173,15 @@ fn load(dir: &Path) -> anyhow::Result<Vec<Page>> {
     }
     pages.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(pages)
+}
+
+/// Says on stderr that times from a debug build are not the ones to quote.
+pub(crate) fn note_debug_build() {
+    if cfg!(debug_assertions) {
+        eprintln!(
+            "note: debug build; quote times from `cargo run --release -p xtask -- eval html`"
+        );
+    }
 }
 
 /// A gzip-compressed file's bytes.

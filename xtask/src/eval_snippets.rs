@@ -12,7 +12,10 @@
 //! trafilatura 2.3.1 with its defaults (`extract(html)`), one timed call per page.
 //! `SNIPPETS_DUMP=DIR` writes newsdesk's text of each page to `DIR/<name>.txt`.
 
-use crate::eval_html::{Page, Run, median, read_gz, run_newsdesk, run_trafilatura};
+use crate::eval::ratio;
+use crate::eval_html::{
+    Page, Run, median, note_debug_build, read_gz, run_newsdesk, run_trafilatura,
+};
 use anyhow::{Context, bail};
 use std::path::Path;
 
@@ -47,10 +50,6 @@ impl Counts {
     pub(crate) fn f(&self) -> f64 {
         ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// Runs of whitespace (any Unicode space, non-breaking ones included) become one space,
@@ -127,11 +126,7 @@ pub(crate) fn run(dir: &Path, peer: bool) -> anyhow::Result<()> {
     if pages.is_empty() {
         bail!("no pages in {}", dir.display());
     }
-    if cfg!(debug_assertions) {
-        eprintln!(
-            "note: debug build; quote times from `cargo run --release -p xtask -- eval html`"
-        );
-    }
+    note_debug_build();
     let mut runs = vec![run_newsdesk(&pages, RUNS)];
     if peer {
         runs.push(run_trafilatura(&pages, dir, 1)?);

@@ -183,8 +183,8 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         // No container gave any text, or one gave a scrap (a share widget, a teaser): the
         // page's own text outside navigation, when it holds more.
         let fallback = clean::clean(html::extract_fallback(&decoded));
-        if chars(&fallback) > found.max(SHORT_TEXT / 2) * 2 || (found == 0 && chars(&fallback) > 0)
-        {
+        let more = chars(&fallback);
+        if more > found.max(SHORT_TEXT / 2) * 2 || (found == 0 && more > 0) {
             warnings.push(if found == 0 {
                 "no article container found: the page's text outside navigation was taken".into()
             } else {

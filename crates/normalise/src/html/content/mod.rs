@@ -26,11 +26,7 @@ pub(crate) struct Content {
 pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let n = dom.nodes.len();
     let mut cache = NameCache::default();
-    let decisions: Vec<Drop> = dom
-        .nodes
-        .iter()
-        .map(|node| classify(node, &mut cache))
-        .collect();
+    let decisions = decide(dom, &mut cache);
     // Pass 1: only unconditional drops, to measure what soft candidates hold.
     let hard: Vec<bool> = decisions
         .iter()
@@ -99,11 +95,35 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         .first()
         .map(|&r| lead_before(dom, &decisions, &dropped, &stats, r))
         .unwrap_or_default();
+    walk_roots(
+        dom,
+        &decisions,
+        &dropped,
+        &kinds,
+        title,
+        lead.into_iter().chain(roots),
+    )
+}
+
+/// Every element's drop decision, in node order.
+fn decide<'a>(dom: &'a Dom, cache: &mut NameCache<'a>) -> Vec<Drop> {
+    dom.nodes.iter().map(|node| classify(node, cache)).collect()
+}
+
+/// The paragraph items of `roots`, walked in order with the given drops.
+fn walk_roots(
+    dom: &Dom,
+    decisions: &[Drop],
+    dropped: &[bool],
+    kinds: &[Option<&'static str>],
+    title: Option<&str>,
+    roots: impl IntoIterator<Item = usize>,
+) -> Content {
     let mut walker = Walker {
         dom,
-        decisions: &decisions,
-        dropped: &dropped,
-        kinds: &kinds,
+        decisions,
+        dropped,
+        kinds,
         title: title.map(heading_key),
         items: Vec::new(),
         current: String::new(),
@@ -111,7 +131,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         in_link: 0,
         skipped_title: false,
     };
-    for root in lead.into_iter().chain(roots) {
+    for root in roots {
         walker.walk(root, 0);
         walker.flush();
     }
@@ -127,11 +147,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
 /// The caller says so in a warning.
 pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>) -> Content {
     let mut cache = NameCache::default();
-    let decisions: Vec<Drop> = dom
-        .nodes
-        .iter()
-        .map(|node| classify(node, &mut cache))
-        .collect();
+    let decisions = decide(dom, &mut cache);
     let hard: Vec<bool> = decisions
         .iter()
         .map(|d| matches!(d, Drop::Silent | Drop::Hard(_)))
@@ -160,23 +176,7 @@ pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>) -> Content {
             }
         })
         .collect();
-    let mut walker = Walker {
-        dom,
-        decisions: &decisions,
-        dropped: &dropped,
-        kinds: &kinds,
-        title: title.map(heading_key),
-        items: Vec::new(),
-        current: String::new(),
-        link_chars: 0,
-        in_link: 0,
-        skipped_title: false,
-    };
-    walker.walk(0, 0);
-    walker.flush();
-    Content {
-        items: walker.items,
-    }
+    walk_roots(dom, &decisions, &dropped, &kinds, title, [0])
 }
 
 #[cfg(test)]
