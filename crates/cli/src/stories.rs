@@ -62,18 +62,26 @@ pub fn update(
             .context("cannot read the stored profiles")?
     };
     let config = Config::default();
-    let grouping = catch_unwind(AssertUnwindSafe(|| match previous.as_ref() {
-        Some(prev) if !behind.removed => {
-            let (added, old): (Vec<_>, Vec<_>) = profiles
-                .into_iter()
-                .partition(|p| behind.missing.contains(&p.id));
-            newsdesk_stories::update(prev, &old, &added, &config)
-        }
-        _ => newsdesk_stories::group(&profiles, &config),
+    let incremental = previous.as_ref().filter(|_| !behind.removed);
+    let (added, profiles): (Vec<Profile>, Vec<Profile>) = match incremental {
+        Some(_) => profiles
+            .into_iter()
+            .partition(|p| behind.missing.contains(&p.id)),
+        None => (Vec::new(), profiles),
+    };
+    let grouping = catch_unwind(AssertUnwindSafe(|| match incremental {
+        Some(prev) => newsdesk_stories::update(prev, &profiles, &added, &config),
+        None => newsdesk_stories::group(&profiles, &config),
     }))
     .map_err(|_| anyhow::anyhow!("grouping stories failed; the stored stories are unchanged"))?;
+    // the labels reuse the profiles instead of computing them again from the documents
+    let by_id: HashMap<&str, &Profile> = profiles
+        .iter()
+        .chain(&added)
+        .map(|p| (p.id.as_str(), p))
+        .collect();
     let written = writer
-        .store_stories(&grouping, &|group| record(index, group, &grouping))
+        .store_stories(&grouping, &|group| record(index, group, &grouping, &by_id))
         .context("cannot store the stories")?;
     Ok(Updated {
         added: behind.missing.len(),
@@ -87,6 +95,7 @@ fn record(
     index: &Index,
     group: &Group,
     grouping: &Grouping,
+    profiles: &HashMap<&str, &Profile>,
 ) -> Result<Story, newsdesk_index::Error> {
     let mut docs: Vec<Document> = Vec::with_capacity(group.members.len());
     for id in &group.members {
@@ -95,8 +104,13 @@ fn record(
         }
     }
     let refs: Vec<&Document> = docs.iter().collect();
+    let known: Vec<&Profile> = group
+        .members
+        .iter()
+        .filter_map(|id| profiles.get(id.as_str()).copied())
+        .collect();
     let built = catch_unwind(AssertUnwindSafe(|| {
-        newsdesk_stories::story(group, &refs, &grouping.duplicate_of)
+        newsdesk_stories::story_with(group, &refs, &known, &grouping.duplicate_of)
     }));
     Ok(built.unwrap_or_else(|_| {
         // A bug in the facts of one story must not lose the others: the story keeps

@@ -23,8 +23,14 @@ const PARALLEL_FROM: usize = 8;
 /// Inverted lists over every profile (indices into the id-sorted profiles).
 pub(crate) struct Index<'a> {
     pub(crate) profiles: Vec<&'a Profile>,
-    features: HashMap<(u8, &'a str), Vec<usize>>,
-    bands: HashMap<u64, Vec<usize>>,
+    /// Each feature's list (an index into `lists`).
+    features: HashMap<(u8, &'a str), usize>,
+    /// The inverted lists of features and then of LSH bands.
+    lists: Vec<Vec<usize>>,
+    /// Each profile's feature lists and band lists (indices into `lists`, each list
+    /// once), found once here so that a profile's candidates need no hashing.
+    feature_lists: Vec<Vec<u32>>,
+    band_lists: Vec<Vec<u32>>,
     /// Each profile's terms and names as ranks in the sorted vocabulary of all profiles
     /// (so in the same order as the words): pair scores compare integers, not strings.
     ranked: Vec<Ranked>,
@@ -37,6 +43,33 @@ pub(crate) struct Ranked {
     pub(crate) names: Vec<(u32, f32)>,
     /// Quotes: the speaker's rank (`None` when unknown) and the words' ranks, sorted.
     pub(crate) quotes: Vec<(Option<u32>, Vec<u32>)>,
+    /// The publication date as a day number.
+    pub(crate) published: Option<i32>,
+    /// The years the text mentions, sorted.
+    pub(crate) years: Vec<i32>,
+    /// The lead person's and every person's last name, as ranks in the sorted
+    /// vocabulary of all profiles' people (so `people` is sorted).
+    pub(crate) lead: Option<u32>,
+    pub(crate) people: Vec<u32>,
+    /// The calendar days the text mentions, as ranks (sorted).
+    pub(crate) days: Vec<u32>,
+}
+
+/// Ranks the words each profile lists (`pick`, sorted) in their union's sorted order.
+fn rank_words<'a>(
+    profiles: &[&'a Profile],
+    pick: impl Fn(&'a Profile) -> Vec<&'a str>,
+) -> (HashMap<&'a str, u32>, Vec<Vec<&'a str>>) {
+    let lists: Vec<Vec<&'a str>> = profiles.iter().map(|p| pick(p)).collect();
+    let mut vocabulary: Vec<&'a str> = lists.iter().flatten().copied().collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let id = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
+        .collect();
+    (id, lists)
 }
 
 /// Ranks every profile's quote speakers and words in their union's sorted order.
@@ -102,15 +135,41 @@ fn rank<'a>(lists: &[&'a [(String, f32)]]) -> Vec<Vec<(u32, f32)>> {
 impl<'a> Index<'a> {
     /// Builds the lists; `profiles` must be sorted by id without repeats.
     pub(crate) fn new(profiles: Vec<&'a Profile>) -> Index<'a> {
-        let mut features: HashMap<(u8, &'a str), Vec<usize>> = HashMap::new();
-        let mut bands: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut features: HashMap<(u8, &'a str), usize> = HashMap::new();
+        let mut bands: HashMap<u64, usize> = HashMap::new();
+        let mut lists: Vec<Vec<usize>> = Vec::new();
+        let mut feature_lists = Vec::with_capacity(profiles.len());
+        let mut band_lists = Vec::with_capacity(profiles.len());
+        // the list of a key, made on first sight; `i` joins it once
+        fn join(lists: &mut [Vec<usize>], k: usize, i: usize) -> u32 {
+            if lists[k].last() != Some(&i) {
+                lists[k].push(i);
+            }
+            u32::try_from(k).unwrap_or(u32::MAX)
+        }
         for (i, &p) in profiles.iter().enumerate() {
+            let mut mine: Vec<u32> = Vec::new();
             for key in feature_keys(p) {
-                features.entry(key).or_default().push(i);
+                let k = *features.entry(key).or_insert_with(|| {
+                    lists.push(Vec::new());
+                    lists.len() - 1
+                });
+                mine.push(join(&mut lists, k, i));
             }
+            mine.sort_unstable();
+            mine.dedup();
+            feature_lists.push(mine);
+            let mut mine: Vec<u32> = Vec::new();
             for key in crate::minhash::band_keys(&p.features.signature) {
-                bands.entry(key).or_default().push(i);
+                let k = *bands.entry(key).or_insert_with(|| {
+                    lists.push(Vec::new());
+                    lists.len() - 1
+                });
+                mine.push(join(&mut lists, k, i));
             }
+            mine.sort_unstable();
+            mine.dedup();
+            band_lists.push(mine);
         }
         let terms: Vec<&[(String, f32)]> = profiles
             .iter()
@@ -120,60 +179,110 @@ impl<'a> Index<'a> {
             .iter()
             .map(|p| p.features.names.as_slice())
             .collect();
+        let (person_id, _) = rank_words(&profiles, |p| {
+            let f = &p.features;
+            f.people.iter().chain(&f.lead).map(String::as_str).collect()
+        });
+        let (day_id, _) = rank_words(&profiles, |p| {
+            p.features.days.iter().map(String::as_str).collect()
+        });
+        let ranks = |words: &[String], id: &HashMap<&str, u32>| -> Vec<u32> {
+            words
+                .iter()
+                .filter_map(|w| id.get(w.as_str()).copied())
+                .collect()
+        };
         let ranked = rank(&terms)
             .into_iter()
             .zip(rank(&names))
             .zip(rank_quotes(&profiles))
-            .map(|((terms, names), quotes)| Ranked {
-                terms,
-                names,
-                quotes,
+            .zip(&profiles)
+            .map(|(((terms, names), quotes), p)| {
+                let f = &p.features;
+                Ranked {
+                    terms,
+                    names,
+                    quotes,
+                    published: p.published.map(|d| chrono::Datelike::num_days_from_ce(&d)),
+                    years: f.years.clone(),
+                    lead: f
+                        .lead
+                        .as_ref()
+                        .and_then(|l| person_id.get(l.as_str()).copied()),
+                    people: ranks(&f.people, &person_id),
+                    days: ranks(&f.days, &day_id),
+                }
             })
             .collect();
         Index {
             profiles,
             features,
-            bands,
+            lists,
+            feature_lists,
+            band_lists,
             ranked,
         }
     }
 
-    /// The pair score of documents `i` and `j` (as [`score::pair`], on the ranks).
-    pub(crate) fn pair(&self, i: usize, j: usize, config: &Config) -> PairScore {
+    /// The pair score of documents `i` and `j` (as [`score::pair`], on the ranks, with
+    /// `jaccard` 0 for a pair that shares no band: see [`score::pair_ranked`]); `None`
+    /// when `floor` is given and the score surely stays below it.
+    pub(crate) fn pair(
+        &self,
+        i: usize,
+        j: Candidate,
+        floor: Option<f64>,
+        config: &Config,
+    ) -> Option<PairScore> {
         score::pair_ranked(
-            self.profiles[i],
-            self.profiles[j],
             &self.ranked[i],
-            &self.ranked[j],
+            &self.ranked[j.doc],
+            &self.profiles[i].features.signature,
+            &self.profiles[j.doc].features.signature,
+            j.band,
+            floor,
             config,
         )
     }
 
     /// The length of a feature's list.
     pub(crate) fn list_len(&self, key: &(u8, &str)) -> usize {
-        self.features.get(key).map_or(0, Vec::len)
+        self.features.get(key).map_or(0, |&k| self.lists[k].len())
     }
 
     /// The candidates of document `i` (any index but `i`), sorted.
-    pub(crate) fn candidates(&self, i: usize, config: &Config) -> Vec<usize> {
-        let p = self.profiles[i];
-        let mut out = Vec::new();
-        for key in feature_keys(p) {
-            if let Some(list) = self.features.get(&key)
-                && list.len() <= config.max_list
-            {
-                out.extend(list.iter().copied().filter(|&j| j != i));
+    pub(crate) fn candidates(&self, i: usize, config: &Config) -> Vec<Candidate> {
+        let mut banded = Vec::new();
+        for &k in &self.band_lists[i] {
+            banded.extend(self.lists[k as usize].iter().copied().filter(|&j| j != i));
+        }
+        banded.sort_unstable();
+        banded.dedup();
+        let mut out: Vec<Candidate> = Vec::new();
+        for &k in &self.feature_lists[i] {
+            let list = &self.lists[k as usize];
+            if list.len() <= config.max_list {
+                out.extend(
+                    list.iter()
+                        .copied()
+                        .filter(|&j| j != i)
+                        .map(|doc| Candidate { doc, band: false }),
+                );
             }
         }
-        for key in crate::minhash::band_keys(&p.features.signature) {
-            if let Some(list) = self.bands.get(&key) {
-                out.extend(list.iter().copied().filter(|&j| j != i));
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
+        out.extend(banded.into_iter().map(|doc| Candidate { doc, band: true }));
+        // by document, a band's entry first, then one per document
+        out.sort_unstable_by(|a, b| a.doc.cmp(&b.doc).then(b.band.cmp(&a.band)));
+        out.dedup_by_key(|c| c.doc);
         out
     }
+}
+
+/// A candidate of a document: its index, and whether the two share an LSH band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub(crate) doc: usize,
+    pub(crate) band: bool,
 }
 
 /// The keys a profile is listed under: `(0, term)` and `(1, name)`.
@@ -207,7 +316,13 @@ pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) ->
                 index
                     .candidates(i, config)
                     .into_iter()
-                    .filter(|&j| !seen[j] && index.pair(i, j, config).total >= config.threshold)
+                    .filter(|&j| {
+                        !seen[j.doc]
+                            && index
+                                .pair(i, j, Some(config.threshold), config)
+                                .is_some_and(|s| s.total >= config.threshold)
+                    })
+                    .map(|j| j.doc)
                     .collect()
             };
             let found: Vec<Vec<usize>> = if frontier.len() < PARALLEL_FROM {
@@ -234,7 +349,7 @@ pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) ->
 
 /// A possible merge of clusters `c < d` in the average-link heap: the highest average
 /// first, then the lowest `c`, then the lowest `d` (the order a full scan would pick).
-struct Candidate {
+struct Merge {
     avg: f64,
     c: usize,
     d: usize,
@@ -243,9 +358,9 @@ struct Candidate {
     vd: u32,
 }
 
-impl Candidate {
-    fn new(avg: f64, c: usize, d: usize, version: &[u32]) -> Candidate {
-        Candidate {
+impl Merge {
+    fn new(avg: f64, c: usize, d: usize, version: &[u32]) -> Merge {
+        Merge {
             avg,
             c,
             d,
@@ -255,21 +370,21 @@ impl Candidate {
     }
 }
 
-impl PartialEq for Candidate {
+impl PartialEq for Merge {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
 
-impl Eq for Candidate {}
+impl Eq for Merge {}
 
-impl PartialOrd for Candidate {
+impl PartialOrd for Merge {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Candidate {
+impl Ord for Merge {
     fn cmp(&self, other: &Self) -> Ordering {
         self.avg
             .total_cmp(&other.avg)
@@ -302,9 +417,9 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
         index
             .candidates(i, config)
             .into_iter()
-            .filter_map(|j| pos.get(&j).copied().filter(|&b| b > a))
-            .filter_map(|b| {
-                let s = index.pair(i, comp[b], config);
+            .filter_map(|j| pos.get(&j.doc).copied().filter(|&b| b > a).map(|b| (b, j)))
+            .filter_map(|(b, j)| {
+                let s = index.pair(i, j, None, config)?;
                 (s.total > 0.0).then_some(((a, b), s))
             })
             .collect()
@@ -375,13 +490,13 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     // cluster that merges is pushed again with its new average. A pair that fails the
     // cohesion check can only pass once one of its clusters changes, which pushes it again.
     let mut version: Vec<u32> = vec![0; comp.len()];
-    let mut heap: BinaryHeap<Candidate> = BinaryHeap::new();
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     let size = |members: &[Option<Vec<usize>>], c: usize| members[c].as_ref().map_or(0, Vec::len);
     for (c, l) in links.iter().enumerate() {
         for (&d, &sum) in l.range(c + 1..) {
             let avg = sum / (size(&members, c) * size(&members, d)) as f64;
             if avg >= config.threshold {
-                heap.push(Candidate::new(avg, c, d, &version));
+                heap.push(Merge::new(avg, c, d, &version));
             }
         }
     }
@@ -427,7 +542,7 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
         for (&e, &sum) in &links[c] {
             let avg = sum / (nc * size(&members, e)) as f64;
             if avg >= config.threshold {
-                heap.push(Candidate::new(avg, c.min(e), c.max(e), &version));
+                heap.push(Merge::new(avg, c.min(e), c.max(e), &version));
             }
         }
     }

@@ -385,6 +385,18 @@ pub const MAX_FACT_MENTIONS: usize = 1_500;
 /// (any order). Facts and the label come from the first
 /// [`MAX_FACT_DOCUMENTS`] originals.
 pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, String>) -> Story {
+    story_with(group, docs, &[], duplicate_of)
+}
+
+/// [`story`] with the profiles already computed for (some of) the members (as
+/// [`profile`] gives them for these documents): the label reuses them instead of
+/// computing them again. The record is the same.
+pub fn story_with(
+    group: &Group,
+    docs: &[&Document],
+    profiles: &[&Profile],
+    duplicate_of: &BTreeMap<String, String>,
+) -> Story {
     let by_id: BTreeMap<&str, &Document> =
         docs.iter().map(|d| (d.article.id.as_str(), *d)).collect();
     let documents = members(group, docs, duplicate_of);
@@ -415,7 +427,7 @@ pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, 
     let facts = facts::facts(&originals);
     Story {
         id: group.id.clone(),
-        title: label(&originals),
+        title: label(&originals, profiles),
         size: documents.len(),
         first_published: documents.iter().filter_map(|m| m.published).min(),
         last_published: documents.iter().filter_map(|m| m.published).max(),
@@ -427,11 +439,17 @@ pub fn story(group: &Group, docs: &[&Document], duplicate_of: &BTreeMap<String, 
 
 /// The headline of the most central document (the highest summed pair score with the
 /// others; the earliest on ties), else its first line.
-fn label(docs: &[&Document]) -> String {
+fn label(docs: &[&Document], known: &[&Profile]) -> String {
     let config = Config::default();
     // one document is its own centre: no profile to compute
-    let profiles: Vec<Profile> = if docs.len() > 1 {
-        docs.iter().map(|d| profile(d)).collect()
+    let known: BTreeMap<&str, &Profile> = known.iter().map(|p| (p.id.as_str(), *p)).collect();
+    let profiles: Vec<std::borrow::Cow<'_, Profile>> = if docs.len() > 1 {
+        docs.iter()
+            .map(|d| match known.get(d.article.id.as_str()) {
+                Some(p) => std::borrow::Cow::Borrowed(*p),
+                None => std::borrow::Cow::Owned(profile(d)),
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -804,5 +822,66 @@ mod tests {
         assert!(!s.title.is_empty());
         assert_eq!(s.first_published, NaiveDate::from_ymd_opt(2021, 7, 1));
         assert_eq!(s.last_published, NaiveDate::from_ymd_opt(2021, 7, 2));
+    }
+
+    #[test]
+    fn ranked_pair_scores_equal_the_plain_ones() {
+        let docs = corpus();
+        let ps = profiles(&docs);
+        let config = Config::default();
+        let index = cluster::Index::new(unique(ps.iter()));
+        let n = index.profiles.len();
+        let mut compared = 0;
+        for i in 0..n {
+            for j in (0..n).filter(|&j| j != i) {
+                let plain = score::pair(index.profiles[i], index.profiles[j], &config);
+                let banded = cluster::Candidate { doc: j, band: true };
+                let ranked = index.pair(i, banded, None, &config).unwrap();
+                assert_eq!(ranked, plain, "{i} {j}");
+                // a pair that shares no band is not a duplicate: without the band only
+                // the similarity goes, and with a floor only a pair below it
+                let (ka, kb) = (
+                    minhash::band_keys(&index.profiles[i].features.signature),
+                    minhash::band_keys(&index.profiles[j].features.signature),
+                );
+                if ka.iter().any(|k| kb.contains(k)) {
+                    continue;
+                }
+                let unbanded = cluster::Candidate {
+                    doc: j,
+                    band: false,
+                };
+                let bare = index.pair(i, unbanded, None, &config).unwrap();
+                assert_eq!(bare.total, plain.total);
+                assert!(plain.jaccard < config.duplicate_jaccard);
+                if let Some(s) = index.pair(i, unbanded, Some(config.threshold), &config) {
+                    assert_eq!(s.total, plain.total);
+                } else {
+                    assert!(plain.total < config.threshold);
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 0);
+    }
+
+    #[test]
+    fn stories_with_known_profiles_are_the_same_records() {
+        let docs = corpus();
+        let ps = profiles(&docs);
+        let g = group(&ps, &Config::default());
+        let refs: Vec<&Document> = docs.iter().collect();
+        let known: Vec<&Profile> = ps.iter().collect();
+        for grp in &g.groups {
+            let members: Vec<&Document> = refs
+                .iter()
+                .copied()
+                .filter(|d| grp.members.contains(&d.article.id))
+                .collect();
+            assert_eq!(
+                story_with(grp, &members, &known, &g.duplicate_of),
+                story(grp, &members, &g.duplicate_of)
+            );
+        }
     }
 }

@@ -39,18 +39,88 @@ pub(crate) fn pair(a: &Profile, b: &Profile, config: &Config) -> PairScore {
     combine(a, b, [terms, names, quotes], config)
 }
 
-/// [`pair`] with the terms and names given as vocabulary ranks (same order, same sums).
+/// [`pair`] with the profiles' features given as vocabulary ranks (same order, same sums,
+/// so the same score), for a pair of the index.
+///
+/// `maybe_duplicate` says whether the pair shares an LSH band: a pair that shares none
+/// cannot reach [`Config::duplicate_jaccard`] (see [`minhash::band_bound`]), so its
+/// signatures are not compared and its `jaccard` is 0. With `floor`, a pair whose score
+/// surely stays below it (the time factor times the largest sum the weights allow) is not
+/// scored: `None`.
 pub(crate) fn pair_ranked(
-    a: &Profile,
-    b: &Profile,
     ra: &Ranked,
     rb: &Ranked,
+    sa: &[u32],
+    sb: &[u32],
+    maybe_duplicate: bool,
+    floor: Option<f64>,
     config: &Config,
-) -> PairScore {
-    let terms = dot(&ra.terms, &rb.terms);
-    let names = dot(&ra.names, &rb.names);
-    let quotes = quote_overlap_ranked(&ra.quotes, &rb.quotes);
-    combine(a, b, [terms, names, quotes], config)
+) -> Option<PairScore> {
+    let skip_jaccard = !maybe_duplicate && minhash::band_bound(config.duplicate_jaccard);
+    let time = time_factor_ranked(ra, rb, config);
+    if let Some(floor) = floor
+        && skip_jaccard
+    {
+        let quotes = if ra.quotes.is_empty() || rb.quotes.is_empty() {
+            0.0
+        } else {
+            config.quotes_weight.abs()
+        };
+        // unit vectors: each dot product is at most 1 (the slack covers f32 rounding)
+        let most = (config.terms_weight.abs() + config.names_weight.abs() + quotes) * time;
+        if most * 1.001 < floor {
+            return None;
+        }
+    }
+    let jaccard = if skip_jaccard {
+        0.0
+    } else {
+        minhash::similarity(sa, sb)
+    };
+    let terms = config.terms_weight * dot_ranked(&ra.terms, &rb.terms);
+    let names = config.names_weight * dot_ranked(&ra.names, &rb.names);
+    let quotes = config.quotes_weight * quote_overlap_ranked(&ra.quotes, &rb.quotes);
+    Some(total(jaccard, terms, names, quotes, time, config))
+}
+
+/// [`dot`] on vocabulary ranks, without a branch on the comparison (the merge's branches
+/// are what a pair's score spends its time on): the same products added in the same
+/// order, and `+ 0.0` for a step without a match leaves the sum as it is.
+fn dot_ranked(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        let ((ka, wa), (kb, wb)) = (a[i], b[j]);
+        let product = f64::from(wa) * f64::from(wb);
+        s += if ka == kb { product } else { 0.0 };
+        i += usize::from(ka <= kb);
+        j += usize::from(kb <= ka);
+    }
+    s
+}
+
+/// [`time_factor`] on the ranked forms (the same factors in the same order).
+fn time_factor_ranked(a: &Ranked, b: &Ranked, config: &Config) -> f64 {
+    let mut f = 1.0;
+    if let (Some(x), Some(y)) = (a.published, b.published) {
+        let days = (i64::from(x) - i64::from(y)).unsigned_abs() as f64;
+        let over = (days - config.days_grace).max(0.0);
+        f *= (-over / config.days_scale.max(1e-9)).exp();
+    }
+    let (ya, yb) = (&a.years, &b.years);
+    if !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.binary_search(y).is_ok()) {
+        f *= config.other_year_factor;
+    }
+    if let (Some(la), Some(lb)) = (a.lead, b.lead)
+        && b.people.binary_search(&la).is_err()
+        && a.people.binary_search(&lb).is_err()
+    {
+        f *= config.other_lead_factor;
+    }
+    let (da, db) = (&a.days, &b.days);
+    if !da.is_empty() && !db.is_empty() && sorted_shared(da, db) > 0 {
+        f *= config.same_day_factor;
+    }
+    f
 }
 
 /// [`quote_overlap`] on vocabulary ranks.
@@ -81,6 +151,18 @@ fn combine(a: &Profile, b: &Profile, parts: [f64; 3], config: &Config) -> PairSc
     let names = config.names_weight * parts[1];
     let quotes = config.quotes_weight * parts[2];
     let time = time_factor(a, b, config);
+    total(jaccard, terms, names, quotes, time, config)
+}
+
+/// The pair score from its weighted parts and time factor.
+fn total(
+    jaccard: f64,
+    terms: f64,
+    names: f64,
+    quotes: f64,
+    time: f64,
+    config: &Config,
+) -> PairScore {
     let mut total = (terms + names + quotes) * time;
     if jaccard >= config.duplicate_jaccard {
         total = total.max(1.0 + jaccard);
