@@ -17,17 +17,19 @@ pub(super) fn resolve_anchor(anchor: &str, before: &[DateMention]) -> Option<Str
     let pod = parts.next().unwrap_or("");
     match unit {
         "year" => {
-            let y: i32 = before
-                .iter()
-                .rev()
-                .find_map(|d| {
-                    d.value
-                        .get(..4)
-                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-                })?
-                .parse()
-                .ok()?;
-            Some(format!("{:04}", i64::from(y) + off))
+            let v = before.iter().rev().find_map(|d| {
+                d.value
+                    .get(..4)
+                    .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                    .map(|_| d.value.as_str())
+            })?;
+            let y: i32 = v.get(..4)?.parse().ok()?;
+            // `a year earlier` after `the third quarter`: that quarter a year before
+            let period = v
+                .get(4..)
+                .filter(|r| matches!(*r, "-Q1" | "-Q2" | "-Q3" | "-Q4" | "-H1" | "-H2"))
+                .unwrap_or("");
+            Some(format!("{:04}{period}", i64::from(y) + off))
         }
         "month" => {
             let (y, mo) = before.iter().rev().find_map(|d| {

@@ -7,7 +7,10 @@
 //! (`on Friday`), relative days (`today`, `yesterday`, `tomorrow`, `two days
 //! ago`, `a decade ago`), relative weeks, months and years (`this week` ->
 //! `2020-W10`, `the week of March 16`, `last month`, `next year`), quarters
-//! (`2020-Q1`), seasons (`2020-SU`), holidays (`Thanksgiving`, `Easter week`,
+//! (`2020-Q1`, `the 1986 fourth quarter`, `last year's third quarter`) and
+//! the periods of business news (halves `1987-H1`, fiscal years `FY1988` and
+//! `FY1987-Q1`, the reporting quarter `the latest quarter`, `the year-earlier
+//! quarter`; see [`business`]), seasons (`2020-SU`), holidays (`Thanksgiving`, `Easter week`,
 //! `Election Day`), clock times (`22:00 GMT` -> `2020-03-05T22:00:00Z`, `4 in
 //! the morning`), weekends (`the weekend`, `this past weekend` ->
 //! `2020-W09-WE`), `the past week`, and the other TimeML values: parts of day
@@ -47,6 +50,7 @@
 //! Durations (`six hours`, `seven days`, `within a week`) are quantities, not dates.
 
 mod anchors;
+mod business;
 mod calendar;
 mod clock;
 mod named;
@@ -127,6 +131,13 @@ fn resolve(text: &str, kept: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Dat
                 Some(d) => format!("{d}T{}", c.value),
                 None => continue,
             }
+        } else if let Some(period) = c.value.strip_prefix("@period:") {
+            let (off, fallback) = period.split_once(':').unwrap_or(("0", period));
+            let values: Vec<String> = out.iter().map(|d| d.value.clone()).collect();
+            match business::resolve_period(off.parse().unwrap_or(0), fallback, &values) {
+                Some(v) => v,
+                None => continue,
+            }
         } else if let Some(anchor) = c.value.strip_prefix('@') {
             match resolve_anchor(anchor, &out) {
                 Some(v) => v,
@@ -165,6 +176,12 @@ pub(crate) fn to_iso(mut d: DateMention, published: Option<NaiveDate>) -> Option
             {
                 // `2020-03-05TNI`: a part of the day.
                 v[..10].to_string()
+            } else if let Some(fy) = v.strip_prefix("FY")
+                && fy.len() >= 4
+                && fy.bytes().take(4).all(|c| c.is_ascii_digit())
+            {
+                // `FY1988`, `FY1987-Q1`: a fiscal year, named by its year
+                fy[..4].to_string()
             } else if let (Some(y), Some(rest)) = (year, v.get(4..))
                 && matches!(
                     rest,

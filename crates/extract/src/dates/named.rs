@@ -244,7 +244,7 @@ pub(super) fn build_iso(
 }
 
 pub(super) fn build_quarter(
-    _t: &str,
+    t: &str,
     caps: &regex::Captures<'_>,
     p: Option<NaiveDate>,
 ) -> Option<Cand> {
@@ -255,18 +255,11 @@ pub(super) fn build_quarter(
         "third" | "3rd" => 3,
         _ => 4,
     };
-    let y = match m(caps, "year") {
-        Some((_, _, y)) => y.parse().ok()?,
-        None => {
-            let p = p?;
-            let cur_q = (p.month() - 1) / 3 + 1;
-            if q > cur_q { p.year() - 1 } else { p.year() }
-        }
-    };
+    let (y, fy) = super::business::period_year(t, caps, p, q, 4)?;
     Some(Cand {
         s,
         e,
-        value: format!("{y:04}-Q{q}"),
+        value: format!("{fy}{y:04}-Q{q}"),
         time: false,
     })
 }

@@ -1,6 +1,7 @@
 //! The expression patterns and the builder each one calls.
 use super::Cand;
 use super::anchors::{build_anchored, build_offset_from_anchor};
+use super::business::{build_fiscal_year, build_half, build_named_quarter, build_year_ago_period};
 use super::clock::{build_hour_of_day, build_noon, build_time};
 use super::named::{
     build_day, build_decade, build_holiday, build_iso, build_month, build_month_year,
@@ -91,7 +92,12 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?:(?-u:\b)[Tt]he\s+)?'(?P<dec2>\d0)s(?-u:\b)", build_decade),
         rule(r"(?-u:\b)(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", build_iso),
         rule(r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})(?-u:\b)", build_iso),
-        rule(r"(?i)(?-u:\b)(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+of\s+(?P<year>\d{4}))?", build_quarter),
+        rule(r"(?i)(?-u:\b)(?:(?P<ly>last|this|next)\s+year(?:'s|’s)\s+|(?:(?P<fy0>fiscal)\s+)?(?P<year0>(?:19|20)\d\d)(?:'s|’s)?\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d)(?-u:\b)|\s+(?P<ly2>last|this|next)\s+year(?-u:\b))?", build_quarter),
+        // business periods: halves, fiscal years, the reporting quarter, a year before
+        rule(r"(?i)(?-u:\b)(?:(?P<ly>last|this|next)\s+year(?:'s|’s)\s+|(?:(?P<fy0>fiscal)\s+)?(?P<year0>(?:19|20)\d\d)(?:'s|’s)?\s+)?(?P<h>first|second|1st|2nd)[\s-]+half(?-u:\b)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d)(?-u:\b)|\s+of\s+(?:the\s+)?(?P<which>(?:this|last|next)\s+year|year)(?-u:\b)|\s+(?P<ly2>last|this|next)\s+year(?-u:\b))?", build_half),
+        rule(r"(?i)(?-u:\b)fiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d|'?\d\d)(?-u:\b)", build_fiscal_year),
+        rule(r"(?i)(?-u:\b)(?P<pre>this|the\s+current|current|last|the\s+last|the\s+previous|the\s+prior|the\s+preceding|next|the\s+next|the\s+coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just-ended|the)\s+(?:fiscal\s+)?quarter(?-u:\b)", build_named_quarter),
+        rule(r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<yearago>year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous-year|year-before)|same|comparable|corresponding|like)\s+(?:fiscal\s+)?(?:quarter|period|half)(?-u:\b)(?:\s+(?P<lastyear>(?:of\s+)?(?:a|last|the\s+previous|the\s+prior|the\s+preceding)\s+year|a\s+year\s+(?:earlier|ago|before))(?-u:\b))?", build_year_ago_period),
         rule(r"(?i)(?-u:\b)(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?-u:\b)", build_season_year),
         rule(r"(?-u:\b)(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b)", build_year),
         rule(
