@@ -55,37 +55,26 @@ pub(crate) struct Ranked {
     pub(crate) days: Vec<u32>,
 }
 
-/// Ranks the words each profile lists (`pick`, sorted) in their union's sorted order.
-fn rank_words<'a>(
-    profiles: &[&'a Profile],
-    pick: impl Fn(&'a Profile) -> Vec<&'a str>,
-) -> (HashMap<&'a str, u32>, Vec<Vec<&'a str>>) {
-    let lists: Vec<Vec<&'a str>> = profiles.iter().map(|p| pick(p)).collect();
-    let mut vocabulary: Vec<&'a str> = lists.iter().flatten().copied().collect();
+/// Each word's rank in the sorted, deduplicated vocabulary of `words`.
+fn vocabulary_ranks<'a>(words: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
+    let mut vocabulary: Vec<&'a str> = words.collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
-    let id = vocabulary
+    vocabulary
         .iter()
         .enumerate()
         .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
-        .collect();
-    (id, lists)
+        .collect()
 }
 
 /// Ranks every profile's quote speakers and words in their union's sorted order.
 fn rank_quotes(profiles: &[&Profile]) -> Vec<Vec<(Option<u32>, Vec<u32>)>> {
-    let mut vocabulary: Vec<&str> = profiles
-        .iter()
-        .flat_map(|p| &p.features.quotes)
-        .flat_map(|(s, ws)| std::iter::once(s.as_str()).chain(ws.iter().map(String::as_str)))
-        .collect();
-    vocabulary.sort_unstable();
-    vocabulary.dedup();
-    let id: HashMap<&str, u32> = vocabulary
-        .iter()
-        .enumerate()
-        .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
-        .collect();
+    let id = vocabulary_ranks(
+        profiles
+            .iter()
+            .flat_map(|p| &p.features.quotes)
+            .flat_map(|(s, ws)| std::iter::once(s.as_str()).chain(ws.iter().map(String::as_str))),
+    );
     profiles
         .iter()
         .map(|p| {
@@ -110,18 +99,8 @@ fn rank_quotes(profiles: &[&Profile]) -> Vec<Vec<(Option<u32>, Vec<u32>)>> {
 }
 
 /// Ranks `words` (each profile's list, sorted) in their union's sorted order.
-fn rank<'a>(lists: &[&'a [(String, f32)]]) -> Vec<Vec<(u32, f32)>> {
-    let mut vocabulary: Vec<&'a str> = lists
-        .iter()
-        .flat_map(|l| l.iter().map(|(w, _)| w.as_str()))
-        .collect();
-    vocabulary.sort_unstable();
-    vocabulary.dedup();
-    let id: HashMap<&str, u32> = vocabulary
-        .iter()
-        .enumerate()
-        .map(|(k, w)| (*w, u32::try_from(k).unwrap_or(u32::MAX)))
-        .collect();
+fn rank(lists: &[&[(String, f32)]]) -> Vec<Vec<(u32, f32)>> {
+    let id = vocabulary_ranks(lists.iter().flat_map(|l| l.iter().map(|(w, _)| w.as_str())));
     lists
         .iter()
         .map(|l| {
@@ -140,36 +119,10 @@ impl<'a> Index<'a> {
         let mut lists: Vec<Vec<usize>> = Vec::new();
         let mut feature_lists = Vec::with_capacity(profiles.len());
         let mut band_lists = Vec::with_capacity(profiles.len());
-        // the list of a key, made on first sight; `i` joins it once
-        fn join(lists: &mut [Vec<usize>], k: usize, i: usize) -> u32 {
-            if lists[k].last() != Some(&i) {
-                lists[k].push(i);
-            }
-            u32::try_from(k).unwrap_or(u32::MAX)
-        }
         for (i, &p) in profiles.iter().enumerate() {
-            let mut mine: Vec<u32> = Vec::new();
-            for key in feature_keys(p) {
-                let k = *features.entry(key).or_insert_with(|| {
-                    lists.push(Vec::new());
-                    lists.len() - 1
-                });
-                mine.push(join(&mut lists, k, i));
-            }
-            mine.sort_unstable();
-            mine.dedup();
-            feature_lists.push(mine);
-            let mut mine: Vec<u32> = Vec::new();
-            for key in crate::minhash::band_keys(&p.features.signature) {
-                let k = *bands.entry(key).or_insert_with(|| {
-                    lists.push(Vec::new());
-                    lists.len() - 1
-                });
-                mine.push(join(&mut lists, k, i));
-            }
-            mine.sort_unstable();
-            mine.dedup();
-            band_lists.push(mine);
+            feature_lists.push(join_lists(&mut features, &mut lists, feature_keys(p), i));
+            let keys = crate::minhash::band_keys(&p.features.signature);
+            band_lists.push(join_lists(&mut bands, &mut lists, keys.into_iter(), i));
         }
         let terms: Vec<&[(String, f32)]> = profiles
             .iter()
@@ -179,13 +132,15 @@ impl<'a> Index<'a> {
             .iter()
             .map(|p| p.features.names.as_slice())
             .collect();
-        let (person_id, _) = rank_words(&profiles, |p| {
+        let person_id = vocabulary_ranks(profiles.iter().flat_map(|p| {
             let f = &p.features;
-            f.people.iter().chain(&f.lead).map(String::as_str).collect()
-        });
-        let (day_id, _) = rank_words(&profiles, |p| {
-            p.features.days.iter().map(String::as_str).collect()
-        });
+            f.people.iter().chain(&f.lead).map(String::as_str)
+        }));
+        let day_id = vocabulary_ranks(
+            profiles
+                .iter()
+                .flat_map(|p| p.features.days.iter().map(String::as_str)),
+        );
         let ranks = |words: &[String], id: &HashMap<&str, u32>| -> Vec<u32> {
             words
                 .iter()
@@ -252,25 +207,18 @@ impl<'a> Index<'a> {
 
     /// The candidates of document `i` (any index but `i`), sorted.
     pub(crate) fn candidates(&self, i: usize, config: &Config) -> Vec<Candidate> {
-        let mut banded = Vec::new();
-        for &k in &self.band_lists[i] {
-            banded.extend(self.lists[k as usize].iter().copied().filter(|&j| j != i));
-        }
-        banded.sort_unstable();
-        banded.dedup();
         let mut out: Vec<Candidate> = Vec::new();
+        for &k in &self.band_lists[i] {
+            let list = &self.lists[k as usize];
+            out.extend(list.iter().map(|&doc| Candidate { doc, band: true }));
+        }
         for &k in &self.feature_lists[i] {
             let list = &self.lists[k as usize];
             if list.len() <= config.max_list {
-                out.extend(
-                    list.iter()
-                        .copied()
-                        .filter(|&j| j != i)
-                        .map(|doc| Candidate { doc, band: false }),
-                );
+                out.extend(list.iter().map(|&doc| Candidate { doc, band: false }));
             }
         }
-        out.extend(banded.into_iter().map(|doc| Candidate { doc, band: true }));
+        out.retain(|c| c.doc != i);
         // by document, a band's entry first, then one per document
         out.sort_unstable_by(|a, b| a.doc.cmp(&b.doc).then(b.band.cmp(&a.band)));
         out.dedup_by_key(|c| c.doc);
@@ -283,6 +231,31 @@ impl<'a> Index<'a> {
 pub(crate) struct Candidate {
     pub(crate) doc: usize,
     pub(crate) band: bool,
+}
+
+/// Joins document `i` to the list of each of `keys` (a list is made on a key's first
+/// sight, and holds a document once); the ids of those lists, sorted.
+fn join_lists<K: std::hash::Hash + Eq>(
+    ids: &mut HashMap<K, usize>,
+    lists: &mut Vec<Vec<usize>>,
+    keys: impl Iterator<Item = K>,
+    i: usize,
+) -> Vec<u32> {
+    let mut mine: Vec<u32> = keys
+        .map(|key| {
+            let k = *ids.entry(key).or_insert_with(|| {
+                lists.push(Vec::new());
+                lists.len() - 1
+            });
+            if lists[k].last() != Some(&i) {
+                lists[k].push(i);
+            }
+            u32::try_from(k).unwrap_or(u32::MAX)
+        })
+        .collect();
+    mine.sort_unstable();
+    mine.dedup();
+    mine
 }
 
 /// The keys a profile is listed under: `(0, term)` and `(1, name)`.

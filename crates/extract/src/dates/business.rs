@@ -11,9 +11,11 @@
 //! before. These follow TimeML's values (TimeBank tags `the year-earlier quarter` of a
 //! third-quarter report as `1988-Q3`).
 use super::Cand;
+use super::calendar::month_number;
 use super::rules::{m, whole};
 use super::tense::word_after;
 use chrono::{Datelike, NaiveDate};
+use newsdesk_model::DateMention;
 
 /// The quarter (1-4) of a date.
 fn quarter_of(d: NaiveDate) -> u32 {
@@ -352,38 +354,21 @@ pub(super) fn build_named_quarter(
 /// The month (1-12) named right after `ended`/`ending`/`end` at `e` (`the quarter
 /// ended Dec 31`), if any.
 fn ended_month(t: &str, e: usize) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let rest = t.get(e..)?.trim_start();
     let verb = rest.split_whitespace().next()?.to_lowercase();
     if !matches!(verb.as_str(), "ended" | "ending" | "end") {
         return None;
     }
-    let month = rest.get(verb.len()..)?.trim_start();
-    let word: String = month.chars().take_while(|c| c.is_alphabetic()).collect();
-    let word = word.to_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    let k = MONTHS.iter().position(|mo| word.starts_with(mo))?;
-    // a month's full name or its abbreviation, not `marketing`
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let ok = full[k] == word || word.len() <= 4;
-    ok.then(|| u32::try_from(k).unwrap_or(0) + 1)
+    let word: String = rest
+        .get(verb.len()..)?
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let n = month_number(&word)?;
+    // a month's full name or its abbreviation (`Sept`), not `marketing`
+    let name = chrono::Month::try_from(u8::try_from(n).ok()?).ok()?.name();
+    (word.len() <= 4 || name.eq_ignore_ascii_case(&word)).then_some(n)
 }
 
 /// `the year-earlier quarter`, `the year-ago period`, `the same quarter last year`, `the
@@ -406,18 +391,22 @@ pub(super) fn build_year_ago_period(
 
 /// The value of a `@period:OFF:FALLBACK` anchor: the latest quarter or half before it
 /// (`1989-Q3`, `FY1987-H1`) moved by `OFF` years, else `FALLBACK`.
-pub(super) fn resolve_period(off: i64, fallback: &str, before: &[String]) -> Option<String> {
-    let latest = before.iter().rev().find_map(|v| {
-        let (fy, rest) = match v.strip_prefix("FY") {
-            Some(r) => ("FY", r),
-            None => ("", v.as_str()),
-        };
-        let year: i64 = rest.get(..4)?.parse().ok()?;
-        let suffix = rest.get(4..)?;
-        matches!(suffix, "-Q1" | "-Q2" | "-Q3" | "-Q4" | "-H1" | "-H2")
-            .then(|| format!("{fy}{:04}{suffix}", year + off))
-    });
-    Some(latest.unwrap_or_else(|| fallback.to_string()))
+pub(super) fn resolve_period(off: i64, fallback: &str, before: &[DateMention]) -> String {
+    before
+        .iter()
+        .rev()
+        .find_map(|d| {
+            let v = d.value.as_str();
+            let (fy, rest) = match v.strip_prefix("FY") {
+                Some(r) => ("FY", r),
+                None => ("", v),
+            };
+            let year: i64 = rest.get(..4)?.parse().ok()?;
+            let suffix = rest.get(4..)?;
+            matches!(suffix, "-Q1" | "-Q2" | "-Q3" | "-Q4" | "-H1" | "-H2")
+                .then(|| format!("{fy}{:04}{suffix}", year + off))
+        })
+        .unwrap_or_else(|| fallback.to_string())
 }
 
 #[cfg(test)]
@@ -436,16 +425,31 @@ mod tests {
 
     #[test]
     fn periods_resolve_against_the_latest_quarter_or_half() {
-        let before = vec!["1987-02-26".to_string(), "1986-Q4".to_string()];
-        assert_eq!(resolve_period(-1, "x", &before).as_deref(), Some("1985-Q4"));
-        let before = vec!["FY1987-H1".to_string(), "1987".to_string()];
-        assert_eq!(
-            resolve_period(0, "x", &before).as_deref(),
-            Some("FY1987-H1")
-        );
-        assert_eq!(
-            resolve_period(-1, "1985-Q4", &[]).as_deref(),
-            Some("1985-Q4")
-        );
+        let mentions = |values: &[&str]| -> Vec<DateMention> {
+            values
+                .iter()
+                .map(|v| DateMention {
+                    text: String::new(),
+                    value: (*v).to_string(),
+                    start: 0,
+                    end: 0,
+                    timex: None,
+                })
+                .collect()
+        };
+        let before = mentions(&["1987-02-26", "1986-Q4"]);
+        assert_eq!(resolve_period(-1, "x", &before), "1985-Q4");
+        let before = mentions(&["FY1987-H1", "1987"]);
+        assert_eq!(resolve_period(0, "x", &before), "FY1987-H1");
+        assert_eq!(resolve_period(-1, "1985-Q4", &[]), "1985-Q4");
+    }
+
+    #[test]
+    fn a_quarter_ends_in_a_named_month() {
+        assert_eq!(ended_month(" ended March 31", 0), Some(3));
+        assert_eq!(ended_month(" ended Sept 30", 0), Some(9));
+        assert_eq!(ended_month(" end December", 0), Some(12));
+        assert_eq!(ended_month(" ended marketing", 0), None);
+        assert_eq!(ended_month(" rose 5 pct", 0), None);
     }
 }

@@ -133,11 +133,7 @@ fn resolve(text: &str, kept: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Dat
             }
         } else if let Some(period) = c.value.strip_prefix("@period:") {
             let (off, fallback) = period.split_once(':').unwrap_or(("0", period));
-            let values: Vec<String> = out.iter().map(|d| d.value.clone()).collect();
-            match business::resolve_period(off.parse().unwrap_or(0), fallback, &values) {
-                Some(v) => v,
-                None => continue,
-            }
+            business::resolve_period(off.parse().unwrap_or(0), fallback, &out)
         } else if let Some(anchor) = c.value.strip_prefix('@') {
             match resolve_anchor(anchor, &out) {
                 Some(v) => v,
