@@ -1,8 +1,11 @@
 //! Dates of business and financial news, from real Reuters-21578 sentences
 //! (`../shared/data/corpus/reuters21578`, each with its story's date): quarters
 //! and halves with and without a year, fiscal years, the reporting quarter, the
-//! year-earlier period. Values are TimeML's (`1987-Q1`, `1986-H2`, `FY1988`,
-//! `FY1987-Q1`), checked through the public `timeml_dates`.
+//! year-earlier period, the year of a report and year end, fiscal years named by
+//! the month they end in, midnight, last night, overnight, parts of a day and
+//! seasons without a year. Values are TimeML's (`1987-Q1`, `1986-H2`, `FY1988`,
+//! `FY1987-Q1`, `1987-03-24TNI`, `1987-SU`), checked through the public
+//! `timeml_dates`.
 use chrono::NaiveDate;
 use newsdesk_extract::timeml_dates;
 
@@ -532,6 +535,363 @@ const CASES: &[Case] = &[
         "Silver mining production in the 12-month period Jan-Dec, 1986 totaled 31,720,769 ounces, vs 39,357,197 ounces produced over the same period in 1985.",
         &[("1985", "1985")],
     ),
+    // the year of the report: the current one, the one just ended in a report of its results, or the one a named month ends
+    (
+        "1987-03-02",
+        "Hutchison Whampoa Ltd <HWHH.HK> expects satisfactory profits in 1987 and will pay a higher dividend for the year, chairman Li Ka-shing said.",
+        &[("the year", "1987")],
+    ),
+    (
+        "1987-03-24",
+        "For the year ended December 31, 1986, Triangle reported sales of 2.7 billion dlrs and net income of 47.6 mln dlrs.",
+        &[("the year", "1986"), ("December 31, 1986", "1986-12-31")],
+    ),
+    (
+        "1987-06-18",
+        "In his mini-budget on May 13, Keating said the budget deficit for the year ending June 1988 would be between two and three billion dlrs.",
+        &[("the year", "1988"), ("June 1988", "1988-06")],
+    ),
+    (
+        "1987-06-01",
+        "Expediters International of Washington Inc president John Kaiser told securities analysts business in the current quarter is good and he is looking for good results for the year.",
+        &[("the current quarter", "1987-Q2"), ("the year", "1987")],
+    ),
+    (
+        "1987-04-13",
+        "Finance Minister Roger Douglas said eight bond tenders of 250 mln dlrs each are planned for the year ending March 1988.",
+        &[("the year", "1988")],
+    ),
+    (
+        "1987-03-04",
+        "For the year, however, the diversified holding company reported a net profit of 43.9 mln dlrs, or 56 cts a share, versus 46.4 mln dlrs, or 56 cts a share, in 1985.",
+        &[("the year", "1986"), ("1985", "1985")],
+    ),
+    (
+        "1987-06-01",
+        "Wang took the company public in 1981, and since then he has bought 15 companies and boosted annual sales from 18.5 mln to 309.3 mln dlrs for the year ended March 31.",
+        &[("the year", "1987"), ("March 31", "1987-03-31")],
+    ),
+    (
+        "1987-10-20",
+        "For the year, International Game said it would report a profit of one mln dlrs to 1.1 mln dlrs, or 17 cts to 19 cents a share, on revenues of between 82 mln dlrs and 84 mln dlrs.",
+        &[("the year", "1987")],
+    ),
+    (
+        "1987-04-13",
+        "It said its outlook for the year remains unchanged.",
+        &[("the year", "1987")],
+    ),
+    (
+        "1987-03-17",
+        "Same-store sales declined 3.2 pct for the quarter and 2.2 pct for the year.",
+        &[("the quarter", "1986-Q4"), ("the year", "1986")],
+    ),
+    (
+        "1987-04-13",
+        "It said Western Ranchman had sales for the year ended Jan 31, 1987 of about 2.2 mln dlrs.",
+        &[("the year", "1987")],
+    ),
+    (
+        "1987-03-24",
+        "For the year, it reported a 10 mln dlr loss, compared with a loss of 167.1 mln dlrs in 1985.",
+        &[("the year", "1986"), ("1985", "1985")],
+    ),
+    (
+        "1987-03-31",
+        "Jewelmasters sales sales for the year just ended were about 52.5 mln dlrs.",
+        &[("the year", "1986")],
+    ),
+    (
+        "1987-04-01",
+        "If Brazil, which suspended interest payments on its term debt on February 20, continues to defer interest payments for the rest of the year, net income for the whole of 1987 would be reduced by a total of 72 mln dlrs.",
+        &[("the rest of the year", "1987")],
+    ),
+    (
+        "1987-03-11",
+        "Dollar prices for its exports as the year progresses.",
+        &[("the year", "1987")],
+    ),
+    (
+        "1987-04-13",
+        "They saw exports falling by a real 2-1/2 pct in 1987 and predicted no marked improvement in the course of the year.",
+        &[("the year", "1987")],
+    ),
+    // year end, the end of the year, month or week
+    (
+        "1987-03-30",
+        "The GSA issued a request for proposals in January, with responses due in June and selection of a contractor scheduled by year end.",
+        &[("year end", "1987")],
+    ),
+    (
+        "1987-03-11",
+        "Total natural gas reserves fell to 4.82 trillion cubic feet at year-end 1986 from 5.18 trillion at the end of 1985.",
+        &[("year-end 1986", "1986"), ("1985", "1985")],
+    ),
+    (
+        "1987-03-05",
+        "Viner and Co had regulatory capital of 24.5 mln U.S. dlrs at year-end 1986.",
+        &[("year-end 1986", "1986")],
+    ),
+    (
+        "1987-03-17",
+        "Intercontinental had year-end assets of about 487 mln dlrs.",
+        &[("year-end", "1986")],
+    ),
+    (
+        "1987-03-12",
+        "Boliden said the company's liquid assets were 1.36 billion crowns at year-end which together with an investment portfolio of 1.60 billion made it one of the most liquid Swedish companies.",
+        &[("year-end", "1986")],
+    ),
+    (
+        "1987-10-19",
+        "The company said the repurchases would not affect the company's ability to pay down 300 mln dlrs in outstanding debt and preferred stock by year-end.",
+        &[("year-end", "1987")],
+    ),
+    (
+        "1987-03-09",
+        "The World Bank intends to bring borrowing forward into the first half of 1987 because it expects global interest rates to rise by year end, World Bank vice president and treasurer Eugene Rotberg said.",
+        &[("first half of 1987", "1987-H1"), ("year end", "1987")],
+    ),
+    (
+        "1987-03-05",
+        "The company's cash and equivalents fell to 299 mln dlrs at year end from 430 mln dlrs at year end 1985, after a net decrease of 131 mln dlrs during 1986.",
+        &[
+            ("year end", "1986"),
+            ("year end 1985", "1985"),
+            ("1986", "1986"),
+        ],
+    ),
+    (
+        "1987-04-09",
+        "The Philippines will import 250,000 bags of cement worth 375,000 dlrs from Indonesia by the end of the month to meet growing demand from the construction sector, Trade and Industry Secretary Jose Concepcion said.",
+        &[("the end of the month", "1987-04")],
+    ),
+    (
+        "1987-03-04",
+        "The consortium could be operating by the end of the year, and the facility working in 18 months, he said.",
+        &[("the end of the year", "1987")],
+    ),
+    (
+        "1987-04-09",
+        "It said details of the plan will be announced by the end of the week.",
+        &[("the end of the week", "1987-W15")],
+    ),
+    (
+        "1987-03-23",
+        "The federal government took up nearly 10 billion marks of the fourth quarter 1986 figures, and also drew on two billion marks of Bundesbank advances at the end of the year, when it had not required such a credit in the 1985 quarter.",
+        &[
+            ("fourth quarter 1986", "1986-Q4"),
+            ("the end of the year", "1986"),
+        ],
+    ),
+    // fiscal years named from publication or by the month they end or begin in
+    (
+        "1987-03-16",
+        "The acquisition cost is obviously higher than the market price, whatever it may be, these banks must realize losses in the current fiscal year.",
+        &[("the current fiscal year", "FY1987")],
+    ),
+    (
+        "1987-06-02",
+        "Gulf and Western Inc chairman Martin Davis said the company will report record results for the current fiscal year.",
+        &[("the current fiscal year", "FY1987")],
+    ),
+    (
+        "1987-03-12",
+        "Despite its cost-cutting, MHI expects profits to drop 40 pct to 30 billion yen in the current fiscal year ending March 31, from 1985/86's record 50.14 billion.",
+        &[
+            ("the current fiscal year", "FY1987"),
+            ("March 31", "1987-03-31"),
+        ],
+    ),
+    (
+        "1987-03-17",
+        "Although Robinson would not make a specific earnings forecast, he said \"We expect to regain our earnings momentum in the second half of the current fiscal year, ending October 31.\" Perry Drug earned 13 cts a share in its first quarter this year.",
+        &[
+            ("the current fiscal year", "FY1987"),
+            ("October 31", "1987-10-31"),
+        ],
+    ),
+    (
+        "1987-03-16",
+        "The commodities will be supplied in the current fiscal year, ending September 30, and sales will be by private U.S. traders on a competitive bid basis.",
+        &[
+            ("the current fiscal year", "FY1987"),
+            ("September 30", "1987-09-30"),
+        ],
+    ),
+    (
+        "1987-06-19",
+        "Industry analysts expected little adverse effect from interrupted spot supplies on Brooklyn Union's earnings for its current fiscal year ending September 30.",
+        &[
+            ("current fiscal year", "FY1987"),
+            ("September 30", "1987-09-30"),
+        ],
+    ),
+    (
+        "1987-06-02",
+        "Nuclear Data Inc said its auditors, Ernst and Whinney, quaified their opinion on its financial statements for the fiscal year ended February 28.",
+        &[("the fiscal year", "FY1987"), ("February 28", "1987-02-28")],
+    ),
+    (
+        "1987-03-20",
+        "Endotronics Inc, halted at 1-3/4 on NASDAQ pending release of a news report, on Monday said it was expecting \"substantial losses\" for the quarter ending March 31, 1987 and the fiscal year ending Sept 30, 1987.",
+        &[
+            ("the fiscal year", "FY1987"),
+            ("Sept 30, 1987", "1987-09-30"),
+        ],
+    ),
+    (
+        "1987-04-13",
+        "Lewis-Westco had sales of more than 45 mln dlrs for its fiscal year ended June 30, Gen Term also said.",
+        &[("its fiscal year", "FY1986"), ("June 30", "1986-06-30")],
+    ),
+    (
+        "1987-04-21",
+        "Coal was Australia's largest single export in the fiscal year ended June 30, 1986 with shipments reaching 90.49 mln tonnes worth 5.21 billion dlrs, or 15.9 pct of total exports.",
+        &[("the fiscal year", "FY1986")],
+    ),
+    (
+        "1987-03-27",
+        "Mars Store Inc said it expects to report a loss of about 800,000 dlrs for the fourth quarter and about 1.1 mln dlrs for the fiscal year ended January 31.",
+        &[
+            ("fourth quarter", "1986-Q4"),
+            ("the fiscal year", "FY1987"),
+            ("January 31", "1987-01-31"),
+        ],
+    ),
+    (
+        "1987-03-11",
+        "The payments, used by poorer provinces to fund various public services, will rise to 5.6 billion dlrs next year from 5.3 billion dlrs in the fiscal year ending March 31, 1987.",
+        &[("next year", "1988"), ("the fiscal year", "FY1987")],
+    ),
+    (
+        "1987-04-08",
+        "The House of Representatives is expected to vote tomorrow to approve a trillion-dollar budget blueprint for the coming fiscal year that reduces the deficit by 38 billion dlrs.",
+        &[
+            ("tomorrow", "1987-04-09"),
+            ("the coming fiscal year", "FY1988"),
+        ],
+    ),
+    (
+        "1987-06-19",
+        "Federal Co said its fiscal year ended May 30 will be a record year with net income almost double that of the previous fiscal year.",
+        &[
+            ("its fiscal year", "FY1987"),
+            ("May 30", "1987-05-30"),
+            ("the previous fiscal year", "FY1986"),
+        ],
+    ),
+    (
+        "1987-10-19",
+        "Headquartered in Somerset, N.J., PMS reported over 70 mln dlrs in revenues in its last fiscal year, which ended May 1987.",
+        &[("last fiscal year", "FY1987"), ("May 1987", "1987-05")],
+    ),
+    (
+        "1987-06-02",
+        "In its last fiscal year ending October 31, the company earned 228.7 mln dlrs, or 3.66 dlrs a share, on revenues of 2.093 billion dlrs.",
+        &[("last fiscal year", "FY1986"), ("October 31", "1986-10-31")],
+    ),
+    (
+        "1987-03-11",
+        "Chi-Chi's said it believes the disposition of the restaurants has the potential of increasing its pretax earnings by about two mln dlrs next fiscal year.",
+        &[("next fiscal year", "FY1988")],
+    ),
+    (
+        "1987-03-02",
+        "Caremark Inc said it is changing its fiscal year-end to a calendar year from the previous fiscal year ending June 30.",
+        &[
+            ("the previous fiscal year", "FY1986"),
+            ("June 30", "1986-06-30"),
+        ],
+    ),
+    (
+        "1987-03-16",
+        "The senior bank official said he expects Japan's gross national product (GNP) to grow three pct or slightly more in the fiscal year beginning in April.",
+        &[("the fiscal year", "FY1988"), ("April", "1987-04")],
+    ),
+    // midnight, last night, overnight and parts of a day
+    (
+        "1987-04-03",
+        "Unions are planning a week of state-wide strikes in New South Wales, starting midnight next Tuesday, to protest against a state move to cut workers' compensation.",
+        &[
+            ("midnight", "1987-04-07T24:00:00"),
+            ("next Tuesday", "1987-04-07"),
+        ],
+    ),
+    (
+        "1987-04-09",
+        "Agriculture Department announced the prevailing world market price, adjusted to U.S. quality and location, for Strict Low Middling, 1-1/16 inch upland cotton at 50.57 cts per lb, to be in effect through midnight April 16.",
+        &[("midnight", "1987-04-16T24:00:00")],
+    ),
+    (
+        "1987-03-25",
+        "Enserch's stock closed at 22-1/2 last night on the New York Stock Exchange.",
+        &[("last night", "1987-03-24TNI")],
+    ),
+    (
+        "1987-03-17",
+        "Finance minister Qahtan Seyoufi told parliament last night the reduction was due mainly to a cut in investment allocations.",
+        &[("last night", "1987-03-16TNI")],
+    ),
+    (
+        "1987-03-18",
+        "Iraq said its warplanes hit two ships off the Iranian coast in attacks last night and early today.",
+        &[("last night", "1987-03-17TNI"), ("today", "1987-03-18")],
+    ),
+    (
+        "1987-10-19",
+        "The official, who declined to be identified, told reporters the 7.3 pct drop in Tokyo stock prices this morning was caused primarily by psychological factors following the 22.5 pct fall in New York stock prices overnight.",
+        &[
+            ("this morning", "1987-10-19TMO"),
+            ("overnight", "1987-10-18TNI"),
+        ],
+    ),
+    (
+        "1987-03-27",
+        "Other dealers also reported small-scale intervention to stabilise the dollar after aggressive selling overnight in Tokyo, where the Bank of Japan also intervened again.",
+        &[("overnight", "1987-03-26TNI")],
+    ),
+    (
+        "1987-04-07",
+        "The stage for the dollar's decline was set overnight in the Far East where the U.S. currency retreated despite steady intervention on its behalf by the Bank of Japan.",
+        &[("overnight", "1987-04-06TNI")],
+    ),
+    (
+        "1987-04-27",
+        "Some dealers noted talk that the Bundesbank intervened here directly buying dollars against marks, after reports that it intervened through the Bank of Japan in the morning.",
+        &[("the morning", "1987-04-27TMO")],
+    ),
+    (
+        "1987-03-23",
+        "A high command communique said warplanes hit the western jetty at Iran's Kharg island oil terminal in the afternoon and struck a supertanker nearby at the same time.",
+        &[("the afternoon", "1987-03-23TAF")],
+    ),
+    (
+        "1987-03-25",
+        "The central bank started to intervene shortly after the market opened here in the afternoon, the dealers said.",
+        &[("the afternoon", "1987-03-25TAF")],
+    ),
+    // seasons without a year
+    (
+        "1987-03-02",
+        "Penney Co Inc <JCP> selected the Tandem NonStop computer system for a new interactive home shopping system scheduled to go into operation during the summer.",
+        &[("the summer", "1987-SU")],
+    ),
+    (
+        "1987-03-23",
+        "Hahn said VW hoped to sign a contract with Ford Motor Co <F.N> in the summer on the planned joint venture between the two companies' loss-making operations in Argentina and Brazil.",
+        &[("the summer", "1987-SU")],
+    ),
+    (
+        "1987-03-12",
+        "Chairman of the FCA board, Frank Naylor, urged that Congress begin to consider legislation rescuing the system by Easter and that a bill be completed by the fall.",
+        &[("Easter", "1987-04-19"), ("the fall", "1987-FA")],
+    ),
+    (
+        "1987-06-19",
+        "Kohl said the government intends to decide by the autumn how to raise around 19 billion marks still needed to finance the tax reform.",
+        &[("the autumn", "1987-FA")],
+    ),
 ];
 
 /// Sentences where no period may be found (`the fourth quarter` of a game, a
@@ -566,6 +926,31 @@ const NONE: &[(&str, &str, &str)] = &[
         "2005-03-01",
         "The match was level at half-time but the home side dominated the second half.",
         "second half",
+    ),
+    (
+        "1987-03-31",
+        "One or two large West German banks effectively drained the domestic money market of liquidity at the end of the month in order to achieve higher rates from their overnight deposits, money dealers said.",
+        "overnight",
+    ),
+    (
+        "1987-04-01",
+        "The overnight rate, however, fell to 3-1/2 to three pct from 4-1/2 to four because of increased liquidity for a local stock issue.",
+        "overnight",
+    ),
+    (
+        "1987-03-03",
+        "The Bank of England said it had provided the money market with a further 437 mln stg assistance in the afternoon session.",
+        "afternoon",
+    ),
+    (
+        "1987-03-24",
+        "Indonesia, hurt by the fall in oil prices last year which cut the value of its crude exports in half, is the Third World's sixth largest debtor.",
+        "fall",
+    ),
+    (
+        "1987-10-20",
+        "The company recently changed its fiscal year end to December 31 from June 30.",
+        "fiscal year",
     ),
 ];
 
@@ -607,7 +992,7 @@ fn business_periods_take_timeml_values() {
 }
 
 #[test]
-fn games_and_shares_are_no_periods() {
+fn games_shares_and_rates_are_no_periods() {
     for (published, text, expression) in NONE {
         let found = timeml_dates(text, date(published));
         let at = text

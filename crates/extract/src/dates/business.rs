@@ -13,9 +13,11 @@
 use super::Cand;
 use super::calendar::month_number;
 use super::rules::{m, whole};
-use super::tense::word_after;
+use super::tense::{word_after, word_before};
 use chrono::{Datelike, NaiveDate};
 use newsdesk_model::DateMention;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The quarter (1-4) of a date.
 fn quarter_of(d: NaiveDate) -> u32 {
@@ -305,6 +307,257 @@ pub(super) fn build_fiscal_year(
     cand(s, e, format!("FY{y:04}"))
 }
 
+/// The year a year-long period ends in when the text names the month it ends or begins
+/// in (`the fiscal year ending June 30`, `the year ended December 31, 1986`, `the fiscal
+/// year that began July 1`): the year written, else the occurrence of that month on the
+/// side of publication the text says (the last one when it speaks of the past, else the
+/// next one); a period that begins in a month other than January ends in the year after.
+fn year_ended(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    s: usize,
+    e: usize,
+    p: Option<NaiveDate>,
+) -> Option<i32> {
+    let (_, _, mon) = m(caps, "mon")?;
+    let month = month_number(&mon)?;
+    let dir = m(caps, "dir").map_or(String::new(), |x| x.2.to_lowercase());
+    let begins = ["begin", "began", "begun", "start"]
+        .iter()
+        .any(|w| dir.contains(w));
+    let start_year = match m(caps, "year").or_else(|| m(caps, "year2")) {
+        Some((_, _, y)) => y.parse::<i32>().ok()?,
+        None => {
+            let p = p?;
+            // `ended`, `began`: the past; `the year to March` of a report: the last one;
+            // `ending`: as the verb that governs the period says
+            let ahead = looks_ahead(t, s, e);
+            let pre = m(caps, "pre").map_or(String::new(), |x| x.2.to_lowercase());
+            let rel = m(caps, "rel").map_or(String::new(), |x| x.2.trim().to_lowercase());
+            let earlier = ["last", "previous", "prior", "preceding"]
+                .iter()
+                .any(|w| pre.ends_with(w));
+            let past = dir.contains("ended")
+                || earlier
+                || rel == "last"
+                || dir.contains("began")
+                || dir.contains("begun")
+                || dir.contains("started")
+                || (matches!(dir.as_str(), "to" | "through") && !ahead)
+                || (!ahead && reports_the_past(t, s, e));
+            match (past, begins) {
+                // `ending next March`: the occurrence after publication
+                _ if rel == "next" && month > p.month() => p.year(),
+                _ if rel == "next" => p.year() + 1,
+                (true, _) if month <= p.month() => p.year(),
+                (true, _) => p.year() - 1,
+                (false, true) if month > p.month() => p.year(),
+                (false, true) => p.year() + 1,
+                (false, false) if month >= p.month() => p.year(),
+                (false, false) => p.year() + 1,
+            }
+        }
+    };
+    Some(if begins && month > 1 {
+        start_year + 1
+    } else {
+        start_year
+    })
+}
+
+/// `the current fiscal year`, `last fiscal year`, `the fiscal year ending June 30`,
+/// `the fiscal year that began July 1, 1989`: a fiscal year is named by the year it ends
+/// in, so one that ends in a named month is that month's fiscal year (the last one ended
+/// by publication when the sentence speaks of the past, else the next to end), and one
+/// that begins in a month other than January ends in the year after. Only the words up
+/// to `year` are the mention; the date after it is a date of its own.
+pub(super) fn build_named_fiscal_year(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    p: Option<NaiveDate>,
+) -> Option<Cand> {
+    let (s, _) = whole(caps);
+    let (_, e, _) = m(caps, "fyear")?;
+    // `the fiscal year 1990` is `fiscal year 1990`'s
+    let after = t.get(e..).unwrap_or_default().trim_start();
+    if after.len() >= 2 && after.as_bytes().iter().take(2).all(u8::is_ascii_digit) {
+        return None;
+    }
+    let pre = m(caps, "pre").map_or(String::new(), |x| x.2.to_lowercase());
+    let pre = pre.split_whitespace().last().unwrap_or("").to_string();
+    if let Some(y) = year_ended(t, caps, s, e, p) {
+        return cand(s, e, format!("FY{y:04}"));
+    }
+    // `its fiscal year-end`, `changed its fiscal year end to December`: no period
+    if after.starts_with(['-', '–']) || word_after(t, e) == "end" {
+        return None;
+    }
+    let p = p?;
+    let by = match pre.as_str() {
+        "last" | "previous" | "prior" | "preceding" => -1,
+        "next" | "coming" => 1,
+        // `the fiscal year` needs a date or a determiner of time to say which
+        "the" => return None,
+        _ => 0,
+    };
+    cand(s, e, format!("FY{:04}", p.year() + by))
+}
+
+/// The last month of the year in which companies report the year before (annual results
+/// come out from January to April).
+const ANNUAL_REPORTS_UNTIL: u32 = 4;
+
+/// The year a report means by `the year` or `year end` of publication: the one just
+/// ended when a report of the first months of a year gives results for it (`For the
+/// year, net income rose`, `cash fell to X at year end`), else the year of publication.
+fn reporting_year(t: &str, s: usize, e: usize, p: NaiveDate) -> i32 {
+    let written = t.get(s..e).unwrap_or_default().to_lowercase();
+    let results = matches!(
+        word_before(t, s).as_str(),
+        "for" | "during" | "over" | "in" | "at"
+    ) || written.contains("end");
+    // `the rest of the year` lies ahead
+    let ahead = ["rest", "remainder", "balance"]
+        .iter()
+        .any(|w| written.contains(w));
+    if p.month() <= ANNUAL_REPORTS_UNTIL
+        && results
+        && !ahead
+        && business_context(t, s, e)
+        && !looks_ahead(t, s, e)
+        && reports_the_past(t, s, e)
+    {
+        p.year() - 1
+    } else {
+        p.year()
+    }
+}
+
+/// Whether the sentence around `s..e` reports the past: the verb that governs the period
+/// is a past one, or none is near and the sentence's nearest tense marker is past, with
+/// no present verb right after the period (`its outlook for the year remains`).
+fn reports_the_past(t: &str, s: usize, e: usize) -> bool {
+    use super::tense::{Tense, event_tense, tense};
+    match event_tense(t, s, e) {
+        Tense::Past => true,
+        Tense::Future => false,
+        Tense::Unknown => {
+            tense(t, s) == Tense::Past
+                && !matches!(
+                    word_after(t, e).as_str(),
+                    "is" | "are" | "remains" | "remain" | "looks" | "seems" | "appears"
+                )
+        }
+    }
+}
+
+/// Words after `the year` that make it another year than the current one (`the year
+/// before`, `the year he was born`, `the year that ended`).
+const OTHER_YEAR_AFTER: &[&str] = &[
+    "before",
+    "after",
+    "earlier",
+    "later",
+    "ago",
+    "when",
+    "that",
+    "which",
+    "since",
+    "following",
+    "prior",
+    "preceding",
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "we",
+    "you",
+    "in",
+    "of",
+    "to",
+];
+
+/// Words before `of the year` that make it a part of the current year (`the end of the
+/// year`, `the rest of the year`), not a title (`player of the year`).
+const PART_OF_YEAR: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "rest",
+    "remainder",
+    "balance",
+    "middle",
+    "course",
+    "half",
+    "part",
+    "most",
+    "all",
+    "months",
+    "weeks",
+    "days",
+    "quarter",
+    "quarters",
+    "portion",
+    "close",
+    "turn",
+];
+
+/// `the year`, `the full year`, `the year 1996`, `year end`, `year-end`, `the end of the
+/// year`, `the rest of the month`: the current year, month or week (TimeML gives `the
+/// end of the year` the year's value with a `mod`), or the year written after it.
+pub(super) fn build_the_year(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    p: Option<NaiveDate>,
+) -> Option<Cand> {
+    let (s, mut e) = whole(caps);
+    if let Some((_, ye, _)) = m(caps, "ofyear") {
+        // `the year ended December 31, 1986`: the date after it is its own mention
+        e = ye;
+        let y = year_ended(t, caps, s, e, p)?;
+        return cand(s, e, format!("{y:04}"));
+    }
+    if let Some((_, _, y)) = m(caps, "year").or_else(|| m(caps, "year3")) {
+        return cand(s, e, y);
+    }
+    let p = p?;
+    let rest = t.get(e..).unwrap_or_default();
+    // `the year-earlier quarter`, `the year's` is fine, `the year-ago period` is not ours
+    if rest.starts_with(['-', '–']) && m(caps, "end").is_none() {
+        return None;
+    }
+    // `its fiscal year end`: when a company closes its books, no date
+    if m(caps, "end").is_some() && word_before(t, s) == "fiscal" {
+        return None;
+    }
+    let unit = m(caps, "unit").map_or("year".to_string(), |x| x.2.to_lowercase());
+    if m(caps, "part").is_none() && m(caps, "end").is_none() {
+        // plain `the year`
+        let after = word_after(t, e);
+        if OTHER_YEAR_AFTER.contains(&after.as_str()) && !rest.starts_with(['\'', '’']) {
+            return None;
+        }
+        // `the year just ended`: the one before publication
+        if matches!(after.as_str(), "just" | "ended") {
+            return cand(s, e, format!("{:04}", p.year() - 1));
+        }
+        if word_before(t, s) == "of" {
+            // the word before that `of`
+            let of_at = t.get(..s)?.trim_end().len().saturating_sub(2);
+            if !PART_OF_YEAR.contains(&word_before(t, of_at).as_str()) {
+                return None;
+            }
+        }
+    }
+    let value = match unit.as_str() {
+        "month" => format!("{:04}-{:02}", p.year(), p.month()),
+        "week" => super::timex::iso_week(p),
+        _ => format!("{:04}", reporting_year(t, s, e, p)),
+    };
+    cand(s, e, value)
+}
+
 /// `this quarter`, `the current quarter`, `last quarter`, `the previous quarter`, `next
 /// quarter`: from the publication date; `the latest quarter`, `the quarter`, `the most
 /// recent quarter`: the reporting quarter (see the module).
@@ -407,6 +660,67 @@ pub(super) fn resolve_period(off: i64, fallback: &str, before: &[DateMention]) -
                 .then(|| format!("{fy}{:04}{suffix}", year + off))
         })
         .unwrap_or_else(|| fallback.to_string())
+}
+
+/// The words between a year-long period and the date it ends or begins on.
+static ENDING_BETWEEN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^,?\s+{}\s+(?:on\s+|in\s+)?$",
+        super::rules::ENDING
+    ))
+    .ok()
+});
+
+/// `the fiscal year ending Sept. 30`, `the year ended December 31`: the day or month
+/// after the period, written without a year, is its end in the period's year (or its
+/// start, in the year before when it begins after January). Runs on the kept mentions.
+pub(super) fn align_period_ends(text: &str, kept: &mut [Cand]) {
+    let Some(re) = ENDING_BETWEEN.as_ref() else {
+        return;
+    };
+    for i in 1..kept.len() {
+        let (head, tail) = kept.split_at_mut(i);
+        let (Some(period), Some(date)) = (head.last(), tail.first_mut()) else {
+            continue;
+        };
+        let digits = period.value.strip_prefix("FY").unwrap_or(&period.value);
+        let Some(year) = (digits.len() == 4)
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+        else {
+            continue;
+        };
+        let between = text.get(period.e..date.s).unwrap_or_default();
+        let Some(caps) = re.captures(between) else {
+            continue;
+        };
+        let written = text.get(date.s..date.e).unwrap_or_default();
+        let dated = date.value.len() >= 7
+            && date.value.as_bytes().get(4) == Some(&b'-')
+            && !date.time
+            && date
+                .value
+                .get(5..7)
+                .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()));
+        // a year or `last`/`next` written with the date says which
+        let own_year = written.bytes().filter(u8::is_ascii_digit).count() >= 4
+            || written.contains('\'')
+            || ["last", "next", "this"]
+                .iter()
+                .any(|w| written.to_lowercase().starts_with(w));
+        if !dated || own_year {
+            continue;
+        }
+        let month: u32 = date
+            .value
+            .get(5..7)
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(1);
+        let dir = caps.name("dir").map_or("", |x| x.as_str()).to_lowercase();
+        let begins = ["begin", "began", "start"].iter().any(|w| dir.contains(w));
+        let y = if begins && month > 1 { year - 1 } else { year };
+        date.value = format!("{y:04}{}", date.value.get(4..).unwrap_or_default());
+    }
 }
 
 #[cfg(test)]

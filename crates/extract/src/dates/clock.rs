@@ -1,4 +1,5 @@
-//! Clock times (`22:00 GMT`, `6 p.m.`, `noon`); their day is filled in by [`super::resolve`].
+//! Clock times (`22:00 GMT`, `6 p.m.`, `noon`, `midnight`) and parts of a day named
+//! without one (`in the morning`); their day is filled in by [`super::resolve`].
 use super::Cand;
 use super::rules::{m, small_number, whole};
 use chrono::NaiveDate;
@@ -100,6 +101,51 @@ pub(super) fn build_noon(
         s,
         e,
         value: "12:00:00".to_string(),
+        time: true,
+    })
+}
+
+/// `midnight`: the end of its day, TimeML's `T24:00` (`midnight Friday` is the night
+/// from Friday to Saturday).
+pub(super) fn build_midnight(
+    _t: &str,
+    caps: &regex::Captures<'_>,
+    _p: Option<NaiveDate>,
+) -> Option<Cand> {
+    let (s, e) = whole(caps);
+    Some(Cand {
+        s,
+        e,
+        value: "24:00:00".to_string(),
+        time: true,
+    })
+}
+
+/// `in the morning`, `during the night`, `late in the afternoon`: the part of the day
+/// its sentence names (`2020-03-05TMO`), else of the publication day. The preposition
+/// is not part of the mention.
+pub(super) fn build_part_of_day(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    _p: Option<NaiveDate>,
+) -> Option<Cand> {
+    let (_, e) = whole(caps);
+    let (s, _, _) = m(caps, "the")?;
+    let part = m(caps, "part")?.2;
+    // `the morning after pill`, `the night shift`: a noun, no time
+    let after = super::tense::word_after(t, e);
+    if matches!(
+        after.as_str(),
+        "after" | "shift" | "shifts" | "sky" | "club" | "clubs" | "session" | "sessions" | "show"
+    ) {
+        return None;
+    }
+    let code = super::timex::part_of_day(&part);
+    Some(Cand {
+        s,
+        e,
+        // the day and `T` are put before it by `resolve`
+        value: code.trim_start_matches('T').to_string(),
         time: true,
     })
 }

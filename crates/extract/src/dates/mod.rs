@@ -56,6 +56,7 @@ mod clock;
 mod named;
 mod relative;
 mod rules;
+mod spelled;
 mod tense;
 mod timex;
 
@@ -94,6 +95,7 @@ pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention>
         kept.push(c);
     }
     compose_offsets(text, &mut kept);
+    business::align_period_ends(text, &mut kept);
     resolve(text, kept, published)
 }
 
@@ -291,6 +293,7 @@ mod tests {
             (
                 "At midnight (Thursday local time) (22:00 GMT), it begins",
                 &[
+                    ("midnight", "2020-03-05T24:00:00"),
                     ("Thursday", "2020-03-05"),
                     ("22:00 GMT", "2020-03-05T22:00:00Z"),
                 ],

@@ -280,6 +280,86 @@ pub(super) fn build_season_year(
     })
 }
 
+/// `in the spring`, `during the summer`, `by the fall`: the season of the year of
+/// publication once it has begun (the last one when the sentence speaks of the past, the
+/// next one to end when it looks ahead). The preposition is not part of the mention;
+/// `the fall of Rome` and `the fall in prices` are no season.
+pub(super) fn build_season(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    p: Option<NaiveDate>,
+) -> Option<Cand> {
+    let p = p?;
+    let (_, e) = whole(caps);
+    let (s, _, _) = m(caps, "the")?;
+    let season = m(caps, "season")?.2.to_lowercase();
+    let after = super::tense::word_after(t, e);
+    let fall_noun = season == "fall"
+        && matches!(
+            after.as_str(),
+            "in" | "to"
+                | "from"
+                | "on"
+                | "for"
+                | "at"
+                | "below"
+                | "above"
+                | "back"
+                | "by"
+                | "was"
+                | "is"
+                | "has"
+                | "had"
+                | "would"
+                | "could"
+                | "came"
+                | "comes"
+                | "and"
+        );
+    // `the spring of 1990`, `the summer 1989`: the season and year rule's
+    let year_after = t
+        .get(e..)
+        .unwrap_or_default()
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    if fall_noun || after == "of" || year_after {
+        return None;
+    }
+    // the month each season starts in, winter counted from December
+    let start: u32 = match season.as_str() {
+        "spring" => 3,
+        "summer" => 6,
+        "winter" => 12,
+        _ => 9,
+    };
+    // a season not yet begun this year is this year's unless the verb that governs it
+    // speaks of the past (`by the fall`, `hoped to sign in the summer`: this year's); a
+    // season that has begun is this year's (the winter of January and February began the
+    // year before)
+    let month = p.month();
+    let pre = m(caps, "pre").map_or(String::new(), |x| x.2.to_lowercase());
+    let forward = matches!(pre.as_str(), "by" | "until" | "till" | "before");
+    let y = if season == "winter" && month <= 2 {
+        p.year() - 1
+    } else if month >= start {
+        if future_context(t, s) && !forward && month >= start + 3 {
+            p.year() + 1
+        } else {
+            p.year()
+        }
+    } else if !forward && event_tense(t, s, e) == Tense::Past {
+        p.year() - 1
+    } else {
+        p.year()
+    };
+    Some(Cand {
+        s,
+        e,
+        value: format!("{y:04}-{}", season_code(&season)),
+        time: false,
+    })
+}
+
 /// Words after a four-digit number that make it a count, not a year.
 const COUNT_AFTER: &[&str] = &[
     "people",

@@ -142,12 +142,21 @@ pub(super) fn build_relative_day(
     if w == "this" && part.is_none() {
         return None;
     }
+    // `last night`, `last evening`: the one before publication
+    let last = w == "last";
+    if last
+        && !part
+            .as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case("night") || x.eq_ignore_ascii_case("evening"))
+    {
+        return None;
+    }
     let pod = match (w.as_str(), part.as_deref()) {
         ("tonight", _) => "TNI",
         (_, Some(x)) => part_of_day(x),
         _ => "",
     };
-    let off = if w.starts_with("yesterday") {
+    let off = if w.starts_with("yesterday") || last {
         -1
     } else if w.starts_with("tomorrow") {
         1
@@ -229,6 +238,74 @@ pub(super) fn build_ago(
         s,
         e,
         value,
+        time: false,
+    })
+}
+
+/// Words after `overnight` that make it the night before publication, not an adjective
+/// (`overnight rates`, `an overnight stay`).
+const AFTER_OVERNIGHT: &[&str] = &[
+    "",
+    "in",
+    "on",
+    "at",
+    "and",
+    "to",
+    "from",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "by",
+    "with",
+    "but",
+    "the",
+    "a",
+    "an",
+    "that",
+    "into",
+    "against",
+    "near",
+    "across",
+    "amid",
+    "following",
+    "despite",
+    "during",
+    "local",
+    "near",
+    "he",
+    "she",
+    "they",
+    "it",
+    "police",
+    "officials",
+    "said",
+];
+
+/// `overnight` (`attacked overnight`, `overnight in Idlib`): the night before the
+/// publication day (`TNI`), or the coming one when its sentence looks ahead.
+pub(super) fn build_overnight(
+    t: &str,
+    caps: &regex::Captures<'_>,
+    p: Option<NaiveDate>,
+) -> Option<Cand> {
+    let p = p?;
+    let (s, e) = whole(caps);
+    let after = word_after(t, e);
+    let adjective = matches!(word_before(t, s).as_str(), "an" | "the" | "its" | "their");
+    if adjective || !AFTER_OVERNIGHT.contains(&after.as_str()) {
+        return None;
+    }
+    let off = if weekday_direction(t, s) == Tense::Future {
+        0
+    } else {
+        -1
+    };
+    Some(Cand {
+        s,
+        e,
+        value: format!("{}TNI", ymd(p.checked_add_signed(Duration::days(off))?)),
         time: false,
     })
 }

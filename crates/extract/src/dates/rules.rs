@@ -1,16 +1,20 @@
 //! The expression patterns and the builder each one calls.
 use super::Cand;
 use super::anchors::{build_anchored, build_offset_from_anchor};
-use super::business::{build_fiscal_year, build_half, build_named_quarter, build_year_ago_period};
-use super::clock::{build_hour_of_day, build_noon, build_time};
+use super::business::{
+    build_fiscal_year, build_half, build_named_fiscal_year, build_named_quarter, build_the_year,
+    build_year_ago_period,
+};
+use super::clock::{build_hour_of_day, build_midnight, build_noon, build_part_of_day, build_time};
 use super::named::{
     build_day, build_decade, build_holiday, build_iso, build_month, build_month_year,
-    build_quarter, build_season_year, build_second_day, build_week_of, build_year,
+    build_quarter, build_season, build_season_year, build_second_day, build_week_of, build_year,
 };
 use super::relative::{
-    build_ago, build_day_beyond, build_past_week, build_ref, build_relative_day,
+    build_ago, build_day_beyond, build_overnight, build_past_week, build_ref, build_relative_day,
     build_relative_unit, build_the_weekend, build_weekday,
 };
+use super::spelled::build_spelled_year;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -25,6 +29,10 @@ pub(super) struct Rule {
 const MONTHS_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 const MONTHS_ABBR: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
+const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+/// How a year-long period is tied to the month it ends or begins in.
+pub(super) const ENDING: &str = r"(?P<dir>ending|ended|ends|that\s+ends|which\s+ends|that\s+ended|which\s+ended|beginning|began|begins|starting|started|starts|that\s+began|that\s+begins|which\s+began|which\s+begins|through|to)";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 /// Holidays with a rule for their date (see [`holiday_date`]).
 const HOLIDAYS: &str = "Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'s|’s)\\s+(?:Day|Eve)|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|Veterans(?:'|’)?\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Valentine(?:'s|’s)\\s+Day|Halloween|Boxing\\s+Day|Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?\\s+Day|Presidents(?:'|’)?\\s+Day|Mother(?:'s|’s)\\s+Day|Father(?:'s|’s)\\s+Day|St\\.?\\s+Patrick(?:'s|’s)\\s+Day";
@@ -65,7 +73,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             build_weekday,
         ),
         rule(
-            r"(?i)(?-u:\b)(?P<w>today|tonight|yesterday|tomorrow|this)(?:\s+(?P<part>morning|afternoon|evening|night))?(?-u:\b)",
+            r"(?i)(?-u:\b)(?P<w>today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<part>morning|afternoon|evening|night))?(?-u:\b)",
             build_relative_day,
         ),
         rule(
@@ -98,13 +106,22 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(r"(?i)(?-u:\b)fiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d|'?\d\d)(?-u:\b)", build_fiscal_year),
         rule(r"(?i)(?-u:\b)(?P<pre>this|the\s+current|current|last|the\s+last|the\s+previous|the\s+prior|the\s+preceding|next|the\s+next|the\s+coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just-ended|the)\s+(?:fiscal\s+)?quarter(?-u:\b)", build_named_quarter),
         rule(r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<yearago>year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous-year|year-before)|same|comparable|corresponding|like)\s+(?:fiscal\s+)?(?:quarter|period|half)(?-u:\b)(?:\s+(?P<lastyear>(?:of\s+)?(?:a|last|the\s+previous|the\s+prior|the\s+preceding)\s+year|a\s+year\s+(?:earlier|ago|before))(?-u:\b))?", build_year_ago_period),
+        rule(&format!(r"(?i)(?-u:\b)(?P<fyear>(?P<pre>(?:(?:its|their|the|this)\s+)?(?:current|last|previous|prior|preceding|next|coming|new|latest)|this|its|their|the)\s+fiscal\s+year)(?-u:\b)(?:,?\s+{ENDING}\s+(?:on\s+|in\s+)?(?P<rel>last\s+|this\s+|next\s+)?{mon}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?)?"), build_named_fiscal_year),
+        // the year, year end, the end of the month
+        rule(&format!(r"(?i)(?-u:\b)(?:the\s+(?P<part>end|beginning|start|middle|rest|remainder|balance|close|turn)\s+of\s+(?:the\s+)?(?P<unit>year|month|week)|(?P<end>(?:the\s+)?year[\s-]end)(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<ofyear>the\s+(?:(?:full|whole|entire|calendar)\s+)?year)(?:,?\s+{ENDING}\s+(?:on\s+|in\s+)?(?P<rel>last\s+|this\s+|next\s+)?{mon}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+(?P<year2>(?:19|20)\d\d)(?-u:\b))?)|the\s+(?:(?:full|whole|entire|calendar)\s+)?year(?:\s+(?P<year3>(?:19|20)\d\d))?)(?-u:\b)"), build_the_year),
+        rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?P<pre>in|during|by|until|till|since|through|throughout|over|before|after)\s+(?P<the>the)\s+(?P<season>spring|summer|autumn|fall|winter)(?-u:\b)", build_season),
         rule(r"(?i)(?-u:\b)(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?-u:\b)", build_season_year),
         rule(r"(?-u:\b)(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b)", build_year),
+        // years in words
+        rule(&format!(r"(?i)(?-u:\b)(?P<the>the\s+year\s+)?(?:(?P<c>sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+(?P<r>hundred|oh[\s-]+(?:{UNITS})|(?:{TENS})(?:[\s-](?:{UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-]+(?P<k>(?:{TENS})(?:[\s-](?:{UNITS}))?|{UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?-u:\b)"), build_spelled_year),
         rule(
             r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?(?-u:\b)",
             build_time,
         ),
         rule(r"(?i)(?-u:\b)(?:noon|midday)(?-u:\b)", build_noon),
+        rule(r"(?i)(?-u:\b)midnight(?-u:\b)", build_midnight),
+        rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?:in|during|through|throughout|until|till|by)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening|night)(?-u:\b)", build_part_of_day),
+        rule(r"(?i)(?-u:\b)overnight(?-u:\b)", build_overnight),
         rule(
             r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>next|following|previous|preceding)\s+)(?P<unit>day|morning|afternoon|evening|night|year)(?-u:\b)",
             build_anchored,
