@@ -948,7 +948,15 @@ mod tests {
             .env(TOKEN_VAR, &token)
             .process_group(0)
             .spawn()?;
-        let found = processes_with(&token);
+        // the child's environment shows the token once it has exec'd `sleep`
+        let mut found = processes_with(&token);
+        for _ in 0..100 {
+            if !found.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            found = processes_with(&token);
+        }
         kill_group(child.id(), "KILL");
         let _ = child.wait();
         assert_eq!(found, vec![child.id()]);
