@@ -91,32 +91,19 @@ pub(super) fn build_time(
     })
 }
 
-pub(super) fn build_noon(
+/// `noon`, `midday`: `12:00`; `midnight`: the end of its day, TimeML's `T24:00`
+/// (`midnight Friday` is the night from Friday to Saturday).
+pub(super) fn build_noon_or_midnight(
     _t: &str,
     caps: &regex::Captures<'_>,
     _p: Option<NaiveDate>,
 ) -> Option<Cand> {
     let (s, e) = whole(caps);
+    let midnight = m(caps, "w")?.2.eq_ignore_ascii_case("midnight");
     Some(Cand {
         s,
         e,
-        value: "12:00:00".to_string(),
-        time: true,
-    })
-}
-
-/// `midnight`: the end of its day, TimeML's `T24:00` (`midnight Friday` is the night
-/// from Friday to Saturday).
-pub(super) fn build_midnight(
-    _t: &str,
-    caps: &regex::Captures<'_>,
-    _p: Option<NaiveDate>,
-) -> Option<Cand> {
-    let (s, e) = whole(caps);
-    Some(Cand {
-        s,
-        e,
-        value: "24:00:00".to_string(),
+        value: if midnight { "24:00:00" } else { "12:00:00" }.to_string(),
         time: true,
     })
 }

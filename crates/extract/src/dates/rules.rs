@@ -5,7 +5,7 @@ use super::business::{
     build_fiscal_year, build_half, build_named_fiscal_year, build_named_quarter, build_the_year,
     build_year_ago_period,
 };
-use super::clock::{build_hour_of_day, build_midnight, build_noon, build_part_of_day, build_time};
+use super::clock::{build_hour_of_day, build_noon_or_midnight, build_part_of_day, build_time};
 use super::named::{
     build_day, build_decade, build_holiday, build_iso, build_month, build_month_year,
     build_quarter, build_season, build_season_year, build_second_day, build_week_of, build_year,
@@ -118,8 +118,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?(?-u:\b)",
             build_time,
         ),
-        rule(r"(?i)(?-u:\b)(?:noon|midday)(?-u:\b)", build_noon),
-        rule(r"(?i)(?-u:\b)midnight(?-u:\b)", build_midnight),
+        rule(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)", build_noon_or_midnight),
         rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?:in|during|through|throughout|until|till|by)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening|night)(?-u:\b)", build_part_of_day),
         rule(r"(?i)(?-u:\b)overnight(?-u:\b)", build_overnight),
         rule(
