@@ -14,34 +14,15 @@ fn below_hundred(words: &str) -> Option<i32> {
     {
         let n = match w.to_lowercase().as_str() {
             "oh" | "and" => 0,
-            "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            "thirteen" => 13,
-            "fourteen" => 14,
-            "fifteen" => 15,
-            "sixteen" => 16,
-            "seventeen" => 17,
-            "eighteen" => 18,
-            "nineteen" => 19,
-            "twenty" => 20,
-            "thirty" => 30,
-            "forty" => 40,
-            "fifty" => 50,
-            "sixty" => 60,
-            "seventy" => 70,
-            "eighty" => 80,
-            "ninety" => 90,
-            _ => return None,
+            // a count word, no part of a year
+            "dozen" => return None,
+            other => {
+                let v = crate::quantities::numbers::number_word(other)?;
+                // the table holds whole numbers below a hundred
+                #[allow(clippy::cast_possible_truncation)]
+                let n = v as i32;
+                n
+            }
         };
         total += n;
     }

@@ -21,7 +21,7 @@
 use newsdesk_model::Quantity;
 
 mod counts;
-mod numbers;
+pub(crate) mod numbers;
 mod parse;
 mod units;
 mod words;

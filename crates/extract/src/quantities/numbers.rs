@@ -18,7 +18,8 @@ pub(super) fn scale_of(word: &str, after_money: bool) -> Option<f64> {
     Some(s)
 }
 
-pub(super) fn number_word(word: &str) -> Option<f64> {
+/// The value of one English number word below a hundred (`ninety`), or `dozen`.
+pub(crate) fn number_word(word: &str) -> Option<f64> {
     let w = word.to_lowercase();
     let n = match w.as_str() {
         "one" => 1.0,
