@@ -56,6 +56,7 @@ def schema():
             StructField("quantities", ArrayType(quantity), True),
             StructField("dates", ArrayType(date), True),
             StructField("keywords", ArrayType(StringType()), True),
+            StructField("extractors", ArrayType(StringType()), True),
         ]
     )
 
@@ -118,6 +119,7 @@ def row(record: Dict[str, Any]) -> Tuple:
         quantities,
         spans(record.get("dates"), ("text", "value", "timex", "start", "end")),
         [k for k in record.get("keywords") or [] if isinstance(k, str)],
+        [e for e in record.get("extractors") or [] if isinstance(e, str)],
     )
 
 

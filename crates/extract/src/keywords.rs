@@ -394,8 +394,18 @@ fn lemma(w: &str) -> String {
     w.to_string()
 }
 
+/// The words key terms are judged by: English (stop words, common words,
+/// lemmas, background weights) or another language's stop words alone.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Vocabulary {
+    /// English word lists and lemmas.
+    English,
+    /// Another language: its function words; no lemmas, every word weighed alike.
+    Stopwords(&'static [&'static str]),
+}
+
 /// Whether a token can be part of a key term; returns its lowercase form.
-fn content(text: &str, t: &Token) -> Option<String> {
+fn content(text: &str, t: &Token, vocabulary: Vocabulary) -> Option<String> {
     if t.kind != TokenKind::Word {
         return None;
     }
@@ -408,6 +418,9 @@ fn content(text: &str, t: &Token) -> Option<String> {
         return None;
     }
     let lower = s.to_lowercase();
+    if let Vocabulary::Stopwords(stop) = vocabulary {
+        return (!stop.contains(&lower.as_str())).then_some(lower);
+    }
     if lx::is_stopword(&lower) || lx::is_calendar(&lower) || NEVER_SET.contains(lower.as_str()) {
         return None;
     }
@@ -444,8 +457,22 @@ fn background(lower: &str, lem: &str) -> f32 {
     }
 }
 
-/// The `n` best key terms of `text`, best first (score descending, then term ascending).
+/// The `n` best key terms of English `text`, best first (score descending, then term ascending).
 pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence], n: usize) -> Vec<String> {
+    find_with(text, tokens, sentences, n, Vocabulary::English)
+}
+
+/// [`find`] with the words of `vocabulary`.
+pub(crate) fn find_with(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    n: usize,
+    vocabulary: Vocabulary,
+) -> Vec<String> {
+    let english = matches!(vocabulary, Vocabulary::English);
+    let lemma_of = |w: &str| if english { lemma(w) } else { w.to_string() };
+    let weight_of = |lower: &str, lem: &str| if english { background(lower, lem) } else { 1.0 };
     #[derive(Default)]
     struct Stat {
         score: f32,
@@ -461,16 +488,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence], n: usiz
         for t in tokens.get(s.tokens.clone()).unwrap_or(&[]) {
             let first = opening;
             opening &= matches!(t.kind, TokenKind::Quote | TokenKind::Punct);
-            let Some(lower) = content(text, t) else {
+            let Some(lower) = content(text, t, vocabulary) else {
                 prev = None;
                 continue;
             };
             // Proper names keep their form (`Brussels`, `Reuters`).
             let proper = !first && t.text(text).chars().next().is_some_and(char::is_uppercase);
-            let lemmatised = lemma(&lower);
-            let plain_weight = background(&lower, &lemmatised);
+            let lemmatised = lemma_of(&lower);
+            let plain_weight = weight_of(&lower, &lemmatised);
             let (lem, weight) = if proper {
-                let w = background(&lower, &lower);
+                let w = weight_of(&lower, &lower);
                 (lower.clone(), w)
             } else {
                 (lemmatised, plain_weight)
@@ -511,16 +538,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], sentences: &[Sentence], n: usiz
             // A phrase adds nothing if both its words were already chosen.
             if term
                 .split(' ')
-                .all(|w| out.iter().any(|o| o == w || *o == lemma(w)))
+                .all(|w| out.iter().any(|o| o == w || *o == lemma_of(w)))
                 && st.count < 3
             {
                 continue;
             }
             phrases.push((term.clone(), st.count));
-        } else if phrases
-            .iter()
-            .any(|(p, c)| p.split(' ').any(|w| w == term || lemma(w) == term) && st.count < 2 * c)
-        {
+        } else if phrases.iter().any(|(p, c)| {
+            p.split(' ').any(|w| w == term || lemma_of(w) == term) && st.count < 2 * c
+        }) {
             continue; // mostly seen inside an already chosen phrase
         }
         out.push(term);

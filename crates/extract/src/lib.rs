@@ -42,6 +42,7 @@ mod dates;
 mod entities;
 mod error;
 mod keywords;
+mod languages;
 mod lexicon;
 pub mod ner;
 mod quantities;
@@ -68,11 +69,37 @@ impl Default for Config {
     }
 }
 
-/// Runs every extractor over one article.
+/// Runs every extractor over one article: all of them for English and for text whose
+/// language is unknown, the language-neutral ones for other languages (see
+/// [`Extraction::extractors`], which lists those that ran).
+///
+/// ```
+/// use newsdesk_extract::{extract, Config};
+/// use newsdesk_model::Article;
+///
+/// let article = Article {
+///     text: "Am 5. März 2020 trafen sich die Präsidenten in Moskau. „Wir sind bereit“, \
+///            sagte Erdogan. Der Korridor ist 6 km breit und kostet 3,5 Mio. €."
+///         .into(),
+///     language: Some("de".into()),
+///     ..Article::default()
+/// };
+/// let extraction = extract(&article, &Config::default());
+/// assert!(extraction.entities.is_empty()); // the tagger is English
+/// assert_eq!(extraction.dates[0].value, "2020-03-05");
+/// assert_eq!(extraction.quotes[0].text, "Wir sind bereit");
+/// assert_eq!(extraction.quotes[0].speaker, None);
+/// assert_eq!(extraction.quantities[0].value, 6000.0);
+/// assert!(extraction.extractors.contains(&"numeric-dates".to_string()));
+/// ```
 pub fn extract(article: &Article, config: &Config) -> Extraction {
     let text = article.text.as_str();
     let tokens = tokens::tokenize(text);
     let sents = sentences::split(text, &tokens);
+    let profile = languages::Profile::of(article.language.as_deref());
+    if !profile.english {
+        return extract_neutral(article, &tokens, &sents, profile, config);
+    }
     let entities = entities::find(text, &tokens, &sents);
     let Facts {
         quotes,
@@ -88,6 +115,44 @@ pub fn extract(article: &Article, config: &Config) -> Extraction {
         dates,
         claims,
         keywords,
+        extractors: profile.extractors(),
+    }
+}
+
+/// What does not depend on English, for an article in another language: quotation
+/// marks without speakers, quantities with digits and a unit, numeric dates and dates
+/// with the language's month names, key terms where the language has stop words.
+fn extract_neutral(
+    article: &Article,
+    tokens: &[Token],
+    sents: &[Sentence],
+    profile: languages::Profile,
+    config: &Config,
+) -> Extraction {
+    let text = article.text.as_str();
+    let mut quotes = quotes::read(text, &[]).attribute();
+    for q in &mut quotes {
+        q.speaker = None;
+        q.cue = None;
+    }
+    let keywords = match profile.stopwords {
+        Some(stop) => keywords::find_with(
+            text,
+            tokens,
+            sents,
+            config.max_keywords,
+            keywords::Vocabulary::Stopwords(stop),
+        ),
+        None => Vec::new(),
+    };
+    Extraction {
+        entities: Vec::new(),
+        quotes,
+        quantities: quantities::find_numeric(text, profile.decimal_comma),
+        dates: dates::find_numeric(text, article.published, profile.months),
+        claims: Vec::new(),
+        keywords,
+        extractors: profile.extractors(),
     }
 }
 

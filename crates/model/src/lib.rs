@@ -341,6 +341,14 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// Key terms, most characteristic first.
     pub keywords: Vec<String>,
+    /// The extractors that ran, which depend on the document's language: English and
+    /// undetected text get `entities`, `quotes`, `claims`, `quantities`, `dates` and
+    /// `keywords`; other languages `quote-marks` (quotes without speakers),
+    /// `numeric-quantities` (digits with a unit), `numeric-dates` (ISO and day-first
+    /// numeric dates, month names of de, es, fr, it, nl, pl, pt) and, where the language
+    /// has a stop-word list, `keywords`. Empty in records written before it existed.
+    #[serde(default)]
+    pub extractors: Vec<String>,
 }
 
 /// One processed document: the record `newsdesk extract --json` prints and the index stores.

@@ -109,6 +109,7 @@ class Rows(unittest.TestCase):
             "quantities": [{"text": "6km", "value": 6000, "unit": "m", "qualifier": None, "start": 0, "end": 3}],
             "dates": [{"text": "on Thursday", "value": "2020-03-05", "start": 1, "end": 2}],
             "keywords": ["erdogan"],
+            "extractors": ["entities", "quotes"],
         }
         row = parquet.row(record)
         self.assertEqual(row[0], "e6891ba45abfb71d")
@@ -117,6 +118,7 @@ class Rows(unittest.TestCase):
         self.assertEqual(row[9], [("6km", 6000.0, "m", None, None, None, None, 0, 3)])
         self.assertEqual(row[10], [("on Thursday", "2020-03-05", None, 1, 2)])
         self.assertEqual(row[11], ["erdogan"])
+        self.assertEqual(row[12], ["entities", "quotes"])
 
     def test_bad_dates_are_null(self):
         self.assertIsNone(parquet.row({"published": "not a date"})[3])

@@ -54,6 +54,7 @@ mod business;
 mod calendar;
 mod clock;
 mod named;
+mod numeric;
 mod relative;
 mod rules;
 mod spelled;
@@ -66,6 +67,8 @@ use newsdesk_model::DateMention;
 use rules::RULES;
 use tense::sentence_bounds;
 use timex::is_day_value;
+
+pub(crate) use numeric::find as find_numeric;
 
 /// Finds dates in `text`, resolving relative ones against `published`.
 pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {

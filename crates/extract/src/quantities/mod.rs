@@ -29,6 +29,27 @@ mod words;
 /// Finds quantities in `text`, with the counts of people affected marked
 /// (`count`, `period`; see [`counts`]).
 pub(crate) fn find(text: &str) -> Vec<Quantity> {
+    let mut out = parse_all(text, false, true);
+    counts::annotate(text, &mut out);
+    out
+}
+
+/// The quantities of `text` in a language other than English: numbers written
+/// with digits that carry a unit (`6 km`, `3,5 %`, `€ 2,5`), read with a decimal
+/// comma where the language writes one (`3,5` is 3.5, `1.000.000` a million);
+/// no number words, no counted nouns, no counts of people affected.
+pub(crate) fn find_numeric(text: &str, decimal_comma: bool) -> Vec<Quantity> {
+    let mut out = parse_all(text, decimal_comma, false);
+    out.retain(|q| q.unit.is_some() && q.text.bytes().any(|b| b.is_ascii_digit()));
+    for q in &mut out {
+        q.of = None;
+        q.count = None;
+        q.period = None;
+    }
+    out
+}
+
+fn parse_all(text: &str, decimal_comma: bool, words: bool) -> Vec<Quantity> {
     let toks = tokenize(text);
     let lows: Vec<String> = toks
         .iter()
@@ -38,6 +59,8 @@ pub(crate) fn find(text: &str) -> Vec<Quantity> {
         text,
         toks: &toks,
         lows: &lows,
+        decimal_comma,
+        words,
     };
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
@@ -53,7 +76,6 @@ pub(crate) fn find(text: &str) -> Vec<Quantity> {
             None => i += 1,
         }
     }
-    counts::annotate(text, &mut out);
     out
 }
 
@@ -128,6 +150,10 @@ struct Parser<'a> {
     text: &'a str,
     toks: &'a [Tok],
     lows: &'a [String],
+    /// Numbers use a decimal comma (`3,5`) and dots or spaces between thousands.
+    decimal_comma: bool,
+    /// English number words (`twenty-five`) count as numbers.
+    words: bool,
 }
 
 fn lower(s: &str) -> String {

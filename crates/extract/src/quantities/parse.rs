@@ -5,6 +5,12 @@ use super::words::{COMMON_VERBS, MONTHS, STOP_AFTER};
 use super::{K, Parser, lower};
 use newsdesk_model::Quantity;
 
+/// ISO 4217 codes read as currencies before or after a number.
+const ISO_CODES: [&str; 14] = [
+    "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "RUB", "TRY", "CAD", "AUD", "PLN", "SEK",
+    "NOK",
+];
+
 impl<'a> Parser<'a> {
     fn t(&self, i: usize) -> &'a str {
         self.toks
@@ -36,6 +42,9 @@ impl<'a> Parser<'a> {
 
     fn parse_num(&self, i: usize) -> Option<f64> {
         let t = self.t(i);
+        if self.decimal_comma {
+            return parse_decimal_comma(t);
+        }
         // `1,500` and `1.5`; a comma followed by other than three digits is not a separator
         let parts: Vec<&str> = t.split(',').collect();
         if parts.len() > 1
@@ -69,6 +78,22 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A currency symbol or ISO 4217 code at token `j` (after a number: `2,5 €`, `100 EUR`).
+    fn currency_symbol_at(&self, j: usize) -> Option<&'static str> {
+        match self.kind(j)? {
+            K::Punct('€') => Some("EUR"),
+            K::Punct('£') => Some("GBP"),
+            K::Punct('¥') => Some("JPY"),
+            K::Punct('₹') => Some("INR"),
+            K::Punct('$') => Some("USD"),
+            K::Word => {
+                let t = self.t(j);
+                ISO_CODES.into_iter().find(|c| *c == t)
+            }
+            K::Num | K::Punct(_) => None,
+        }
+    }
+
     /// Currency symbol(s) ending right before token `i`: (first token, code).
     fn currency_before(&self, i: usize) -> Option<(usize, &'static str)> {
         let prev = i.checked_sub(1)?;
@@ -97,17 +122,7 @@ impl<'a> Parser<'a> {
             K::Punct('₹') => "INR",
             K::Word => match self.t(prev) {
                 "Rs" | "Rs." => "INR",
-                "USD" | "EUR" | "GBP" | "JPY" | "CHF" | "CNY" | "INR" | "RUB" | "TRY" | "CAD"
-                | "AUD" => {
-                    let t = self.t(prev);
-                    return [
-                        "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "RUB", "TRY", "CAD", "AUD",
-                    ]
-                    .into_iter()
-                    .find(|c| *c == t)
-                    .map(|c| (prev, c));
-                }
-                _ => return None,
+                t => return ISO_CODES.into_iter().find(|c| *c == t).map(|c| (prev, c)),
             },
             _ => return None,
         };
@@ -120,7 +135,7 @@ impl<'a> Parser<'a> {
     fn read_number(&self, i: usize) -> Option<(f64, usize, bool)> {
         match self.kind(i)? {
             K::Num => Some((self.parse_num(i)?, i, false)),
-            K::Word => {
+            K::Word if self.words => {
                 let mut v = number_word(self.t(i))?;
                 let mut j = i;
                 // twenty-five
@@ -142,7 +157,7 @@ impl<'a> Parser<'a> {
                 }
                 Some((v, j, true))
             }
-            _ => None,
+            K::Word | K::Punct(_) => None,
         }
     }
 
@@ -462,8 +477,15 @@ impl<'a> Parser<'a> {
                 last_tok + 1,
             ));
         }
-        // currency words after: 15.5 mln dlrs, Canadian dlrs, pounds sterling
-        if currency.is_none() {
+        // a symbol or ISO code after: `2,5 €`, `100 EUR`
+        if currency.is_none()
+            && let Some(code) = self.currency_symbol_at(j)
+        {
+            currency = Some((code, 1.0));
+            last = j;
+            j += 1;
+        } else if currency.is_none() {
+            // currency words after: 15.5 mln dlrs, Canadian dlrs, pounds sterling
             let (adj, cw) = if currency_word(self.t(j + 1)).is_some()
                 && currency_with(self.t(j), "USD").is_some()
                 || (self.low(j) == "u.s" && currency_word(self.t(j + 1)).is_some())
@@ -645,6 +667,51 @@ impl<'a> Parser<'a> {
             conversion_mismatch,
             count: None,
             period: None,
+        }
+    }
+}
+
+/// A number written with a decimal comma: `3,5`, `1.000.000`, `1.250,75`; a dot
+/// followed by other than three digits is read as a decimal point (`3.5`).
+fn parse_decimal_comma(t: &str) -> Option<f64> {
+    let (int, frac) = match t.split_once(',') {
+        Some((int, frac)) if !frac.contains([',', '.']) => (int, Some(frac)),
+        Some(_) => return None,
+        None => (t, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let int_digits = if groups.len() > 1 && groups.iter().skip(1).all(|g| g.len() == 3) {
+        groups.concat()
+    } else if groups.len() == 2 && frac.is_none() {
+        return t.parse::<f64>().ok();
+    } else if groups.len() == 1 {
+        int.to_string()
+    } else {
+        return None;
+    };
+    match frac {
+        Some(f) => format!("{int_digits}.{f}").parse::<f64>().ok(),
+        None => int_digits.parse::<f64>().ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_decimal_comma;
+
+    #[test]
+    fn decimal_comma_numbers() {
+        let cases = [
+            ("3,5", Some(3.5)),
+            ("1.000.000", Some(1_000_000.0)),
+            ("1.250,75", Some(1250.75)),
+            ("12", Some(12.0)),
+            ("3.5", Some(3.5)),
+            ("1,2,3", None),
+            ("1.00.0", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(parse_decimal_comma(t), want, "{t}");
         }
     }
 }

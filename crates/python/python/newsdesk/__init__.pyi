@@ -13,7 +13,8 @@ Date = Union[str, datetime.date]
 Path = Union[str, "os.PathLike[str]"]
 
 # One record, as `newsdesk extract --json` prints it: id, source, title, published,
-# language, text, removed, entities, quotes, quantities, dates, claims, keywords, and
+# language, text, removed, entities, quotes, quantities, dates, claims, keywords,
+# extractors, and
 # authors, url, outlet, dateline when known (see CONTRACT.md for every field).
 Record = Dict[str, Any]
 
