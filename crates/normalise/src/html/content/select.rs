@@ -51,7 +51,7 @@ pub(super) fn choose_roots<'a>(
         }
         let content = 1.0 + s.commas as f64 + (s.text as f64 / 100.0).min(3.0);
         let mut anc = node.parent;
-        for level in 0..3 {
+        for level in 0..4 {
             if id == 0 {
                 break;
             }
@@ -93,6 +93,7 @@ pub(super) fn choose_roots<'a>(
             (0..n).find(|&id| alive(id) && dom.nodes.get(id).is_some_and(|x| &*x.tag == "body"));
         return vec![body.unwrap_or(0)];
     };
+    let scored = top;
     // Climb single-child wrappers.
     while top != 0 {
         let parent = dom.nodes.get(top).map_or(0, |x| x.parent);
@@ -131,6 +132,10 @@ pub(super) fn choose_roots<'a>(
             break;
         }
         anc = node.parent;
+    }
+    // An article split into repeated parts (slides, pages), each holding a container like the top.
+    if let Some(parts) = repeated_parts(dom, stats, gone, scored, top) {
+        return parts;
     }
     // Siblings that also carry content.
     let parent = dom.nodes.get(top).map_or(0, |x| x.parent);
@@ -184,6 +189,81 @@ pub(super) fn choose_roots<'a>(
         }
     }
     roots
+}
+
+/// The first class name of an element, with its tag: what repeated parts of a page share.
+fn signature<'a>(node: &'a Node) -> (&'a str, &'a str) {
+    let class = node
+        .attr("class")
+        .and_then(|c| c.split_whitespace().next())
+        .unwrap_or("");
+    (&*node.tag, class)
+}
+
+/// An article told in repeated parts (a slideshow, pages of one story shown together):
+/// `top` (the container chosen, `scored` the element that won the scoring, inside it or
+/// itself) or its parent or grandparent repeats among its siblings (the same tag and first
+/// class), at least two of those siblings hold an element like `scored` (same tag and first
+/// class) with prose in it, and they add at least half as much text again. Returns that
+/// element and those siblings, in document order.
+fn repeated_parts(
+    dom: &Dom,
+    stats: &[Stats],
+    gone: &[bool],
+    scored: usize,
+    top: usize,
+) -> Option<Vec<usize>> {
+    let alive = |id: usize| !gone.get(id).copied().unwrap_or(true);
+    let st = |id: usize| stats.get(id).copied().unwrap_or_default();
+    let top_sig = [scored, top]
+        .into_iter()
+        .filter_map(|id| dom.nodes.get(id).map(signature))
+        .find(|sig| !sig.1.is_empty())?;
+    let holds_like_top = |root: usize| -> bool {
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            let Some(node) = dom.nodes.get(id) else {
+                continue;
+            };
+            if signature(node) == top_sig {
+                let s = st(id);
+                return s.text >= 80 && link_density(&s) < 0.3;
+            }
+            stack.extend(node.children.iter().filter_map(|c| match c {
+                Child::Node(c) if alive(*c) => Some(*c),
+                _ => None,
+            }));
+        }
+        false
+    };
+    let mut a = top;
+    for level in 0..4 {
+        if level > 0 {
+            a = dom.nodes.get(a)?.parent;
+        }
+        let node = dom.nodes.get(a)?;
+        if a == 0 || matches!(&*node.tag, "body" | "html" | "#document" | "main") {
+            return None;
+        }
+        let sig = signature(node);
+        let parent = dom.nodes.get(node.parent)?;
+        let parts: Vec<usize> = parent
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                Child::Node(c) if alive(*c) => Some(*c),
+                _ => None,
+            })
+            .filter(|&c| {
+                c == a || dom.nodes.get(c).is_some_and(|n| signature(n) == sig) && holds_like_top(c)
+            })
+            .collect();
+        let extra: usize = parts.iter().filter(|&&c| c != a).map(|&c| st(c).text).sum();
+        if parts.len() >= 3 && extra * 2 >= st(a).text {
+            return Some(parts);
+        }
+    }
+    None
 }
 
 /// The lead of an article told outside its container: prose paragraphs between the page's
