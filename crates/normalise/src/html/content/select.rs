@@ -192,7 +192,7 @@ pub(super) fn choose_roots<'a>(
 }
 
 /// The first class name of an element, with its tag: what repeated parts of a page share.
-fn signature<'a>(node: &'a Node) -> (&'a str, &'a str) {
+fn signature(node: &Node) -> (&str, &str) {
     let class = node
         .attr("class")
         .and_then(|c| c.split_whitespace().next())
