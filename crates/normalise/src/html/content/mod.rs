@@ -65,6 +65,9 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         let (drop, kind) = match d {
             Drop::Keep | Drop::Embed => (false, None),
             Drop::Silent => (true, None),
+            // an element holding the explicit article body is not its comments
+            // (`commentary`, `comments-enabled` on the page's wrappers)
+            Drop::Hard("comments") if is_protected => (false, None),
             Drop::Hard(k) => (true, Some(k)),
             Drop::Soft(k) => {
                 let big_prose =
