@@ -138,8 +138,46 @@ fn walk_roots(
         walker.walk(root, 0);
         walker.flush();
     }
-    Content {
-        items: walker.items,
+    let mut items = walker.items;
+    trim_trailing_labels(&mut items);
+    Content { items }
+}
+
+/// Label lines left at the end of an article by the widgets after it (`Kontakt`,
+/// `Schlagworte`, `Weitere Informationen:`, `Credit:`, `PDF`): paragraphs of at most four
+/// words and 40 characters that are not a sentence and hold no figure or comma, after the
+/// last paragraph of prose, become removed boilerplate.
+fn trim_trailing_labels(items: &mut [Item]) {
+    let is_label = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars().count() <= 40
+            && t.split_whitespace().count() <= 4
+            && !t.ends_with(['.', '!', '?', '"', '”', '»', '“', ')'])
+            // a figure, a date, a sign-off (`XX, Die Redaktion`) is the article's
+            && !t.contains(|c: char| c.is_ascii_digit() || c == ',')
+    };
+    // the last paragraph that is prose: labels before it stay
+    let Some(last_prose) = items.iter().rposition(|it| match it {
+        Item::Para(t) => t.split_whitespace().count() > 12,
+        Item::Removed(..) => false,
+    }) else {
+        return;
+    };
+    let prose_before = |upto: usize| last_prose < upto;
+    let mut end = items.len();
+    while let Some(i) = end.checked_sub(1) {
+        match items.get(i) {
+            Some(Item::Removed(..)) => end = i,
+            Some(Item::Para(t)) if is_label(t) && prose_before(i) => {
+                let text = t.trim().to_string();
+                if let Some(slot) = items.get_mut(i) {
+                    *slot = Item::Removed("boilerplate", text);
+                }
+                end = i;
+            }
+            _ => break,
+        }
     }
 }
 
