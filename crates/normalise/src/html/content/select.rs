@@ -279,10 +279,22 @@ pub(super) fn lead_before(
 ) -> Vec<usize> {
     // Kept, or inside a page header dropped only for its name (`article-header` reads as
     // navigation): a lead and its headline often sit there.
+    // A teaser between the headline and the body is its lead, though the name drops teasers
+    // (of other articles) elsewhere.
+    let names_lead = |id: usize| {
+        dom.nodes.get(id).is_some_and(|n| {
+            [n.attr("class"), n.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| names_a_lead(v) || names_a_teaser(v))
+        })
+    };
     let alive = |id: usize| {
         let mut a = id;
         for _ in 0..300 {
+            let own_lead = decisions.get(a) == Some(&Drop::Soft("boilerplate")) && names_lead(a);
             if dropped.get(a).copied().unwrap_or(true)
+                && !own_lead
                 && (a == id || decisions.get(a) != Some(&Drop::Soft("navigation")))
             {
                 return false;
@@ -344,12 +356,7 @@ pub(super) fn lead_before(
                 break;
             }
             let node = dom.nodes.get(a);
-            named |= node.is_some_and(|n| {
-                [n.attr("class"), n.attr("id")]
-                    .into_iter()
-                    .flatten()
-                    .any(names_a_lead)
-            });
+            named |= names_lead(a);
             a = node.map_or(0, |x| x.parent);
         }
         if named && sentence_like(dom, decisions, id) {
@@ -397,6 +404,13 @@ fn names_a_lead(value: &str) -> bool {
                 .iter()
                 .any(|w| t == *w || (w.len() >= 4 && t.len() > w.len() && t.ends_with(w)))
         })
+}
+
+/// Whether a class or id names a teaser (`teaser`, `artikel-teaser`, `teaser-text`).
+fn names_a_teaser(value: &str) -> bool {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|t| t.eq_ignore_ascii_case("teaser"))
 }
 
 /// Whether a short paragraph reads like a sentence.
