@@ -1,6 +1,7 @@
 //! Feature extraction shared by training and tagging: word, case, affixes, shape, neighbours, clusters, gazetteers, document context.
 use super::gazetteer::{self as gz, Gazetteer};
 use super::hash::{self, Table};
+use super::model::{T, Weights};
 use foldhash::HashMap;
 
 /// Word clusters: exact word hash or lowercase hash to (fine, coarse) cluster ids.
@@ -129,6 +130,9 @@ pub(crate) struct Extractor {
     lowbuf: Vec<char>,
     doc: HashMap<u64, u8>,
     history: History,
+    ctx_keys: Vec<u64>,
+    ctx_offsets: Vec<usize>,
+    ctx_found: Vec<Option<u32>>,
 }
 
 /// Feature templates (part of the model format).
@@ -481,6 +485,250 @@ impl Extractor {
                 }
             }
             i += len;
+        }
+    }
+}
+
+/// Feature scores that depend on one word type only, summed once per type.
+///
+/// A token's emission sums are its own type's features (word, lowercase,
+/// affixes, shapes, clusters, gazetteer), what its neighbours' types give it at
+/// offsets -2 to +2 (their lowercase, cluster and gazetteer features), and the
+/// few features that depend on the context (case at the sentence start, the
+/// document, shape and cluster trigrams, bigrams, gazetteer spans, history).
+/// The first two parts come from here; sums are integers, so the result is the
+/// same as adding every feature of [`Extractor::sentence`] one by one.
+#[derive(Debug, Clone, Copy)]
+struct TypeScores {
+    /// The token's information (`doc` and `span` unset: they depend on the context).
+    tok: Tok,
+    own: [i32; T],
+    /// Given to the token after (`L_M1`, `FINE_M1`, `GAZ_M1`).
+    next1: [i32; T],
+    /// Given to the token before (`L_P1`, `FINE_P1`, `GAZ_P1`).
+    prev1: [i32; T],
+    /// Given to the token two places after (`L_M2`).
+    next2: [i32; T],
+    /// Given to the token two places before (`L_P2`).
+    prev2: [i32; T],
+}
+
+/// Per-thread cache of [`TypeScores`] by word, for one model.
+#[derive(Debug, Default)]
+pub(crate) struct TypeCache {
+    model: u64,
+    index: HashMap<Box<str>, u32>,
+    types: Vec<TypeScores>,
+    /// What the sentence boundaries give their neighbours: `BOS` as the token
+    /// before (offsets -1, -2), `EOS` as the token after (+1, +2).
+    bounds: Option<[[i32; T]; 4]>,
+    /// Indices into `types` of the current sentence's tokens.
+    ids: Vec<u32>,
+}
+
+/// Word types kept per thread before the cache starts again (about 450 bytes each).
+const CACHE_TYPES: usize = 1 << 15;
+
+impl TypeCache {
+    /// Forgets everything if the cached scores are of another model.
+    fn bind(&mut self, model: u64) {
+        if self.model != model {
+            self.index.clear();
+            self.types.clear();
+            self.bounds = None;
+            self.model = model;
+        }
+    }
+}
+
+/// The neighbour part of a type's scores: lowercase, fine cluster and gazetteer features.
+/// `lower`, `fine` and `gaz` are the templates at that offset (0: none).
+fn neighbour(w: &Weights, tok: &Tok, lower: u64, fine: u64, gaz: u64) -> [i32; T] {
+    let mut acc = [0i32; T];
+    w.add(hash::feature(lower, tok.lower, 0), &mut acc);
+    if fine != 0 {
+        w.add(hash::feature(fine, u64::from(tok.fine), 0), &mut acc);
+    }
+    if gaz != 0 {
+        for bit in 0..16u64 {
+            if tok.gaz & (1 << bit) != 0 {
+                w.add(hash::feature(gaz, bit, 0), &mut acc);
+            }
+        }
+    }
+    acc
+}
+
+impl Extractor {
+    /// Integer emission sums of each token of `sentence` (one row per token)
+    /// into `out`: the same as [`Extractor::sentence`] followed by summing each
+    /// token's feature weights with `score`, but with the type-level part taken
+    /// from `cache` (bound to `model`, an id of the weights `score` reads).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn sentence_sums(
+        &mut self,
+        sentence: &[&str],
+        gazetteer: &Gazetteer,
+        clusters: &Clusters,
+        model: u64,
+        w: &Weights,
+        cache: &mut TypeCache,
+        out: &mut Vec<[i32; T]>,
+    ) {
+        out.clear();
+        self.toks.clear();
+        cache.bind(model);
+        if cache.types.len() >= CACHE_TYPES {
+            cache.index.clear();
+            cache.types.clear();
+        }
+        cache.ids.clear();
+        for word in sentence {
+            let id = match cache.index.get(*word) {
+                Some(&id) => id,
+                None => {
+                    let tok = self.token(word, gazetteer, clusters);
+                    let tok = Tok {
+                        doc: 0,
+                        span: (0, 0),
+                        ..tok
+                    };
+                    let mut own = [0i32; T];
+                    let cap = u64::from(tok.cap);
+                    for k in [
+                        hash::feature(t::BIAS, 0, 0),
+                        hash::feature(t::WORD, tok.word, 0),
+                        hash::feature(t::LOWER, tok.lower, 0),
+                        hash::feature(t::SHAPE, tok.shape, 0),
+                        hash::feature(t::SSHAPE, tok.sshape, 0),
+                        hash::feature(t::FINE, u64::from(tok.fine), 0),
+                        hash::feature(t::COARSE, u64::from(tok.coarse), 0),
+                        hash::feature(t::FINE_CASE, u64::from(tok.fine), cap),
+                    ] {
+                        w.add(k, &mut own);
+                    }
+                    for k in 0..4 {
+                        let k64 = k as u64;
+                        w.add(hash::feature(t::PRE + k64, tok.pre[k], 0), &mut own);
+                        w.add(hash::feature(t::SUF + k64, tok.suf[k], 0), &mut own);
+                    }
+                    for bit in 0..16u64 {
+                        if tok.gaz & (1 << bit) != 0 {
+                            w.add(hash::feature(t::GAZ, bit, 0), &mut own);
+                        }
+                    }
+                    let entry = TypeScores {
+                        tok,
+                        own,
+                        next1: neighbour(w, &tok, t::L_M1, t::FINE_M1, t::GAZ_M1),
+                        prev1: neighbour(w, &tok, t::L_P1, t::FINE_P1, t::GAZ_P1),
+                        next2: neighbour(w, &tok, t::L_M2, 0, 0),
+                        prev2: neighbour(w, &tok, t::L_P2, 0, 0),
+                    };
+                    let id = cache.types.len() as u32;
+                    cache.types.push(entry);
+                    cache.index.insert(Box::from(*word), id);
+                    id
+                }
+            };
+            cache.ids.push(id);
+            let mut tok = cache.types.get(id as usize).map_or(EOS, |e| e.tok);
+            tok.doc = self.doc.get(&tok.lower).copied().unwrap_or(0);
+            self.toks.push(tok);
+        }
+        self.spans(sentence, gazetteer);
+        let bounds = *cache.bounds.get_or_insert_with(|| {
+            [
+                neighbour(w, &BOS, t::L_M1, t::FINE_M1, t::GAZ_M1),
+                neighbour(w, &BOS, t::L_M2, 0, 0),
+                neighbour(w, &EOS, t::L_P1, t::FINE_P1, t::GAZ_P1),
+                neighbour(w, &EOS, t::L_P2, 0, 0),
+            ]
+        });
+        let caps = caps_sentence(sentence);
+        let n = self.toks.len();
+        let at = |i: isize| -> &Tok {
+            if i < 0 {
+                &BOS
+            } else {
+                self.toks.get(i as usize).unwrap_or(&EOS)
+            }
+        };
+        let types = |i: usize| {
+            cache
+                .ids
+                .get(i)
+                .and_then(|&id| cache.types.get(id as usize))
+        };
+        // The context features of every token first, then one batched lookup.
+        self.ctx_keys.clear();
+        self.ctx_offsets.clear();
+        for i in 0..n {
+            self.ctx_offsets.push(self.ctx_keys.len());
+            let ii = i as isize;
+            let c = at(ii);
+            let p = at(ii - 1);
+            let q = at(ii + 1);
+            let first = u64::from(i == 0);
+            let cap = u64::from(c.cap);
+            let keys = &mut self.ctx_keys;
+            let mut f = |tpl: u64, a: u64, b: u64| keys.push(hash::feature(tpl, a, b));
+            f(t::CASE_POS, cap, first | u64::from(caps) << 1);
+            f(
+                t::DOC,
+                u64::from(c.doc),
+                cap | first << 4 | u64::from(caps) << 5,
+            );
+            f(t::SS3, hash::step(p.sshape, c.sshape), q.sshape);
+            f(t::SS_M1, p.sshape, cap);
+            f(t::SS_P1, q.sshape, cap);
+            f(
+                t::COARSE3,
+                hash::step(u64::from(p.coarse), u64::from(c.coarse)),
+                u64::from(q.coarse),
+            );
+            if c.span.0 != 0 {
+                f(t::SPAN, u64::from(c.span.0), u64::from(c.span.1));
+                f(t::SPAN, u64::from(c.span.0) << 8 | cap, u64::from(c.span.1));
+            }
+            f(t::BI_M1, p.lower, c.lower);
+            f(t::BI_P1, c.lower, q.lower);
+            f(t::WORD_CASE_M1, p.lower, cap);
+            if let Some(k) = history_feature(&self.history, c.lower, c.cap) {
+                keys.push(k);
+            }
+        }
+        self.ctx_offsets.push(self.ctx_keys.len());
+        w.table.get_many(&self.ctx_keys, &mut self.ctx_found);
+        for i in 0..n {
+            let mut acc = types(i).map_or([0; T], |e| e.own);
+            let mut add = |row: &[i32; T]| {
+                for (a, b) in acc.iter_mut().zip(row) {
+                    *a += b;
+                }
+            };
+            add(match i.checked_sub(1) {
+                Some(j) => types(j).map_or(&bounds[0], |e| &e.next1),
+                None => &bounds[0],
+            });
+            add(match i.checked_sub(2) {
+                Some(j) => types(j).map_or(&bounds[1], |e| &e.next2),
+                None => &bounds[1],
+            });
+            add(types(i + 1).map_or(&bounds[2], |e| &e.prev1));
+            add(types(i + 2).map_or(&bounds[3], |e| &e.prev2));
+            let (from, to) = (
+                self.ctx_offsets.get(i).copied().unwrap_or(0),
+                self.ctx_offsets.get(i + 1).copied().unwrap_or(0),
+            );
+            for found in self.ctx_found.get(from..to).unwrap_or(&[]).iter().flatten() {
+                if let Some(row) = w.rows.get(*found as usize) {
+                    for (a, &b) in acc.iter_mut().zip(row) {
+                        *a += i32::from(b);
+                    }
+                }
+            }
+            out.push(acc);
         }
     }
 }

@@ -103,6 +103,36 @@ impl Table {
         }
     }
 
+    /// The values stored for `keys` (`None` where absent) into `out`, in order.
+    ///
+    /// The home slots of all keys are read first, in a loop whose loads do not
+    /// depend on each other, so that the memory reads overlap; only keys found
+    /// past their home slot take the probing path.
+    pub(crate) fn get_many(&self, keys: &[u64], out: &mut Vec<Option<u32>>) {
+        out.clear();
+        for chunk in keys.chunks(16) {
+            let mut home = [(EMPTY, 0u32); 16];
+            for (h, &k) in home.iter_mut().zip(chunk) {
+                let k = if k == EMPTY { 1 } else { k };
+                *h = self
+                    .slots
+                    .get((k as usize) & self.mask)
+                    .copied()
+                    .unwrap_or((EMPTY, 0));
+            }
+            for (&(hk, v), &k) in home.iter().zip(chunk) {
+                let key = if k == EMPTY { 1 } else { k };
+                out.push(if hk == key {
+                    Some(v)
+                } else if hk == EMPTY {
+                    None
+                } else {
+                    self.get(k)
+                });
+            }
+        }
+    }
+
     /// The value stored for `key`.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<u32> {
@@ -135,6 +165,11 @@ mod tests {
             assert_eq!(t.get(finish(k)), Some(k as u32));
         }
         assert_eq!(t.get(finish(1000)), None);
+        let keys: Vec<u64> = (0..200u64).map(finish).chain([0, 1]).collect();
+        let mut many = Vec::new();
+        t.get_many(&keys, &mut many);
+        let one: Vec<Option<u32>> = keys.iter().map(|&k| t.get(k)).collect();
+        assert_eq!(many, one);
         assert_eq!(t.insert(finish(5), 77), 5, "first value wins");
     }
 

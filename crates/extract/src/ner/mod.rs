@@ -12,11 +12,13 @@ mod model;
 mod train;
 
 use crate::error::Error;
-use features::Extractor;
+use features::{Extractor, TypeCache};
 use gazetteer::Gazetteer;
 use model::{Scratch, Weights};
 use newsdesk_model::Label;
+use std::cell::RefCell;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The committed model (zlib-compressed; see `models/README.md`).
 const BUILTIN: &[u8] = include_bytes!("../../models/ner.bin");
@@ -90,6 +92,16 @@ pub fn train(
 #[derive(Debug, Clone)]
 pub struct Model {
     weights: Weights,
+    /// Distinguishes loaded models in the per-thread score cache (a clone shares the weights' values, so the id too).
+    id: u64,
+}
+
+/// Ids of loaded models (0 is never one).
+static MODEL_IDS: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// Scores of the word types this thread has tagged, for the model last used.
+    static TYPE_CACHE: RefCell<TypeCache> = RefCell::new(TypeCache::default());
 }
 
 impl Model {
@@ -97,6 +109,7 @@ impl Model {
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model, Error> {
         Ok(Model {
             weights: Weights::from_bytes(bytes, name)?,
+            id: MODEL_IDS.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -124,8 +137,7 @@ impl Model {
 #[derive(Debug, Default)]
 pub(crate) struct Tagger {
     x: Extractor,
-    keys: Vec<u64>,
-    offsets: Vec<usize>,
+    sums: Vec<[i32; model::T]>,
     scratch: Scratch,
 }
 
@@ -140,16 +152,33 @@ impl Tagger {
 
     /// Tags one sentence: tag indices (0 outside, then B/I/L/U per label) into `out`.
     pub(crate) fn tag_sentence(&mut self, model: &Model, sentence: &[&str], out: &mut Vec<u8>) {
-        self.x.sentence(
-            sentence,
-            resources().gazetteer(),
-            &model.weights.clusters,
-            &mut self.keys,
-            &mut self.offsets,
-        );
-        model
-            .weights
-            .decode(&self.keys, &self.offsets, &mut self.scratch, out);
+        let w = &model.weights;
+        TYPE_CACHE.with(|cache| {
+            // Not borrowed elsewhere: tagging does not reenter itself.
+            if let Ok(mut cache) = cache.try_borrow_mut() {
+                self.x.sentence_sums(
+                    sentence,
+                    resources().gazetteer(),
+                    &w.clusters,
+                    model.id,
+                    w,
+                    &mut cache,
+                    &mut self.sums,
+                );
+            } else {
+                let mut fresh = TypeCache::default();
+                self.x.sentence_sums(
+                    sentence,
+                    resources().gazetteer(),
+                    &w.clusters,
+                    model.id,
+                    w,
+                    &mut fresh,
+                    &mut self.sums,
+                );
+            }
+        });
+        w.decode(&self.sums, &mut self.scratch, out);
         self.x.record(out);
     }
 }
@@ -237,6 +266,68 @@ mod tests {
                         .collect()
                 })
                 .collect(),
+        }
+    }
+
+    /// Sums through the type cache and sums of every feature key, sentence by sentence.
+    fn compare_paths(model: &Model, docs: &[Vec<Vec<&str>>], cache: &mut TypeCache) {
+        let w = &model.weights;
+        let g = resources().gazetteer();
+        for sents in docs {
+            let (mut a, mut b) = (Extractor::default(), Extractor::default());
+            a.start_document(sents.iter());
+            b.start_document(sents.iter());
+            for s in sents {
+                let (mut keys, mut offs, mut want, mut got) =
+                    (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+                a.sentence(s, g, &w.clusters, &mut keys, &mut offs);
+                w.sums(&keys, &offs, &mut want);
+                b.sentence_sums(s, g, &w.clusters, model.id, w, cache, &mut got);
+                assert_eq!(want, got, "{s:?}");
+                let mut tags = Vec::new();
+                w.decode(&got, &mut Scratch::default(), &mut tags);
+                a.record(&tags);
+                b.record(&tags);
+            }
+        }
+    }
+
+    #[test]
+    fn cached_type_scores_equal_every_feature_summed() {
+        let model = Model::builtin().expect("the committed model loads");
+        let text = [
+            "Peter Blackburn visited New York City on Monday , the U.S. embassy said .",
+            "TURKEY AND RUSSIA AGREE CEASEFIRE IN IDLIB",
+            "Erdogan and Putin met in Moscow ; NATO allies welcomed the deal .",
+            "the ceasefire held in Idlib , where Turkish troops patrol .",
+            "Blackburn said Blackburn would return to Brussels .",
+        ];
+        let doc: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        let mut cache = TypeCache::default();
+        // Cold, then warm: the cache gives the same sums either way.
+        compare_paths(model, std::slice::from_ref(&doc), &mut cache);
+        compare_paths(model, &[doc], &mut cache);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cached_sums_hold_for_any_word_sequence(
+            doc in proptest::collection::vec(
+                proptest::collection::vec(0usize..24, 0..14), 1..5),
+        ) {
+            const WORDS: [&str; 24] = [
+                "Paris", "New", "York", "said", "the", ",", ".", "U.S.", "NATO", "Smith",
+                "of", "Bank", "England", "FRANCE", "McDonald", "1996", "’s", "in", "John",
+                "city", "United", "Nations", "\"", "Ministry",
+            ];
+            let model = Model::builtin().expect("the committed model loads");
+            let doc: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.iter().map(|&i| WORDS[i]).collect())
+                .collect();
+            let mut cache = TypeCache::default();
+            compare_paths(model, std::slice::from_ref(&doc), &mut cache);
+            compare_paths(model, &[doc], &mut cache);
         }
     }
 

@@ -53,7 +53,10 @@ pub(crate) struct Weights {
     pub(crate) start: [f32; T],
     pub(crate) trans: [[f32; T]; T],
     pub(crate) table: Table,
-    pub(crate) rows: Vec<[f32; T]>,
+    /// Quantised weights of each feature (`value * scale` is the weight); scores are summed
+    /// as integers, so they do not depend on the order the features are added in.
+    pub(crate) rows: Vec<[i16; T]>,
+    pub(crate) scale: f32,
     pub(crate) clusters: Clusters,
 }
 
@@ -65,31 +68,37 @@ pub(crate) struct Scratch {
 }
 
 impl Weights {
-    /// Emission scores of each token, from its feature keys.
-    fn emissions(&self, feats: &[u64], offsets: &[usize], emit: &mut Vec<[f32; T]>) {
-        emit.clear();
-        for w in offsets.windows(2) {
-            let mut e = [0f32; T];
-            for &k in feats.get(w[0]..w[1]).unwrap_or(&[]) {
-                if let Some(row) = self.table.get(k).and_then(|r| self.rows.get(r as usize)) {
-                    for (a, b) in e.iter_mut().zip(row) {
-                        *a += *b;
-                    }
-                }
+    /// Adds the weights of feature `key` (if the model has it) to `acc`.
+    #[inline]
+    pub(crate) fn add(&self, key: u64, acc: &mut [i32; T]) {
+        if let Some(row) = self.table.get(key).and_then(|r| self.rows.get(r as usize)) {
+            for (a, &b) in acc.iter_mut().zip(row) {
+                *a += i32::from(b);
             }
-            emit.push(e);
         }
     }
 
-    /// The best tag sequence for one sentence's features.
-    pub(crate) fn decode(
-        &self,
-        feats: &[u64],
-        offsets: &[usize],
-        scratch: &mut Scratch,
-        out: &mut Vec<u8>,
-    ) {
-        self.emissions(feats, offsets, &mut scratch.emit);
+    /// Integer emission sums of each token, from its feature keys
+    /// (`offsets[i]..offsets[i + 1]` are token `i`'s keys).
+    #[cfg(test)]
+    pub(crate) fn sums(&self, feats: &[u64], offsets: &[usize], out: &mut Vec<[i32; T]>) {
+        out.clear();
+        for w in offsets.windows(2) {
+            let mut e = [0i32; T];
+            for &k in feats.get(w[0]..w[1]).unwrap_or(&[]) {
+                self.add(k, &mut e);
+            }
+            out.push(e);
+        }
+    }
+
+    /// The best tag sequence for one sentence's integer emission sums.
+    pub(crate) fn decode(&self, sums: &[[i32; T]], scratch: &mut Scratch, out: &mut Vec<u8>) {
+        scratch.emit.clear();
+        // Sums of at most a few hundred 16-bit weights are exact in `f32`.
+        scratch
+            .emit
+            .extend(sums.iter().map(|e| e.map(|v| v as f32 * self.scale)));
         viterbi(
             &scratch.emit,
             &self.start,
@@ -227,12 +236,12 @@ impl Weights {
             key = key.wrapping_add(d);
             table.insert(key, i as u32);
         }
-        let mut rows = vec![[0f32; T]; n];
+        let mut rows = vec![[0i16; T]; n];
         let cols = r.take(n * T * 2, "weights")?;
         for (t, col) in cols.chunks_exact(n.max(1) * 2).enumerate().take(T) {
             for (row, q) in rows.iter_mut().zip(col.chunks_exact(2)) {
                 if let (Some(slot), [lo, hi]) = (row.get_mut(t), q) {
-                    *slot = f32::from(i16::from_le_bytes([*lo, *hi])) * scale;
+                    *slot = i16::from_le_bytes([*lo, *hi]);
                 }
             }
         }
@@ -241,6 +250,7 @@ impl Weights {
             trans,
             table,
             rows,
+            scale,
             clusters,
         })
     }
@@ -503,7 +513,7 @@ mod tests {
         let bytes = Weights::to_bytes(&[0.5; T], &[[0.25; T]; T], &rows, &[("Paris".into(), 3, 1)]);
         let w = Weights::from_bytes(&bytes, "test").expect("reads back");
         let r = w.table.get(3).and_then(|i| w.rows.get(i as usize)).copied();
-        assert!(r.is_some_and(|r| (r[0] + 2.0).abs() < 1e-3));
+        assert!(r.is_some_and(|r| (f32::from(r[0]) * w.scale + 2.0).abs() < 1e-3));
         assert!(Weights::from_bytes(&bytes[..bytes.len() / 2], "cut").is_err());
         assert!(Weights::from_bytes(b"junk", "junk").is_err());
     }
