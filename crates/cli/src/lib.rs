@@ -91,6 +91,9 @@ pub struct Summary {
     pub indexed: usize,
     /// Documents already in the index, skipped.
     pub unchanged: usize,
+    /// Documents that went through extraction (an input already processed, or whose
+    /// cleaned text is a document already indexed, is not extracted again).
+    pub extracted: usize,
     /// Documents that replaced an earlier version from the same source.
     pub replaced: usize,
     /// One line per failed document, naming it, in input order.

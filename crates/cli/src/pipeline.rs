@@ -39,9 +39,12 @@ pub fn extract(
             threads,
             None,
             false,
-            &mut |doc, _key, _profile, _progress| {
+            &mut |out, _progress| {
+                let Output::Document(doc, _key, _profile) = out else {
+                    return Ok(None);
+                };
                 sink(doc)?;
-                Ok(Upsert::Added)
+                Ok(Some(Upsert::Added))
             },
         )
     })??;
@@ -89,13 +92,31 @@ fn ingest_on(
     // Profiles of the documents this run adds, so that grouping a fresh index reads nothing back.
     let mut fresh: HashMap<String, Profile> = HashMap::new();
     let commit_every = ingest.commit_every;
+    // An index empty at the start holds no document of this run's inputs but those the
+    // writer itself tells apart.
+    let empty = index.num_docs() == 0;
+    let indexed = |id: &str| !empty && index.contains(id).unwrap_or(false);
     let mut summary = run(
         paths,
         options,
         threads,
-        Some(&known),
+        Some(Known {
+            inputs: &known,
+            documents: &indexed,
+        }),
         ingest.stories || ingest.profiles,
-        &mut |doc, key, profile, progress| {
+        &mut |out, progress| {
+            let (doc, key, profile) = match out {
+                Output::Document(doc, key, profile) => (doc, key, profile),
+                Output::Indexed(id, key) => {
+                    // Already indexed from another input: only its key is recorded,
+                    // unless the document was replaced meanwhile.
+                    return Ok(writer
+                        .record_input_key(id, key)
+                        .context("cannot record an input key")?
+                        .then_some(Upsert::Unchanged));
+                }
+            };
             let outcome = writer
                 .upsert_profiled(doc, Some(key), profile)
                 .with_context(|| format!("{}: cannot index document", doc.article.source))?;
@@ -110,7 +131,7 @@ fn ingest_on(
                 writer.commit().context("commit failed")?;
                 since_commit = 0;
             }
-            Ok(outcome)
+            Ok(Some(outcome))
         },
     )?;
     writer.commit().context("commit failed")?;
@@ -253,13 +274,21 @@ impl Configs {
 
     /// Cleans and extracts one raw document; an error is one line naming it.
     fn clean(&self, raw: RawDocument) -> Result<Document, String> {
-        let article =
-            newsdesk_normalise::normalise(raw, &self.normalise).map_err(|e| e.to_string())?;
+        Ok(self.extract(self.normalise(raw)?))
+    }
+
+    /// Cleans one raw document; an error is one line naming it.
+    fn normalise(&self, raw: RawDocument) -> Result<newsdesk_model::Article, String> {
+        newsdesk_normalise::normalise(raw, &self.normalise).map_err(|e| e.to_string())
+    }
+
+    /// Extracts what a cleaned article says.
+    fn extract(&self, article: newsdesk_model::Article) -> Document {
         let extraction = newsdesk_extract::extract(&article, &self.extract);
-        Ok(Document {
+        Document {
             article,
             extraction,
-        })
+        }
     }
 }
 
@@ -293,8 +322,8 @@ fn summary_line(s: &Summary, elapsed: Duration, ingest: bool) -> String {
     let mut line = format!("read {} documents", s.read);
     if ingest {
         line.push_str(&format!(
-            ": {} indexed, {} replaced, {} unchanged, {} failed",
-            s.indexed, s.replaced, s.unchanged, s.failed
+            ": {} indexed, {} replaced, {} unchanged, {} failed ({} extracted)",
+            s.indexed, s.replaced, s.unchanged, s.failed, s.extracted
         ));
     } else {
         line.push_str(&format!(": {} extracted, {} failed", s.indexed, s.failed));
@@ -310,14 +339,34 @@ enum Processed {
     Done(Box<Document>, u64, Option<Box<Profile>>),
     /// An input already in the index, unchanged: not processed again.
     Known,
+    /// A new input whose cleaned text is a document already in the index: not
+    /// extracted; the article is kept in case the sink finds it replaced meanwhile.
+    Indexed(Box<newsdesk_model::Article>, u64),
     /// A one-line error naming the document.
     Failed(String),
 }
 
-/// What receives each good document in input order: the document, its input
-/// fingerprint and (for ingest) its stories profile; it says what it did.
-type Sink<'a> =
-    dyn FnMut(&Document, u64, Option<&Profile>, &ProgressBar) -> anyhow::Result<Upsert> + Send + 'a;
+/// What the index already holds, for ingest.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    /// Keys of the inputs already processed: skipped before reading them further.
+    inputs: &'a HashSet<u64>,
+    /// Whether a content id is indexed: a document with one is not extracted again.
+    documents: &'a (dyn Fn(&str) -> bool + Sync),
+}
+
+/// What the sink is handed, in input order.
+enum Output<'a> {
+    /// A good document, its input fingerprint and (for ingest) its stories profile.
+    Document(&'a Document, u64, Option<&'a Profile>),
+    /// The content id of an input (with its fingerprint) that gave a document the
+    /// index already holds.
+    Indexed(&'a str, u64),
+}
+
+/// What receives each output in input order; it says what it did, or `None` when it
+/// needs the whole document (an [`Output::Indexed`] it no longer holds).
+type Sink<'a> = dyn FnMut(Output<'_>, &ProgressBar) -> anyhow::Result<Option<Upsert>> + Send + 'a;
 
 /// Salt of the input fingerprints: a new version of newsdesk processes every input again.
 const KEY_SALT: &str = concat!("newsdesk ", env!("CARGO_PKG_VERSION"));
@@ -360,13 +409,14 @@ fn input_key(raw: &RawDocument, published: Option<chrono::NaiveDate>) -> u64 {
 /// counted and (unless quiet) reported on standard error.
 ///
 /// With `known`, inputs whose fingerprint is in it are counted as unchanged
-/// without being processed. With `profiles`, each document's stories profile is
+/// without being processed, and inputs that give a document already indexed are
+/// not extracted. With `profiles`, each document's stories profile is
 /// computed beside its extraction, on the workers.
 fn run(
     paths: &[PathBuf],
     input: &Options,
     threads: usize,
-    known: Option<&HashSet<u64>>,
+    known: Option<Known<'_>>,
     profiles: bool,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<Summary> {
@@ -403,22 +453,26 @@ fn run(
             Err(e) => return Processed::Failed(e.to_string()),
         };
         let key = input_key(&raw, input.published);
-        if known.is_some_and(|k| k.contains(&key)) {
+        if known.is_some_and(|k| k.inputs.contains(&key)) {
             return Processed::Known;
         }
-        match configs.clean(raw) {
-            Ok(doc) => {
-                let profile = profiles.then(|| Box::new(newsdesk_stories::profile(&doc)));
-                Processed::Done(Box::new(doc), key, profile)
-            }
-            Err(message) => Processed::Failed(message),
+        let article = match configs.normalise(raw) {
+            Ok(article) => article,
+            Err(message) => return Processed::Failed(message),
+        };
+        if known.is_some_and(|k| (k.documents)(&article.id)) {
+            return Processed::Indexed(Box::new(article), key);
         }
+        let doc = configs.extract(article);
+        let profile = profiles.then(|| Box::new(newsdesk_stories::profile(&doc)));
+        Processed::Done(Box::new(doc), key, profile)
     };
     // The sink runs on its own thread so that writing batch N overlaps the
     // processing of batch N+1; two batches at most wait between them.
     let summary = std::thread::scope(|scope| -> anyhow::Result<Summary> {
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(2);
         let sink_progress = progress.clone();
+        let configs = &configs;
         let quiet = input.quiet;
         let started = std::time::Instant::now();
         let sink_thread = scope.spawn(move || -> anyhow::Result<Summary> {
@@ -427,19 +481,31 @@ fn run(
             for results in done_rx {
                 for result in results {
                     summary.read += 1;
+                    let count = |summary: &mut Summary, outcome: Option<Upsert>| match outcome {
+                        Some(Upsert::Added) => summary.indexed += 1,
+                        Some(Upsert::Replaced) => summary.replaced += 1,
+                        Some(Upsert::Unchanged) | None => summary.unchanged += 1,
+                    };
                     match result {
                         Processed::Done(doc, key, profile) => {
-                            if !quiet {
-                                for w in &doc.article.warnings {
-                                    let source = &doc.article.source;
-                                    progress.suspend(|| eprintln!("warning: {source}: {w}"));
-                                }
+                            summary.extracted += 1;
+                            warn(&doc.article, quiet, &progress);
+                            let outcome =
+                                sink(Output::Document(&doc, key, profile.as_deref()), &progress)?;
+                            count(&mut summary, outcome);
+                        }
+                        Processed::Indexed(article, key) => {
+                            let mut outcome = sink(Output::Indexed(&article.id, key), &progress)?;
+                            if outcome.is_none() {
+                                // Replaced since the workers looked: extract it after all.
+                                summary.extracted += 1;
+                                let doc = configs.extract(*article);
+                                warn(&doc.article, quiet, &progress);
+                                let profile = profiles.then(|| newsdesk_stories::profile(&doc));
+                                outcome =
+                                    sink(Output::Document(&doc, key, profile.as_ref()), &progress)?;
                             }
-                            match sink(&doc, key, profile.as_deref(), &progress)? {
-                                Upsert::Added => summary.indexed += 1,
-                                Upsert::Replaced => summary.replaced += 1,
-                                Upsert::Unchanged => summary.unchanged += 1,
-                            }
+                            count(&mut summary, outcome);
                         }
                         Processed::Known => summary.unchanged += 1,
                         Processed::Failed(message) => {
@@ -489,6 +555,16 @@ fn run(
     drop(rx);
     runtime.shutdown_timeout(Duration::from_secs(1));
     Ok(summary)
+}
+
+/// Prints the article's warnings (unless quiet), above the progress bar.
+fn warn(article: &newsdesk_model::Article, quiet: bool, progress: &ProgressBar) {
+    if !quiet {
+        for w in &article.warnings {
+            let source = &article.source;
+            progress.suspend(|| eprintln!("warning: {source}: {w}"));
+        }
+    }
 }
 
 /// Progress on standard error when it is a terminal (hidden in pipes and when quiet): a bar

@@ -91,6 +91,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod input_keys;
 mod merge;
 mod read;
 mod schema;
@@ -529,8 +530,9 @@ impl Index {
     }
 
     /// The input fingerprints of every live committed document (see
-    /// [`Writer::upsert_keyed`]): a pipeline skips an input whose key is here
-    /// without cleaning or extracting it again.
+    /// [`Writer::upsert_keyed`]) and of the inputs that gave a document already
+    /// indexed ([`Writer::record_input_key`]) while it is live: a pipeline skips
+    /// an input whose key is here without cleaning or extracting it again.
     pub fn input_keys(&self) -> Result<std::collections::HashSet<u64>, Error> {
         let searcher = self.reader.searcher();
         let mut keys = std::collections::HashSet::new();
@@ -541,7 +543,25 @@ impl Index {
                 .map_err(|e| tantivy_error(&self.dir, e))?;
             keys.extend(segment.doc_ids_alive().filter_map(|doc| column.first(doc)));
         }
+        for (key, id) in input_keys::read(&self.dir)? {
+            if self.contains(&id)? {
+                keys.insert(key);
+            }
+        }
         Ok(keys)
+    }
+
+    /// Whether a live committed document has content id `id`.
+    pub fn contains(&self, id: &str) -> Result<bool, Error> {
+        let query = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.fields.id, id),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        self.reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)
+            .map(|n| n > 0)
+            .map_err(|e| tantivy_error(&self.dir, e))
     }
 }
 
@@ -594,6 +614,40 @@ mod tests {
             version.contains(&format!("\"version\": {SCHEMA_VERSION}")),
             "{version}"
         );
+    }
+
+    #[test]
+    fn recorded_input_keys_count_while_their_document_is_live() {
+        let docs = corpus();
+        let (_dir, index) = index_with(&docs);
+        let first = &docs[0];
+        assert!(index.contains(&first.article.id).unwrap());
+        assert!(!index.contains("no-such-id").unwrap());
+        let mut writer = index.writer(15_000_000).unwrap();
+        assert!(writer.record_input_key(&first.article.id, 41).unwrap());
+        assert!(
+            !writer.record_input_key("no-such-id", 42).unwrap(),
+            "not live"
+        );
+        assert!(
+            !index.input_keys().unwrap().contains(&41),
+            "not before the commit"
+        );
+        writer.commit().unwrap();
+        let keys = index.input_keys().unwrap();
+        assert!(keys.contains(&41) && !keys.contains(&42), "{keys:?}");
+        // An edited version from the same source replaces the document: the key goes.
+        let mut edited = first.clone();
+        edited.article.id = "edited-version".into();
+        edited.article.text.push_str(" Updated.");
+        assert_eq!(writer.upsert(&edited).unwrap(), Upsert::Replaced);
+        assert!(
+            !writer.record_input_key(&first.article.id, 43).unwrap(),
+            "replaced"
+        );
+        writer.commit().unwrap();
+        let keys = index.input_keys().unwrap();
+        assert!(!keys.contains(&41) && !keys.contains(&43), "{keys:?}");
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct Writer {
     pending_sources: HashMap<String, String>,
     /// Committed ids deleted (replaced) since the last commit.
     deleted_ids: HashSet<String>,
+    /// Input keys of inputs that gave an indexed document, since the last commit.
+    pending_keys: Vec<(u64, String)>,
 }
 
 impl Writer {
@@ -119,6 +121,7 @@ impl Writer {
             pending_ids: HashSet::new(),
             pending_sources: HashMap::new(),
             deleted_ids: HashSet::new(),
+            pending_keys: Vec::new(),
         })
     }
 
@@ -214,8 +217,29 @@ impl Writer {
         })
     }
 
+    /// Whether the document with content id `id` is in the index as this writer
+    /// sees it: upserted since the last commit, or committed and not replaced since.
+    pub fn is_live(&self, id: &str) -> Result<bool, Error> {
+        Ok(self.pending_ids.contains(id)
+            || (!self.deleted_ids.contains(id) && self.committed_count(self.fields.id, id)? > 0))
+    }
+
+    /// Records that the input with key `input_key` gave the document `id`, already
+    /// indexed, so that [`Index::input_keys`] lists it after the next commit
+    /// (while that document stays live). Returns `false`, recording nothing, when
+    /// `id` is not live ([`Writer::is_live`]): the document must then be upserted.
+    pub fn record_input_key(&mut self, id: &str, input_key: u64) -> Result<bool, Error> {
+        if !self.is_live(id)? {
+            return Ok(false);
+        }
+        self.pending_keys.push((input_key, id.to_string()));
+        Ok(true)
+    }
+
     /// Commits everything written so far atomically: after a crash the index
-    /// holds either all of it or none of it.
+    /// holds either all of it or none of it. The input keys recorded by
+    /// [`Writer::record_input_key`] are saved after the documents (a cache: if
+    /// that write is lost, those inputs are only read again).
     pub fn commit(&mut self) -> Result<(), Error> {
         self.writer
             .commit()
@@ -226,6 +250,18 @@ impl Writer {
         self.pending_ids.clear();
         self.pending_sources.clear();
         self.deleted_ids.clear();
+        if !self.pending_keys.is_empty() {
+            let mut pairs = crate::input_keys::read(&self.dir)?;
+            pairs.append(&mut self.pending_keys);
+            // Keys of documents replaced since are dropped for good.
+            let mut live = Vec::with_capacity(pairs.len());
+            for pair in pairs {
+                if self.committed_count(self.fields.id, &pair.1)? > 0 {
+                    live.push(pair);
+                }
+            }
+            crate::input_keys::write(&self.dir, &live)?;
+        }
         Ok(())
     }
 
@@ -237,6 +273,7 @@ impl Writer {
         self.pending_ids.clear();
         self.pending_sources.clear();
         self.deleted_ids.clear();
+        self.pending_keys.clear();
         Ok(())
     }
 

@@ -258,7 +258,9 @@ fn extract_paths(
 /// Ingest files and directories into the index directory ``index`` (created if absent),
 /// as ``newsdesk ingest --index INDEX PATH...`` does: unchanged inputs are skipped, and
 /// with ``stories`` (the default) the stories are brought up to date. Returns a summary
-/// dict: ``read``, ``indexed``, ``replaced``, ``unchanged``, ``failed``, ``failures`` (one
+/// dict: ``read``, ``indexed``, ``replaced``, ``unchanged``, ``failed``, ``extracted``
+/// (documents that went through extraction: an input already processed, or whose
+/// cleaned text is already indexed, is not extracted again), ``failures`` (one
 /// line per failed document) and ``stories_error`` (``None`` unless updating the stories
 /// failed).
 ///
@@ -303,6 +305,7 @@ fn ingest(
     dict.set_item("replaced", summary.replaced)?;
     dict.set_item("unchanged", summary.unchanged)?;
     dict.set_item("failed", summary.failed)?;
+    dict.set_item("extracted", summary.extracted)?;
     dict.set_item("failures", &summary.failures)?;
     dict.set_item("stories_error", &summary.stories_error)?;
     if on_error == OnError::Raise {

@@ -21,11 +21,14 @@ def test_ingest_gives_the_index_the_binary_gives(at_root, tmp_path):
     summary = newsdesk.ingest(INPUTS, ours, threads=2)
     out = run("ingest", "--index", str(theirs), "--threads", "2", *INPUTS)
     assert out.returncode == 0, out.stderr.decode()
-    # The binary's last line: read 6 documents: I indexed, R replaced, U unchanged, F failed in ...
+    # The binary's last line: read 6 documents: I indexed, R replaced, U unchanged, F failed (E extracted) in ...
     line = out.stderr.decode().strip().splitlines()[-1]
-    counts = re.match(r"read (\d+) documents: (\d+) indexed, (\d+) replaced, (\d+) unchanged, (\d+) failed", line)
+    counts = re.match(
+        r"read (\d+) documents: (\d+) indexed, (\d+) replaced, (\d+) unchanged, (\d+) failed \((\d+) extracted\)",
+        line,
+    )
     assert counts, line
-    read, indexed, replaced, unchanged, failed = map(int, counts.groups())
+    read, indexed, replaced, unchanged, failed, extracted = map(int, counts.groups())
     assert read == 6
     assert summary == {
         "read": read,
@@ -33,6 +36,7 @@ def test_ingest_gives_the_index_the_binary_gives(at_root, tmp_path):
         "replaced": replaced,
         "unchanged": unchanged,
         "failed": failed,
+        "extracted": extracted,
         "failures": [],
         "stories_error": None,
     }
