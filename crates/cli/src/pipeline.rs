@@ -120,6 +120,13 @@ fn ingest_on(
             let outcome = writer
                 .upsert_profiled(doc, Some(key), profile)
                 .with_context(|| format!("{}: cannot index document", doc.article.source))?;
+            if outcome == Upsert::Unchanged {
+                // A copy of a document this run or an earlier one indexed: its key is
+                // recorded, so that the next run skips it before cleaning.
+                writer
+                    .record_input_key(&doc.article.id, key)
+                    .context("cannot record an input key")?;
+            }
             if outcome != Upsert::Unchanged {
                 since_commit += 1;
                 if let Some(p) = profile {

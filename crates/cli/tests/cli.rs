@@ -349,6 +349,10 @@ fn a_second_ingest_of_the_fixtures_extracts_nothing() {
         "{}",
         stderr(&first)
     );
+    // The 15 copies add no document; their input keys are recorded beside the index.
+    let keys = std::fs::read_to_string(Path::new(&index).join("newsdesk-input-keys.tsv"))
+        .expect("the copies' input keys are recorded");
+    assert_eq!(keys.lines().count(), 15, "{keys}");
     for run in ["second", "third"] {
         let again = ingest();
         assert_eq!(again.status.code(), Some(0), "{run}: {}", stderr(&again));

@@ -122,12 +122,21 @@ impl Index {
         // The preferred copy of every content id.
         let mut kept: HashMap<String, Copy> = HashMap::new();
         let mut read = 0u64;
+        // Every input key with its content id: of each copy, and those the shards recorded
+        // for inputs that gave a document they already held (see `input_keys`).
+        let mut keys: Vec<(u64, String)> = Vec::new();
+        for shard in &opened {
+            keys.extend(crate::input_keys::read(shard.index.dir())?);
+        }
         for (s, shard) in opened.iter().enumerate() {
             for (g, segment) in shard.segments.iter().enumerate() {
                 let dir = shard.index.dir();
                 let reader = SegmentReader::open(segment).map_err(|e| tantivy_error(dir, e))?;
                 for (doc, id, source, input_key) in live_documents(dir, &reader)? {
                     read += 1;
+                    if let Some(key) = input_key {
+                        keys.push((key, id.clone()));
+                    }
                     let copy = Copy {
                         source,
                         input_key,
@@ -244,6 +253,11 @@ impl Index {
             })?;
         }
         drop(opened);
+        // The keys of the copies not kept, as an ingest of all the inputs records them.
+        keys.retain(|(key, id)| kept.get(id).is_some_and(|c| c.input_key != Some(*key)));
+        if !keys.is_empty() {
+            crate::input_keys::write(out, &keys)?;
+        }
         Ok((Index::open(out)?, merged))
     }
 }
@@ -468,7 +482,10 @@ mod tests {
         let index = Index::create_or_open(dir).unwrap();
         let mut writer = index.writer(0).unwrap();
         for (doc, key, commit) in docs {
-            writer.upsert_keyed(doc, Some(*key)).unwrap();
+            // As `newsdesk ingest` does: a copy of a document already held records its key.
+            if writer.upsert_keyed(doc, Some(*key)).unwrap() == Upsert::Unchanged {
+                assert!(writer.record_input_key(&doc.article.id, *key).unwrap());
+            }
             if *commit {
                 writer.commit().unwrap();
             }
@@ -479,7 +496,8 @@ mod tests {
         index
     }
 
-    /// Everything a reader sees: hits of several queries, every stored document, input keys.
+    /// Everything a reader sees: hits of several queries, every stored document, input keys
+    /// (those of the copies not kept included).
     fn view(index: &Index) -> (Vec<Vec<crate::Hit>>, Vec<Option<Document>>, Vec<u64>) {
         let options = SearchOptions {
             limit: 10,
