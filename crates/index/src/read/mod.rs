@@ -110,8 +110,8 @@ impl Index {
                 });
             let snippet = snippeter.snippet(&fields.text);
             let (story, duplicate_of) = match stories.as_deref() {
-                Some(loaded) => match loaded.by_doc().get(&fields.id) {
-                    Some((i, of)) => (Some(loaded.entries[*i].id.clone()), of.clone()),
+                Some(loaded) => match loaded.member(&fields.id) {
+                    Some((i, of)) => (Some(loaded.entries[i].id.clone()), of.map(str::to_string)),
                     None => (None, None),
                 },
                 None => (None, None),

@@ -58,7 +58,13 @@ pub(crate) struct Loaded {
     /// Stories, largest first.
     pub(crate) entries: Vec<Entry>,
     lookups: std::sync::OnceLock<Lookups>,
+    /// Lookups answered by scanning the entries so far (see [`Loaded::member`]).
+    scans: std::sync::atomic::AtomicUsize,
 }
+
+/// Lookups of single documents answered by scanning the entries before the maps are
+/// built: a search process asks a few (its hits), a server many.
+const SCANS_BEFORE_MAPS: usize = 64;
 
 #[derive(Debug)]
 struct Lookups {
@@ -104,9 +110,45 @@ impl Loaded {
         &self.lookups().by_story
     }
 
-    /// Original id -> its copies, earliest first.
-    pub(crate) fn copies(&self) -> &HashMap<String, Vec<String>> {
-        &self.lookups().copies
+    /// The lookups if built, or built now once enough single lookups were scanned.
+    fn ready(&self) -> Option<&Lookups> {
+        if let Some(l) = self.lookups.get() {
+            return Some(l);
+        }
+        let scans = self
+            .scans
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        (scans >= SCANS_BEFORE_MAPS).then(|| self.lookups())
+    }
+
+    /// Document `id`'s story (its position in `entries`) and the original it copies.
+    ///
+    /// The first few calls scan the entries instead of building the maps of every
+    /// document: on a large index a search process would spend most of its time
+    /// building and freeing maps it asks ten questions of.
+    pub(crate) fn member(&self, id: &str) -> Option<(usize, Option<&str>)> {
+        if let Some(l) = self.ready() {
+            return l.by_doc.get(id).map(|(i, of)| (*i, of.as_deref()));
+        }
+        self.entries.iter().enumerate().find_map(|(i, e)| {
+            e.members
+                .iter()
+                .find(|(m, _)| m == id)
+                .map(|(_, of)| (i, of.as_deref()))
+        })
+    }
+
+    /// The copies of document `original`, earliest first (as [`Loaded::member`], scanned at first).
+    pub(crate) fn copies_of(&self, original: &str) -> Vec<String> {
+        if let Some(l) = self.ready() {
+            return l.copies.get(original).cloned().unwrap_or_default();
+        }
+        self.entries
+            .iter()
+            .flat_map(|e| &e.members)
+            .filter(|(_, of)| of.as_deref() == Some(original))
+            .map(|(m, _)| m.clone())
+            .collect()
     }
 }
 
@@ -189,6 +231,7 @@ pub(crate) fn load(index_dir: &Path, current: Current) -> Result<Loaded, Error> 
         current,
         entries,
         lookups: std::sync::OnceLock::new(),
+        scans: std::sync::atomic::AtomicUsize::new(0),
     })
 }
 
@@ -475,6 +518,67 @@ fn unescape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scanned_lookups_equal_the_maps() {
+        let entry = |id: &str, members: &[(&str, Option<&str>)]| Entry {
+            id: id.into(),
+            size: members.len(),
+            offset: 0,
+            len: 0,
+            members: members
+                .iter()
+                .map(|(m, of)| (m.to_string(), of.map(str::to_string)))
+                .collect(),
+            title: String::new(),
+        };
+        let loaded = Loaded {
+            current: Current {
+                version: 1,
+                generation: 1,
+                documents: 6,
+                groups: 3,
+            },
+            entries: vec![
+                entry(
+                    "s1",
+                    &[("a", None), ("b", Some("a")), ("c", None), ("d", Some("a"))],
+                ),
+                entry("s2", &[("e", None)]),
+                entry("s3", &[("f", Some("c"))]),
+            ],
+            lookups: std::sync::OnceLock::new(),
+            scans: std::sync::atomic::AtomicUsize::new(0),
+        };
+        let ids = ["a", "b", "c", "d", "e", "f", "missing"];
+        type Answers = Vec<(Option<(usize, Option<String>)>, Vec<String>)>;
+        let ask = |l: &Loaded| -> Answers {
+            ids.iter()
+                .map(|id| {
+                    (
+                        l.member(id).map(|(i, of)| (i, of.map(str::to_string))),
+                        l.copies_of(id),
+                    )
+                })
+                .collect()
+        };
+        let scanned = ask(&loaded);
+        assert!(
+            loaded.lookups.get().is_none(),
+            "a few lookups build no maps"
+        );
+        assert_eq!(scanned[1].0, Some((0, Some("a".to_string()))));
+        assert_eq!(scanned[0].1, vec!["b".to_string(), "d".to_string()]);
+        assert_eq!(
+            scanned[2].1,
+            vec!["f".to_string()],
+            "a copy in another story"
+        );
+        while loaded.lookups.get().is_none() {
+            let _ = loaded.member("a");
+        }
+        assert_eq!(ask(&loaded), scanned, "the maps answer as the scans did");
+    }
 
     #[test]
     fn ids_survive_escaping() {

@@ -201,10 +201,10 @@ impl Index {
         let Some(loaded) = self.loaded_stories()? else {
             return Ok(None);
         };
-        let Some((i, _)) = loaded.by_doc().get(id) else {
+        let Some((i, _)) = loaded.member(id) else {
             return Ok(None);
         };
-        let e = &loaded.entries[*i];
+        let e = &loaded.entries[i];
         let title = if e.len == 0 {
             self.unstored_record(e)?.title
         } else {
@@ -222,7 +222,7 @@ impl Index {
         let Some(loaded) = self.loaded_stories()? else {
             return Ok(None);
         };
-        Ok(loaded.by_doc().get(id).and_then(|(_, of)| of.clone()))
+        Ok(loaded.member(id).and_then(|(_, of)| of.map(str::to_string)))
     }
 
     /// The other documents that are copies of the same report as `id` (its original
@@ -405,14 +405,11 @@ impl Index {
 /// (just `id` when it has no copies).
 pub(crate) fn family(loaded: &Loaded, id: &str) -> Vec<String> {
     let original = loaded
-        .by_doc()
-        .get(id)
-        .and_then(|(_, of)| of.clone())
+        .member(id)
+        .and_then(|(_, of)| of.map(str::to_string))
         .unwrap_or_else(|| id.to_string());
     let mut out = vec![original.clone()];
-    if let Some(copies) = loaded.copies().get(&original) {
-        out.extend(copies.iter().cloned());
-    }
+    out.extend(loaded.copies_of(&original));
     out
 }
 
