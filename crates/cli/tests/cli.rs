@@ -299,18 +299,8 @@ fn an_indexed_article_from_another_input_is_not_extracted_again() {
         std::fs::copy(&path, copies.path().join(name)).expect("copy");
     }
     let copies = copies.path().to_str().expect("UTF-8 path").to_string();
-    let ingest_copies = || {
-        newsdesk(&[
-            "ingest",
-            "--index",
-            index,
-            "--published",
-            PUBLISHED,
-            &copies,
-        ])
-    };
     for run in ["second", "third"] {
-        let out = ingest_copies();
+        let out = ingest(index, &[&copies]);
         assert_eq!(out.status.code(), Some(0), "{run}: {}", stderr(&out));
         assert!(
             stderr(&out).contains("0 indexed")
@@ -322,9 +312,7 @@ fn an_indexed_article_from_another_input_is_not_extracted_again() {
     }
     // The copies' inputs are recorded, so the third run did not even clean them.
     // (Checked by the file, as the summary reads the same either way.)
-    let keys = std::fs::read_to_string(Path::new(index).join("newsdesk-input-keys.tsv"))
-        .expect("the input keys of the copies are recorded");
-    assert_eq!(keys.lines().count(), 3, "{keys}");
+    assert_eq!(recorded_input_keys(index), 3);
 }
 
 #[test]
@@ -332,29 +320,17 @@ fn a_second_ingest_of_the_fixtures_extracts_nothing() {
     // What `cargo xtask pipeline` ingests: the seeds in every format, 15 of the 18
     // inputs copies of the other three.
     let (_dir, index) = temp_index();
-    let ingest = || {
-        newsdesk(&[
-            "ingest",
-            "--index",
-            &index,
-            "--published",
-            PUBLISHED,
-            "fixtures/articles",
-            "fixtures/formats",
-        ])
-    };
-    let first = ingest();
+    let fixtures = || ingest(&index, &["fixtures/articles", "fixtures/formats"]);
+    let first = fixtures();
     assert!(
         stderr(&first).contains("read 18 documents: 3 indexed, 0 replaced, 15 unchanged, 0 failed"),
         "{}",
         stderr(&first)
     );
     // The 15 copies add no document; their input keys are recorded beside the index.
-    let keys = std::fs::read_to_string(Path::new(&index).join("newsdesk-input-keys.tsv"))
-        .expect("the copies' input keys are recorded");
-    assert_eq!(keys.lines().count(), 15, "{keys}");
+    assert_eq!(recorded_input_keys(&index), 15);
     for run in ["second", "third"] {
-        let again = ingest();
+        let again = fixtures();
         assert_eq!(again.status.code(), Some(0), "{run}: {}", stderr(&again));
         assert!(
             stderr(&again).contains(
@@ -366,16 +342,24 @@ fn a_second_ingest_of_the_fixtures_extracts_nothing() {
     }
 }
 
+/// `newsdesk ingest` of `paths` into `index`, with the seeds' publication date.
+fn ingest(index: &str, paths: &[&str]) -> Output {
+    let mut args = vec!["ingest", "--index", index, "--published", PUBLISHED];
+    args.extend_from_slice(paths);
+    newsdesk(&args)
+}
+
 /// `newsdesk ingest` of the seed articles into `index`.
 fn ingest_seeds(index: &str) -> Output {
-    newsdesk(&[
-        "ingest",
-        "--index",
-        index,
-        "--published",
-        PUBLISHED,
-        "fixtures/articles",
-    ])
+    ingest(index, &["fixtures/articles"])
+}
+
+/// Lines of the input keys recorded beside `index` for inputs that added no document.
+fn recorded_input_keys(index: &str) -> usize {
+    std::fs::read_to_string(Path::new(index).join("newsdesk-input-keys.tsv"))
+        .expect("input keys are recorded")
+        .lines()
+        .count()
 }
 
 #[test]

@@ -553,15 +553,7 @@ impl Index {
 
     /// Whether a live committed document has content id `id`.
     pub fn contains(&self, id: &str) -> Result<bool, Error> {
-        let query = tantivy::query::TermQuery::new(
-            tantivy::Term::from_field_text(self.fields.id, id),
-            tantivy::schema::IndexRecordOption::Basic,
-        );
-        self.reader
-            .searcher()
-            .search(&query, &tantivy::collector::Count)
-            .map(|n| n > 0)
-            .map_err(|e| tantivy_error(&self.dir, e))
+        Ok(writer::term_count(&self.reader, &self.dir, self.fields.id, id)? > 0)
     }
 }
 

@@ -78,6 +78,23 @@ impl tantivy::merge_policy::MergePolicy for BoundedMerges {
     }
 }
 
+/// Live documents of the last commit `reader` sees with `value` in raw field `field`.
+pub(crate) fn term_count(
+    reader: &IndexReader,
+    dir: &std::path::Path,
+    field: tantivy::schema::Field,
+    value: &str,
+) -> Result<usize, Error> {
+    let query = TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    );
+    reader
+        .searcher()
+        .search(&query, &Count)
+        .map_err(|e| tantivy_error(dir, e))
+}
+
 /// Writes documents into an [`Index`]; only one may exist per index at a time
 /// (across processes too: the lock is a file in the index directory).
 ///
@@ -284,14 +301,7 @@ impl Writer {
 
     /// Live committed documents with `value` in raw field `field`.
     fn committed_count(&self, field: tantivy::schema::Field, value: &str) -> Result<usize, Error> {
-        let query = TermQuery::new(
-            Term::from_field_text(field, value),
-            IndexRecordOption::Basic,
-        );
-        self.reader
-            .searcher()
-            .search(&query, &Count)
-            .map_err(|e| tantivy_error(&self.dir, e))
+        term_count(&self.reader, &self.dir, field, value)
     }
 
     /// Ids of live committed documents from `source`.

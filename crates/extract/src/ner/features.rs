@@ -353,16 +353,7 @@ impl Extractor {
                     f(t::GAZ_P1, bit, 0);
                 }
             }
-            if c.span.0 != 0 {
-                f(t::SPAN, u64::from(c.span.0), u64::from(c.span.1));
-                f(t::SPAN, u64::from(c.span.0) << 8 | cap, u64::from(c.span.1));
-            }
-            f(t::BI_M1, p.lower, c.lower);
-            f(t::BI_P1, c.lower, q.lower);
-            f(t::WORD_CASE_M1, p.lower, cap);
-            if let Some(k) = history_feature(&self.history, c.lower, c.cap) {
-                out.push(k);
-            }
+            tail_keys(c, p, q, &self.history, out);
         }
         offsets.push(out.len());
     }
@@ -687,16 +678,7 @@ impl Extractor {
                 hash::step(u64::from(p.coarse), u64::from(c.coarse)),
                 u64::from(q.coarse),
             );
-            if c.span.0 != 0 {
-                f(t::SPAN, u64::from(c.span.0), u64::from(c.span.1));
-                f(t::SPAN, u64::from(c.span.0) << 8 | cap, u64::from(c.span.1));
-            }
-            f(t::BI_M1, p.lower, c.lower);
-            f(t::BI_P1, c.lower, q.lower);
-            f(t::WORD_CASE_M1, p.lower, cap);
-            if let Some(k) = history_feature(&self.history, c.lower, c.cap) {
-                keys.push(k);
-            }
+            tail_keys(c, p, q, &self.history, keys);
         }
         self.ctx_offsets.push(self.ctx_keys.len());
         w.table.get_many(&self.ctx_keys, &mut self.ctx_found);
@@ -721,15 +703,28 @@ impl Extractor {
                 self.ctx_offsets.get(i).copied().unwrap_or(0),
                 self.ctx_offsets.get(i + 1).copied().unwrap_or(0),
             );
-            for found in self.ctx_found.get(from..to).unwrap_or(&[]).iter().flatten() {
-                if let Some(row) = w.rows.get(*found as usize) {
-                    for (a, &b) in acc.iter_mut().zip(row) {
-                        *a += i32::from(b);
-                    }
-                }
+            for &found in self.ctx_found.get(from..to).unwrap_or(&[]).iter().flatten() {
+                w.add_row(found, &mut acc);
             }
             out.push(acc);
         }
+    }
+}
+
+/// The last context features of a token, in the order training adds them: gazetteer
+/// span, bigrams, the previous word with this case, and the document's history.
+fn tail_keys(c: &Tok, p: &Tok, q: &Tok, history: &History, out: &mut Vec<u64>) {
+    let cap = u64::from(c.cap);
+    let mut f = |tpl: u64, a: u64, b: u64| out.push(hash::feature(tpl, a, b));
+    if c.span.0 != 0 {
+        f(t::SPAN, u64::from(c.span.0), u64::from(c.span.1));
+        f(t::SPAN, u64::from(c.span.0) << 8 | cap, u64::from(c.span.1));
+    }
+    f(t::BI_M1, p.lower, c.lower);
+    f(t::BI_P1, c.lower, q.lower);
+    f(t::WORD_CASE_M1, p.lower, cap);
+    if let Some(k) = history_feature(history, c.lower, c.cap) {
+        out.push(k);
     }
 }
 

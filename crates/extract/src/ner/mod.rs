@@ -154,29 +154,19 @@ impl Tagger {
     pub(crate) fn tag_sentence(&mut self, model: &Model, sentence: &[&str], out: &mut Vec<u8>) {
         let w = &model.weights;
         TYPE_CACHE.with(|cache| {
-            // Not borrowed elsewhere: tagging does not reenter itself.
-            if let Ok(mut cache) = cache.try_borrow_mut() {
-                self.x.sentence_sums(
-                    sentence,
-                    resources().gazetteer(),
-                    &w.clusters,
-                    model.id,
-                    w,
-                    &mut cache,
-                    &mut self.sums,
-                );
-            } else {
-                let mut fresh = TypeCache::default();
-                self.x.sentence_sums(
-                    sentence,
-                    resources().gazetteer(),
-                    &w.clusters,
-                    model.id,
-                    w,
-                    &mut fresh,
-                    &mut self.sums,
-                );
-            }
+            // Tagging does not reenter itself, but a fresh cache gives the same sums anyway.
+            let mut fresh = TypeCache::default();
+            let mut held = cache.try_borrow_mut();
+            let cache = held.as_deref_mut().unwrap_or(&mut fresh);
+            self.x.sentence_sums(
+                sentence,
+                resources().gazetteer(),
+                &w.clusters,
+                model.id,
+                w,
+                cache,
+                &mut self.sums,
+            );
         });
         w.decode(&self.sums, &mut self.scratch, out);
         self.x.record(out);

@@ -71,7 +71,15 @@ impl Weights {
     /// Adds the weights of feature `key` (if the model has it) to `acc`.
     #[inline]
     pub(crate) fn add(&self, key: u64, acc: &mut [i32; T]) {
-        if let Some(row) = self.table.get(key).and_then(|r| self.rows.get(r as usize)) {
+        if let Some(r) = self.table.get(key) {
+            self.add_row(r, acc);
+        }
+    }
+
+    /// Adds row `r` (a value of `table`) to `acc`.
+    #[inline]
+    pub(crate) fn add_row(&self, r: u32, acc: &mut [i32; T]) {
+        if let Some(row) = self.rows.get(r as usize) {
             for (a, &b) in acc.iter_mut().zip(row) {
                 *a += i32::from(b);
             }
