@@ -1,28 +1,24 @@
 //! Facets: the most frequent names per label (bare surnames folded into full names), speakers, outlets, languages, stories and publication days.
 
 use crate::schema::{self, name};
+use crate::stories::files::{Loaded, NO_STORY};
 use crate::{
     DayCount, Error, FacetCount, FacetKind, FacetValue, Facets, Index, SearchOptions, tantivy_error,
 };
 use chrono::NaiveDate;
 use newsdesk_model::Label;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::collector::{Collector, FacetCollector, SegmentCollector};
+use std::sync::Arc;
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::schema::Facet;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
-
-/// At most this many matching documents of each segment are counted into the stories
-/// facet (their ids are looked up one by one); every other count covers all matches.
-const MAX_STORY_DOCS_PER_SEGMENT: usize = 50_000;
 
 impl Index {
     /// Counts over every document matching `query` and the filters of `options` (its
     /// `limit`, `offset` and `sort` are ignored): the `top` most frequent values of
     /// each [`FacetKind`] and the matching documents per publication day, for a
     /// sidebar of facets and a date histogram beside the hits. Stories count the
-    /// stories of two documents or more; their counts cover at most 50,000 matching
-    /// documents per index segment.
+    /// stories of two documents or more.
     pub fn facets(
         &self,
         query: &str,
@@ -31,16 +27,12 @@ impl Index {
     ) -> Result<Facets, Error> {
         let query = self.with_filters(self.parse(query)?, options)?;
         let stories = self.loaded_stories()?;
-        let mut collector = FacetCollector::for_field(name::ENTITY);
-        for kind in FacetKind::ALL {
-            if let Some(root) = schema::facet_root(kind) {
-                collector.add_facet(Facet::from_path([root]));
-            }
-        }
+        let collector =
+            CountFacets::new(FacetKind::ALL.iter().filter_map(|k| schema::facet_root(*k)));
         let browse = Browse {
-            ids: stories.is_some() && top > 0,
+            stories: stories.as_deref().filter(|_| top > 0),
         };
-        let (counts, found) = self
+        let (mut counts, found) = self
             .reader
             .searcher()
             .search(query.as_ref(), &(collector, browse))
@@ -48,10 +40,7 @@ impl Index {
         let mut values = Vec::new();
         for kind in FacetKind::ALL {
             let mut counted: Vec<(String, u64)> = match schema::facet_root(kind) {
-                Some(root) => counts
-                    .get(Facet::from_path([root]))
-                    .filter_map(|(facet, n)| facet.to_path().last().map(|s| (s.to_string(), n)))
-                    .collect(),
+                Some(root) => counts.under(root),
                 None => Vec::new(),
             };
             if kind == FacetKind::Person {
@@ -61,22 +50,14 @@ impl Index {
             if kind == FacetKind::Story
                 && let Some(loaded) = stories.as_deref()
             {
-                let mut per_story: HashMap<usize, u64> = HashMap::new();
-                for id in &found.ids {
-                    if let Some((i, _)) = loaded.by_doc().get(id)
-                        && loaded.entries[*i].size > 1
-                    {
-                        *per_story.entry(*i).or_default() += 1;
+                for (i, n) in &found.stories {
+                    if let Some(entry) = loaded.entries.get(*i as usize) {
+                        titles.insert(entry.id.clone(), entry.title.clone());
+                        counted.push((entry.id.clone(), *n));
                     }
                 }
-                for (i, n) in per_story {
-                    let entry = &loaded.entries[i];
-                    titles.insert(entry.id.clone(), entry.title.clone());
-                    counted.push((entry.id.clone(), n));
-                }
             }
-            counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            counted.truncate(top);
+            top_by_count(&mut counted, top);
             values.extend(counted.into_iter().map(|(value, documents)| FacetValue {
                 kind,
                 title: titles.remove(&value).filter(|t| !t.is_empty()),
@@ -111,26 +92,19 @@ impl Index {
             return Ok(Vec::new());
         }
         let query = self.parse(query.unwrap_or(""))?;
-        let mut collector = FacetCollector::for_field(name::ENTITY);
-        for label in Label::ALL {
-            collector.add_facet(Facet::from_path([label.name()]));
-        }
-        let counts = self
+        let collector = CountFacets::new(Label::ALL.iter().map(|l| l.name()));
+        let mut counts = self
             .reader
             .searcher()
             .search(query.as_ref(), &collector)
             .map_err(|e| tantivy_error(&self.dir, e))?;
         let mut out = Vec::new();
         for label in Label::ALL {
-            let mut names: Vec<(String, u64)> = counts
-                .get(Facet::from_path([label.name()]))
-                .filter_map(|(facet, n)| facet.to_path().last().map(|s| (s.to_string(), n)))
-                .collect();
+            let mut names = counts.under(label.name());
             if label == Label::Person {
                 names = fold_surnames(names);
             }
-            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            names.truncate(top);
+            top_by_count(&mut names, top);
             out.extend(names.into_iter().map(|(name, documents)| FacetCount {
                 label,
                 name,
@@ -141,15 +115,30 @@ impl Index {
     }
 }
 
+/// Keeps the `top` values with the most documents, by count descending then value (the
+/// top ones are selected before sorting: a common query counts tens of thousands).
+fn top_by_count(counted: &mut Vec<(String, u64)>, top: usize) {
+    let order = |a: &(String, u64), b: &(String, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    if top == 0 {
+        counted.clear();
+        return;
+    }
+    if counted.len() > top {
+        counted.select_nth_unstable_by(top - 1, order);
+        counted.truncate(top);
+    }
+    counted.sort_by(order);
+}
+
 /// The day `days` days after 1970-01-01.
 fn day_of(days: i64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(days)?)
 }
 
-/// Counts matching documents per publication day and collects their ids (for stories).
-struct Browse {
-    /// Whether to collect ids.
-    ids: bool,
+/// Counts matching documents per publication day and, with `stories`, per story of two
+/// documents or more.
+struct Browse<'a> {
+    stories: Option<&'a Loaded>,
 }
 
 /// What [`Browse`] found.
@@ -159,17 +148,18 @@ struct Browsed {
     /// Days since 1970-01-01 -> matching documents published that day.
     days: BTreeMap<i64, u64>,
     undated: u64,
-    ids: Vec<String>,
+    /// Story (its position in the loaded entries) -> matching documents.
+    stories: HashMap<u32, u64>,
 }
 
 struct BrowseSegment {
     dates: Column<DateTime>,
-    ids: Option<StrColumn>,
-    ords: Vec<u64>,
+    /// The id column and its ordinals' stories.
+    ids: Option<(StrColumn, Arc<Vec<u32>>)>,
     found: Browsed,
 }
 
-impl Collector for Browse {
+impl Collector for Browse<'_> {
     type Fruit = Browsed;
     type Child = BrowseSegment;
 
@@ -179,10 +169,16 @@ impl Collector for Browse {
         reader: &SegmentReader,
     ) -> tantivy::Result<BrowseSegment> {
         let fast = reader.fast_fields();
+        let ids = match (self.stories, fast.str(name::ID)?) {
+            (Some(loaded), Some(ids)) => {
+                let table = loaded.segment_stories(reader.segment_id(), &ids)?;
+                Some((ids, table))
+            }
+            _ => None,
+        };
         Ok(BrowseSegment {
             dates: fast.date(name::PUBLISHED)?,
-            ids: if self.ids { fast.str(name::ID)? } else { None },
-            ords: Vec::new(),
+            ids,
             found: Browsed::default(),
         })
     }
@@ -199,7 +195,9 @@ impl Collector for Browse {
             for (day, n) in f.days {
                 *all.days.entry(day).or_default() += n;
             }
-            all.ids.extend(f.ids);
+            for (story, n) in f.stories {
+                *all.stories.entry(story).or_default() += n;
+            }
         }
         Ok(all)
     }
@@ -220,25 +218,202 @@ impl SegmentCollector for BrowseSegment {
             }
             None => self.found.undated += 1,
         }
-        if let Some(ids) = &self.ids
-            && self.ords.len() < MAX_STORY_DOCS_PER_SEGMENT
+        if let Some((ids, table)) = &self.ids
             && let Some(ord) = ids.term_ords(doc).next()
+            && let Some(&story) = table.get(ord as usize)
+            && story != NO_STORY
         {
-            self.ords.push(ord);
+            *self.found.stories.entry(story).or_default() += 1;
         }
     }
 
-    fn harvest(mut self) -> Browsed {
-        if let Some(ids) = &self.ids {
-            self.ords.sort_unstable();
-            for ord in self.ords {
-                let mut id = String::new();
-                if ids.ord_to_str(ord, &mut id).unwrap_or(false) {
-                    self.found.ids.push(id);
+    fn harvest(self) -> Browsed {
+        self.found
+    }
+}
+
+/// Counts the matching documents under each of some roots of the entity facet field
+/// (every facet there is `root/value`): a count per term ordinal while collecting, then
+/// the counted ordinals turned into text in one sorted walk of the segment's dictionary.
+/// (Tantivy's `FacetCollector` streams the whole dictionary per segment to map ordinals
+/// and then looks each counted one up on its own, which decodes its block from the
+/// start: about a second per request on an index of a hundred thousand articles.)
+struct CountFacets {
+    roots: Vec<&'static str>,
+}
+
+impl CountFacets {
+    fn new(roots: impl Iterator<Item = &'static str>) -> Self {
+        CountFacets {
+            roots: roots.collect(),
+        }
+    }
+}
+
+/// Documents per value under each root (in [`CountFacets::roots`] order), by value.
+struct FacetTally {
+    roots: Vec<&'static str>,
+    by_root: Vec<Vec<(String, u64)>>,
+}
+
+impl FacetTally {
+    /// The values counted under `root`, with their counts, by value.
+    fn under(&mut self, root: &str) -> Vec<(String, u64)> {
+        self.roots
+            .iter()
+            .position(|x| *x == root)
+            .and_then(|r| self.by_root.get_mut(r))
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+}
+
+/// Two lists sorted by value, merged into one (counts of a value in both added).
+fn merge_sorted(a: Vec<(String, u64)>, b: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => match x.0.cmp(&y.0) {
+                std::cmp::Ordering::Less => a.next(),
+                std::cmp::Ordering::Greater => b.next(),
+                std::cmp::Ordering::Equal => {
+                    let (value, n) = a.next().unwrap_or_default();
+                    let m = b.next().map_or(0, |y| y.1);
+                    Some((value, n + m))
                 }
+            },
+            (Some(_), None) => a.next(),
+            (None, Some(_)) => b.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    out
+}
+
+/// One segment's counts: documents per term ordinal of the facet column.
+struct CountFacetsSegment {
+    roots: Vec<&'static str>,
+    column: Option<StrColumn>,
+    counts: Vec<u32>,
+    /// The last document (plus one) counted for each ordinal: a document holding one
+    /// facet twice counts once.
+    last: Vec<DocId>,
+}
+
+/// What a segment found: per root, (value, documents) by value (the dictionary's
+/// order), or the error reading its dictionary.
+struct SegmentTally {
+    by_root: Vec<Vec<(String, u64)>>,
+    error: Option<std::io::Error>,
+}
+
+impl Collector for CountFacets {
+    type Fruit = FacetTally;
+    type Child = CountFacetsSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<CountFacetsSegment> {
+        let column = reader.fast_fields().str(name::ENTITY)?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(CountFacetsSegment {
+            roots: self.roots.clone(),
+            column,
+            counts: vec![0; terms],
+            last: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentTally>) -> tantivy::Result<FacetTally> {
+        let mut by_root: Vec<Vec<(String, u64)>> = vec![Vec::new(); self.roots.len()];
+        for f in fruits {
+            if let Some(e) = f.error {
+                return Err(e.into());
+            }
+            for (all, found) in by_root.iter_mut().zip(f.by_root) {
+                *all = merge_sorted(std::mem::take(all), found);
             }
         }
-        self.found
+        Ok(FacetTally {
+            roots: self.roots.clone(),
+            by_root,
+        })
+    }
+}
+
+impl SegmentCollector for CountFacetsSegment {
+    type Fruit = SegmentTally;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let Some(column) = &self.column else {
+            return;
+        };
+        for ord in column.term_ords(doc) {
+            let o = ord as usize;
+            if let (Some(n), Some(last)) = (self.counts.get_mut(o), self.last.get_mut(o))
+                && *last != doc + 1
+            {
+                *n += 1;
+                *last = doc + 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> SegmentTally {
+        let mut tally = SegmentTally {
+            by_root: vec![Vec::new(); self.roots.len()],
+            error: None,
+        };
+        let Some(column) = &self.column else {
+            return tally;
+        };
+        let (ords, counts): (Vec<u64>, Vec<u32>) = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(o, n)| (o as u64, *n))
+            .unzip();
+        let mut at = 0;
+        let roots = &self.roots;
+        let by_root = &mut tally.by_root;
+        let mut current: Option<(&[u8], usize)> = None;
+        // a facet is encoded `root \0 value`
+        let walked = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            let n = counts.get(at).copied().unwrap_or(0);
+            at += 1;
+            let Some(cut) = bytes.iter().position(|b| *b == 0) else {
+                return;
+            };
+            let (root, rest) = (&bytes[..cut], &bytes[cut + 1..]);
+            let value = rest.split(|b| *b == 0).next().unwrap_or(rest);
+            // terms come sorted, so runs of one root: compare with the last one first
+            if current.is_none_or(|(r, _)| r != root) {
+                current = roots
+                    .iter()
+                    .position(|x| x.as_bytes() == root)
+                    .map(|i| (roots[i].as_bytes(), i));
+            }
+            if let (Some(list), Ok(value)) = (
+                current.and_then(|(_, i)| by_root.get_mut(i)),
+                std::str::from_utf8(value),
+            ) && !value.is_empty()
+            {
+                list.push((value.to_string(), u64::from(n)));
+            }
+        });
+        if let Err(e) = walked {
+            tally.error = Some(e);
+        }
+        tally
     }
 }
 
@@ -255,7 +430,7 @@ fn fold_surnames(names: Vec<(String, u64)>) -> Vec<(String, u64)> {
     // Each surname's one full name, or `None` when several full names end with it:
     // one pass over the names (comparing every bare name with every full name was
     // quadratic, seconds per search page on an index of a hundred thousand articles).
-    let mut by_surname: HashMap<String, Option<&str>> = HashMap::new();
+    let mut by_surname: foldhash::HashMap<String, Option<&str>> = Default::default();
     for (name, _) in names.iter().filter(|(n, _)| n.contains(' ')) {
         by_surname
             .entry(last_part(name))
@@ -266,19 +441,32 @@ fn fold_surnames(names: Vec<(String, u64)>) -> Vec<(String, u64)> {
             })
             .or_insert(Some(name.as_str()));
     }
-    let mut folded: BTreeMap<String, u64> = BTreeMap::new();
-    for (name, count) in &names {
-        let target = if name.contains(' ') {
-            name.clone()
-        } else {
-            match by_surname.get(&last_part(name)) {
-                Some(Some(one)) => (*one).to_string(),
-                _ => name.clone(),
-            }
-        };
-        *folded.entry(target).or_default() += count;
+    // the counts of bare names that fold, per full name (the names are unique: no map
+    // over all of them is needed)
+    let mut added: foldhash::HashMap<&str, u64> = Default::default();
+    let mut folded_away = vec![false; names.len()];
+    for (i, (name, count)) in names.iter().enumerate() {
+        if name.contains(' ') {
+            continue;
+        }
+        if let Some(Some(one)) = by_surname.get(&last_part(name)) {
+            *added.entry(one).or_default() += count;
+            folded_away[i] = true;
+        }
     }
-    folded.into_iter().collect()
+    let mut folded: Vec<(String, u64)> = names
+        .iter()
+        .zip(&folded_away)
+        .filter(|(_, away)| !**away)
+        .map(|((name, count), _)| {
+            (
+                name.clone(),
+                count + added.get(name.as_str()).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    folded.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    folded
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use crate::Error;
 use newsdesk_model::Story;
 use newsdesk_stories::Grouping;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+// foldhash: the keys are content ids, and these maps are asked once per hit or match
+use foldhash::{HashMap, HashMapExt};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -60,7 +61,13 @@ pub(crate) struct Loaded {
     lookups: std::sync::OnceLock<Lookups>,
     /// Lookups answered by scanning the entries so far (see [`Loaded::member`]).
     scans: std::sync::atomic::AtomicUsize,
+    /// Per index segment, each id ordinal's story of two documents or more (see
+    /// [`Loaded::segment_stories`]).
+    segments: std::sync::Mutex<HashMap<tantivy::index::SegmentId, std::sync::Arc<Vec<u32>>>>,
 }
+
+/// In a [`Loaded::segment_stories`] table: the document is in no story of two or more.
+pub(crate) const NO_STORY: u32 = u32::MAX;
 
 /// Lookups of single documents answered by scanning the entries before the maps are
 /// built: a search process asks a few (its hits), a server many.
@@ -100,11 +107,6 @@ impl Loaded {
         })
     }
 
-    /// Document id -> (its story's position in `entries`, the original it copies).
-    pub(crate) fn by_doc(&self) -> &HashMap<String, (usize, Option<String>)> {
-        &self.lookups().by_doc
-    }
-
     /// Story id -> position in `entries`.
     pub(crate) fn by_story(&self) -> &HashMap<String, usize> {
         &self.lookups().by_story
@@ -136,6 +138,39 @@ impl Loaded {
                 .find(|(m, _)| m == id)
                 .map(|(_, of)| (i, of.as_deref()))
         })
+    }
+
+    /// For one index segment, each term ordinal of its id column: the position in
+    /// `entries` of that document's story when the story holds two documents or more,
+    /// else [`NO_STORY`]. Built once per segment (a walk of its id dictionary) and kept
+    /// with this generation, so that counting matches per story reads no ids.
+    pub(crate) fn segment_stories(
+        &self,
+        segment: tantivy::index::SegmentId,
+        ids: &tantivy::columnar::StrColumn,
+    ) -> std::io::Result<std::sync::Arc<Vec<u32>>> {
+        let lock = || {
+            self.segments
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(t) = lock().get(&segment) {
+            return Ok(std::sync::Arc::clone(t));
+        }
+        let by_doc = &self.lookups().by_doc;
+        let mut table = Vec::with_capacity(ids.num_terms());
+        let mut terms = ids.dictionary().stream()?;
+        while terms.advance() {
+            let story = std::str::from_utf8(terms.key())
+                .ok()
+                .and_then(|id| by_doc.get(id))
+                .filter(|(i, _)| self.entries.get(*i).is_some_and(|e| e.size > 1))
+                .and_then(|(i, _)| u32::try_from(*i).ok());
+            table.push(story.unwrap_or(NO_STORY));
+        }
+        let table = std::sync::Arc::new(table);
+        lock().insert(segment, std::sync::Arc::clone(&table));
+        Ok(table)
     }
 
     /// The copies of document `original`, earliest first (as [`Loaded::member`], scanned at first).
@@ -232,6 +267,7 @@ pub(crate) fn load(index_dir: &Path, current: Current) -> Result<Loaded, Error> 
         entries,
         lookups: std::sync::OnceLock::new(),
         scans: std::sync::atomic::AtomicUsize::new(0),
+        segments: Default::default(),
     })
 }
 
@@ -549,6 +585,7 @@ mod tests {
             ],
             lookups: std::sync::OnceLock::new(),
             scans: std::sync::atomic::AtomicUsize::new(0),
+            segments: Default::default(),
         };
         let ids = ["a", "b", "c", "d", "e", "f", "missing"];
         type Answers = Vec<(Option<(usize, Option<String>)>, Vec<String>)>;

@@ -14,7 +14,7 @@
 //! members, byte ranges) once per generation and read only the records they return, so
 //! listing stories never regroups.
 
-mod files;
+pub(crate) mod files;
 
 use crate::schema::name;
 use crate::{Error, Index, Writer, tantivy_error};
@@ -621,6 +621,33 @@ mod tests {
 
     fn ids(stories: &[Story]) -> Vec<&str> {
         stories.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_story_facet_counts_matches_per_story_of_each_generation() {
+        let (_dir, index) = index_with(&corpus());
+        let story_counts = |query: &str| -> Vec<(String, u64)> {
+            let f = index
+                .facets(query, &crate::SearchOptions::default(), 10)
+                .unwrap();
+            f.values
+                .iter()
+                .filter(|v| v.kind == crate::FacetKind::Story)
+                .map(|v| (v.value.clone(), v.documents))
+                .collect()
+        };
+        assert!(story_counts("").is_empty(), "no stories stored yet");
+        let g = grouping(&[("s-a", &["a1", "b2"]), ("s-c", &["c3"])], &[]);
+        store(&index, &g, 1);
+        // one-document stories are not counted
+        assert_eq!(story_counts(""), [("s-a".to_string(), 2)]);
+        assert_eq!(story_counts("Lavrov"), [("s-a".to_string(), 1)]);
+        assert!(story_counts("Sochi").is_empty());
+        // a new generation is counted afresh (the per-segment tables belong to one)
+        let g = grouping(&[("s-b", &["b2", "c3"]), ("s-x", &["a1"])], &[]);
+        store(&index, &g, 2);
+        assert_eq!(story_counts(""), [("s-b".to_string(), 2)]);
+        assert_eq!(story_counts("Sochi"), [("s-b".to_string(), 1)]);
     }
 
     #[test]
