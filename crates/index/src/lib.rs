@@ -90,6 +90,7 @@
 //! always give the same list.
 #![warn(missing_docs)]
 
+mod columns;
 mod error;
 mod input_keys;
 mod merge;

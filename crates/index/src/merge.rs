@@ -341,25 +341,19 @@ fn live_documents(dir: &Path, reader: &SegmentReader) -> Result<Vec<LiveDocument
         // A segment without the id column holds no document with an id.
         return Ok(Vec::new());
     };
-    let text = |column: &tantivy::columnar::StrColumn, doc: DocId| -> Result<String, Error> {
-        let mut out = String::new();
-        if let Some(ord) = column.term_ords(doc).next() {
-            column
-                .ord_to_str(ord, &mut out)
-                .map_err(|source| Error::Io {
-                    dir: dir.to_path_buf(),
-                    source,
-                })?;
-        }
-        Ok(out)
+    let io = |source| Error::Io {
+        dir: dir.to_path_buf(),
+        source,
     };
-    let mut out = Vec::with_capacity(reader.num_docs() as usize);
-    for doc in reader.doc_ids_alive() {
-        let id = text(&ids, doc)?;
-        if id.is_empty() {
+    let docs: Vec<DocId> = reader.doc_ids_alive().collect();
+    let id_texts = crate::columns::first_texts(&ids, &docs).map_err(io)?;
+    let source_texts = crate::columns::first_texts(&sources, &docs).map_err(io)?;
+    let mut out = Vec::with_capacity(docs.len());
+    for ((doc, id), source) in docs.into_iter().zip(id_texts).zip(source_texts) {
+        let Some(id) = id.filter(|id| !id.is_empty()) else {
             continue;
-        }
-        out.push((doc, id, text(&sources, doc)?, keys.first(doc)));
+        };
+        out.push((doc, id, source.unwrap_or_default(), keys.first(doc)));
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@ use newsdesk_model::Document;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Searcher, Term};
+use tantivy::{DocAddress, DocId, Searcher, Term};
 
 /// The order of documents in quote listings: undated last, then date, source, id.
 type QuoteOrder = (bool, i64, String, String);
@@ -137,46 +137,39 @@ impl Index {
         Ok(out)
     }
 
-    /// The first value of string fast field `field` of a document ("" if none).
-    fn fast_str(
-        &self,
-        searcher: &Searcher,
-        address: DocAddress,
-        field: &str,
-    ) -> Result<String, Error> {
-        let column = searcher
-            .segment_reader(address.segment_ord)
-            .fast_fields()
-            .str(field)
-            .map_err(|e| tantivy_error(&self.dir, e))?;
-        let mut out = String::new();
-        if let Some(column) = column
-            && let Some(ord) = column.term_ords(address.doc_id).next()
-        {
-            column
-                .ord_to_str(ord, &mut out)
-                .map_err(|e| tantivy_error(&self.dir, e.into()))?;
-        }
-        Ok(out)
-    }
-
-    /// Documents with their quote-listing order key.
+    /// Documents with their quote-listing order key: per segment, the columns are opened
+    /// once and the source and id ordinals turned into text in one sorted walk of each
+    /// dictionary (one lookup per document decoded a dictionary block from its start
+    /// each time: most of a listing's time on a large index).
     fn sort_keys(
         &self,
         searcher: &Searcher,
         addresses: Vec<DocAddress>,
     ) -> Result<Vec<(QuoteOrder, DocAddress)>, Error> {
-        let mut out = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let dates = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .date(name::PUBLISHED)
-                .map_err(|e| tantivy_error(&self.dir, e))?;
-            let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
-            let source = self.fast_str(searcher, address, name::SOURCE)?;
-            let id = self.fast_str(searcher, address, name::ID)?;
-            out.push(((date.is_none(), date.unwrap_or(0), source, id), address));
+        let err = |e: tantivy::TantivyError| tantivy_error(&self.dir, e);
+        let mut by_segment: std::collections::BTreeMap<u32, Vec<DocAddress>> = Default::default();
+        for a in addresses {
+            by_segment.entry(a.segment_ord).or_default().push(a);
+        }
+        let mut out = Vec::new();
+        for (segment, addresses) in by_segment {
+            let fast = searcher.segment_reader(segment).fast_fields();
+            let dates = fast.date(name::PUBLISHED).map_err(err)?;
+            let docs: Vec<DocId> = addresses.iter().map(|a| a.doc_id).collect();
+            let texts = |field: &str| -> Result<Vec<String>, Error> {
+                let Some(column) = fast.str(field).map_err(err)? else {
+                    return Ok(vec![String::new(); docs.len()]);
+                };
+                let texts =
+                    crate::columns::first_texts(&column, &docs).map_err(|e| err(e.into()))?;
+                Ok(texts.into_iter().map(Option::unwrap_or_default).collect())
+            };
+            let sources = texts(name::SOURCE)?;
+            let ids = texts(name::ID)?;
+            for ((address, source), id) in addresses.into_iter().zip(sources).zip(ids) {
+                let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
+                out.push(((date.is_none(), date.unwrap_or(0), source, id), address));
+            }
         }
         Ok(out)
     }

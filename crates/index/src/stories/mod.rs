@@ -21,14 +21,14 @@ use crate::{Error, Index, Writer, tantivy_error};
 use newsdesk_model::{Document, Story};
 use newsdesk_stories::{Group, Grouping, Profile};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Stories whose records are built side by side before they are written.
 const BUILD_CHUNK: usize = 512;
 use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument};
 
 pub(crate) use files::Loaded;
 
@@ -273,28 +273,27 @@ impl Index {
     pub fn live_ids(&self) -> Result<HashSet<String>, Error> {
         let searcher = self.reader.searcher();
         let mut ids = HashSet::with_capacity(searcher.num_docs() as usize);
-        let mut buf = String::new();
         for segment in searcher.segment_readers() {
-            let Some(column) = segment
-                .fast_fields()
-                .str(name::ID)
-                .map_err(|e| tantivy_error(&self.dir, e))?
-            else {
-                continue;
-            };
-            for doc in segment.doc_ids_alive() {
-                if let Some(ord) = column.term_ords(doc).next() {
-                    buf.clear();
-                    if column.ord_to_str(ord, &mut buf).map_err(|e| Error::Io {
-                        dir: self.dir.clone(),
-                        source: e,
-                    })? {
-                        ids.insert(buf.clone());
-                    }
-                }
-            }
+            let docs: Vec<DocId> = segment.doc_ids_alive().collect();
+            ids.extend(self.ids_in(segment, &docs)?);
         }
         Ok(ids)
+    }
+
+    /// The ids of documents `docs` of `segment` (those that have one), from the `id` column.
+    fn ids_in(&self, segment: &SegmentReader, docs: &[DocId]) -> Result<Vec<String>, Error> {
+        let Some(column) = segment
+            .fast_fields()
+            .str(name::ID)
+            .map_err(|e| tantivy_error(&self.dir, e))?
+        else {
+            return Ok(Vec::new());
+        };
+        let ids = crate::columns::first_texts(&column, docs).map_err(|source| Error::Io {
+            dir: self.dir.clone(),
+            source,
+        })?;
+        Ok(ids.into_iter().flatten().collect())
     }
 
     /// The profiles of every live committed document, in id order. A document stored
@@ -348,11 +347,16 @@ impl Index {
         let found = searcher
             .search(parsed.as_ref(), &DocSetCollector)
             .map_err(|e| tantivy_error(&self.dir, e))?;
+        let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+        for address in &found {
+            by_segment
+                .entry(address.segment_ord)
+                .or_default()
+                .push(address.doc_id);
+        }
         let mut ids = HashSet::with_capacity(found.len());
-        for address in found {
-            if let Some(id) = self.id_at(&searcher, address)? {
-                ids.insert(id);
-            }
+        for (segment, docs) in by_segment {
+            ids.extend(self.ids_in(searcher.segment_reader(segment), &docs)?);
         }
         Ok(ids)
     }
