@@ -368,6 +368,23 @@ impl Ord for Merge {
     }
 }
 
+/// A scored candidate pair of a component: positions `a < b` in the component, whether
+/// the pair shares an LSH band (to score it again alike), whether it is a near-duplicate,
+/// and its total score.
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    a: u32,
+    b: u32,
+    band: bool,
+    duplicate: bool,
+    total: f64,
+}
+
+/// A position in a component as an edge holds it.
+fn position(k: usize) -> u32 {
+    u32::try_from(k).unwrap_or(u32::MAX)
+}
+
 /// The result of clustering one component.
 pub(crate) struct Clustered {
     /// Copy id -> original id.
@@ -385,25 +402,48 @@ pub(crate) fn earliest_key(p: &Profile) -> (bool, Option<chrono::NaiveDate>, &st
 pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clustered {
     let pos: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let profiles: Vec<&Profile> = comp.iter().map(|&i| index.profiles[i]).collect();
-    // every candidate pair inside the component, scored once
-    let scored = |(a, &i): (usize, &usize)| -> Vec<((usize, usize), PairScore)> {
+    // every candidate pair inside the component, scored once; an edge keeps its total
+    // only (a component can hold most of a large collection and millions of edges), and
+    // the parts that tell a group's reasons are scored again for its own pairs
+    let scored = |(a, &i): (usize, &usize)| -> Vec<Edge> {
         index
             .candidates(i, config)
             .into_iter()
             .filter_map(|j| pos.get(&j.doc).copied().filter(|&b| b > a).map(|b| (b, j)))
             .filter_map(|(b, j)| {
                 let s = index.pair(i, j, None, config)?;
-                (s.total > 0.0).then_some(((a, b), s))
+                (s.total > 0.0).then(|| Edge {
+                    a: position(a),
+                    b: position(b),
+                    band: j.band,
+                    duplicate: s.duplicate(config),
+                    total: s.total,
+                })
             })
             .collect()
     };
-    let edges: BTreeMap<(usize, usize), PairScore> = if comp.len() < 2 {
-        BTreeMap::new()
+    let mut edges: Vec<Edge> = if comp.len() < 2 {
+        Vec::new()
     } else if comp.len() < PARALLEL_FROM {
         comp.iter().enumerate().flat_map(scored).collect()
     } else {
-        let lists: Vec<_> = comp.par_iter().enumerate().map(scored).collect();
-        lists.into_iter().flatten().collect()
+        let lists: Vec<Vec<Edge>> = comp.par_iter().enumerate().map(scored).collect();
+        let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in lists {
+            all.extend(list);
+        }
+        all
+    };
+    // in (a, b) order, each pair once (candidates come sorted, so this checks more than sorts)
+    edges.sort_unstable_by_key(|e| (e.a, e.b));
+    let rescore = |e: &Edge| -> PairScore {
+        let j = Candidate {
+            doc: comp[e.b as usize],
+            band: e.band,
+        };
+        index
+            .pair(comp[e.a as usize], j, None, config)
+            .unwrap_or_default()
     };
 
     // near-duplicates: in publication order, a document copies the earliest original it
@@ -418,11 +458,10 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     }
     // each document's near-duplicate neighbours (from its edges, not from every pair)
     let mut copies_of: Vec<Vec<usize>> = vec![Vec::new(); comp.len()];
-    for (&(a, b), s) in &edges {
-        if s.duplicate(config) {
-            copies_of[a].push(b);
-            copies_of[b].push(a);
-        }
+    for e in edges.iter().filter(|e| e.duplicate) {
+        let (a, b) = (e.a as usize, e.b as usize);
+        copies_of[a].push(b);
+        copies_of[b].push(a);
     }
     for &d in &order {
         // the earliest original before it that it is a near-duplicate of
@@ -443,9 +482,10 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     // average-link over the sparse graph: a missing pair counts as 0
     let mut members: Vec<Option<Vec<usize>>> = (0..comp.len()).map(|k| Some(vec![k])).collect();
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); comp.len()];
-    for (&(a, b), s) in &edges {
-        links[a].insert(b, s.total);
-        links[b].insert(a, s.total);
+    for e in &edges {
+        let (a, b) = (e.a as usize, e.b as usize);
+        links[a].insert(b, e.total);
+        links[b].insert(a, e.total);
     }
     // internal score sum of each cluster, for its cohesion (mean internal pair score)
     let mut internal: Vec<f64> = vec![0.0; comp.len()];
@@ -523,7 +563,7 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     let groups = members
         .into_iter()
         .flatten()
-        .map(|ms| make_group(&profiles, &ms, &edges, &original_of, config))
+        .map(|ms| make_group(&profiles, &ms, &edges, &rescore, &original_of, config))
         .collect();
     Clustered {
         duplicate_of,
@@ -534,7 +574,8 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
 fn make_group(
     profiles: &[&Profile],
     ms: &[usize],
-    edges: &BTreeMap<(usize, usize), PairScore>,
+    edges: &[Edge],
+    rescore: &dyn Fn(&Edge) -> PairScore,
     original_of: &[Option<usize>],
     config: &Config,
 ) -> Group {
@@ -546,7 +587,7 @@ fn make_group(
         .map(|&k| crate::story_id(&profiles[k].id))
         .unwrap_or_default();
     let why = if ms.len() > 1 {
-        reasons(profiles, &sorted, edges, original_of, config)
+        reasons(profiles, &sorted, edges, rescore, original_of, config)
     } else {
         Vec::new()
     };
@@ -558,21 +599,25 @@ fn make_group(
 fn reasons(
     profiles: &[&Profile],
     ms: &[usize],
-    edges: &BTreeMap<(usize, usize), PairScore>,
+    edges: &[Edge],
+    rescore: &dyn Fn(&Edge) -> PairScore,
     original_of: &[Option<usize>],
     config: &Config,
 ) -> Vec<Reason> {
     let set: BTreeSet<usize> = ms.iter().copied().collect();
-    // the members' edges, in the map's own order (so the sums are the same), found from
-    // each member's range instead of a scan of every edge for every group
-    let inside: Vec<&PairScore> = set
+    // the members' edges in (a, b) order (so the sums are always the same), found from
+    // each member's range instead of a scan of every edge for every group, scored again
+    let inside: Vec<PairScore> = set
         .iter()
-        .flat_map(|&a| edges.range((a, 0)..=(a, usize::MAX)))
-        .filter(|((_, b), _)| set.contains(b))
-        .map(|(_, s)| s)
+        .flat_map(|&a| {
+            let from = edges.partition_point(|e| (e.a as usize) < a);
+            edges[from..].iter().take_while(move |e| e.a as usize == a)
+        })
+        .filter(|e| set.contains(&(e.b as usize)))
+        .map(rescore)
         .collect();
     let pairs = (ms.len() * (ms.len() - 1) / 2).max(1) as f64;
-    let mean = |f: &dyn Fn(&PairScore) -> f64| inside.iter().map(|s| f(s)).sum::<f64>() / pairs;
+    let mean = |f: &dyn Fn(&PairScore) -> f64| inside.iter().map(f).sum::<f64>() / pairs;
     let mut out = Vec::new();
 
     let copies = ms
