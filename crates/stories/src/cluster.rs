@@ -19,6 +19,9 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 /// Lists shorter than this are scored on the calling thread: handing a few pairs to the
 /// workers costs more than scoring them.
 const PARALLEL_FROM: usize = 8;
+/// Documents of a component whose pairs are scored side by side before they join the
+/// links (a bound on the scored pairs held at once).
+const SCORE_CHUNK: usize = 4096;
 
 /// Inverted lists over every profile (indices into the id-sorted profiles).
 pub(crate) struct Index<'a> {
@@ -368,23 +371,6 @@ impl Ord for Merge {
     }
 }
 
-/// A scored candidate pair of a component: positions `a < b` in the component, whether
-/// the pair shares an LSH band (to score it again alike), whether it is a near-duplicate,
-/// and its total score.
-#[derive(Debug, Clone, Copy)]
-struct Edge {
-    a: u32,
-    b: u32,
-    band: bool,
-    duplicate: bool,
-    total: f64,
-}
-
-/// A position in a component as an edge holds it.
-fn position(k: usize) -> u32 {
-    u32::try_from(k).unwrap_or(u32::MAX)
-}
-
 /// The result of clustering one component.
 pub(crate) struct Clustered {
     /// Copy id -> original id.
@@ -402,49 +388,68 @@ pub(crate) fn earliest_key(p: &Profile) -> (bool, Option<chrono::NaiveDate>, &st
 pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clustered {
     let pos: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let profiles: Vec<&Profile> = comp.iter().map(|&i| index.profiles[i]).collect();
-    // every candidate pair inside the component, scored once; an edge keeps its total
-    // only (a component can hold most of a large collection and millions of edges), and
-    // the parts that tell a group's reasons are scored again for its own pairs
-    let scored = |(a, &i): (usize, &usize)| -> Vec<Edge> {
+    // every candidate pair inside the component, scored once: (b, near-duplicate, total)
+    // for each position a < b. A component can hold most of a large collection and
+    // millions of pairs, so the pairs are scored a chunk of documents at a time and go
+    // straight into the links; a group's reasons score its own pairs again.
+    let scored = |(a, &i): (usize, &usize)| -> Vec<(usize, bool, f64)> {
         index
             .candidates(i, config)
             .into_iter()
             .filter_map(|j| pos.get(&j.doc).copied().filter(|&b| b > a).map(|b| (b, j)))
             .filter_map(|(b, j)| {
                 let s = index.pair(i, j, None, config)?;
-                (s.total > 0.0).then(|| Edge {
-                    a: position(a),
-                    b: position(b),
-                    band: j.band,
-                    duplicate: s.duplicate(config),
-                    total: s.total,
-                })
+                (s.total > 0.0).then(|| (b, s.duplicate(config), s.total))
             })
             .collect()
     };
-    let mut edges: Vec<Edge> = if comp.len() < 2 {
-        Vec::new()
-    } else if comp.len() < PARALLEL_FROM {
-        comp.iter().enumerate().flat_map(scored).collect()
-    } else {
-        let lists: Vec<Vec<Edge>> = comp.par_iter().enumerate().map(scored).collect();
-        let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        for list in lists {
-            all.extend(list);
+    // the pair scores of a group's members (sorted positions), in (a, b) order
+    let pos_ref = &pos;
+    let inside_pairs = |set: &BTreeSet<usize>| -> Vec<PairScore> {
+        set.iter()
+            .flat_map(|&a| {
+                let i = comp[a];
+                index
+                    .candidates(i, config)
+                    .into_iter()
+                    .filter(move |j| {
+                        pos_ref
+                            .get(&j.doc)
+                            .is_some_and(|&b| b > a && set.contains(&b))
+                    })
+                    .filter_map(move |j| index.pair(i, j, None, config))
+                    .filter(|s| s.total > 0.0)
+            })
+            .collect()
+    };
+    // each document's near-duplicate neighbours (from its edges, not from every pair),
+    // and the links of average-link: a missing pair counts as 0
+    let mut copies_of: Vec<Vec<usize>> = vec![Vec::new(); comp.len()];
+    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); comp.len()];
+    let mut add = |a: usize, found: Vec<(usize, bool, f64)>| {
+        for (b, duplicate, total) in found {
+            if duplicate {
+                copies_of[a].push(b);
+                copies_of[b].push(a);
+            }
+            links[a].insert(b, total);
+            links[b].insert(a, total);
         }
-        all
     };
-    // in (a, b) order, each pair once (candidates come sorted, so this checks more than sorts)
-    edges.sort_unstable_by_key(|e| (e.a, e.b));
-    let rescore = |e: &Edge| -> PairScore {
-        let j = Candidate {
-            doc: comp[e.b as usize],
-            band: e.band,
-        };
-        index
-            .pair(comp[e.a as usize], j, None, config)
-            .unwrap_or_default()
-    };
+    if comp.len() < PARALLEL_FROM {
+        for (a, i) in comp.iter().enumerate() {
+            add(a, scored((a, i)));
+        }
+    } else {
+        let positions: Vec<(usize, &usize)> = comp.iter().enumerate().collect();
+        for chunk in positions.chunks(SCORE_CHUNK) {
+            let found: Vec<Vec<(usize, bool, f64)>> =
+                chunk.par_iter().map(|&(a, i)| scored((a, i))).collect();
+            for (&(a, _), found) in chunk.iter().zip(found) {
+                add(a, found);
+            }
+        }
+    }
 
     // near-duplicates: in publication order, a document copies the earliest original it
     // is a near-duplicate of
@@ -455,13 +460,6 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     let mut rank_of = vec![0; comp.len()];
     for (rank, &d) in order.iter().enumerate() {
         rank_of[d] = rank;
-    }
-    // each document's near-duplicate neighbours (from its edges, not from every pair)
-    let mut copies_of: Vec<Vec<usize>> = vec![Vec::new(); comp.len()];
-    for e in edges.iter().filter(|e| e.duplicate) {
-        let (a, b) = (e.a as usize, e.b as usize);
-        copies_of[a].push(b);
-        copies_of[b].push(a);
     }
     for &d in &order {
         // the earliest original before it that it is a near-duplicate of
@@ -479,14 +477,8 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
         .filter_map(|d| original_of[d].map(|o| (profiles[d].id.clone(), profiles[o].id.clone())))
         .collect();
 
-    // average-link over the sparse graph: a missing pair counts as 0
+    // average-link over the sparse graph
     let mut members: Vec<Option<Vec<usize>>> = (0..comp.len()).map(|k| Some(vec![k])).collect();
-    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); comp.len()];
-    for e in &edges {
-        let (a, b) = (e.a as usize, e.b as usize);
-        links[a].insert(b, e.total);
-        links[b].insert(a, e.total);
-    }
     // internal score sum of each cluster, for its cohesion (mean internal pair score)
     let mut internal: Vec<f64> = vec![0.0; comp.len()];
     let cohesion = |sum: f64, n: usize| {
@@ -563,7 +555,7 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     let groups = members
         .into_iter()
         .flatten()
-        .map(|ms| make_group(&profiles, &ms, &edges, &rescore, &original_of, config))
+        .map(|ms| make_group(&profiles, &ms, &inside_pairs, &original_of, config))
         .collect();
     Clustered {
         duplicate_of,
@@ -574,8 +566,7 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
 fn make_group(
     profiles: &[&Profile],
     ms: &[usize],
-    edges: &[Edge],
-    rescore: &dyn Fn(&Edge) -> PairScore,
+    inside_pairs: &dyn Fn(&BTreeSet<usize>) -> Vec<PairScore>,
     original_of: &[Option<usize>],
     config: &Config,
 ) -> Group {
@@ -587,7 +578,7 @@ fn make_group(
         .map(|&k| crate::story_id(&profiles[k].id))
         .unwrap_or_default();
     let why = if ms.len() > 1 {
-        reasons(profiles, &sorted, edges, rescore, original_of, config)
+        reasons(profiles, &sorted, inside_pairs, original_of, config)
     } else {
         Vec::new()
     };
@@ -599,23 +590,14 @@ fn make_group(
 fn reasons(
     profiles: &[&Profile],
     ms: &[usize],
-    edges: &[Edge],
-    rescore: &dyn Fn(&Edge) -> PairScore,
+    inside_pairs: &dyn Fn(&BTreeSet<usize>) -> Vec<PairScore>,
     original_of: &[Option<usize>],
     config: &Config,
 ) -> Vec<Reason> {
     let set: BTreeSet<usize> = ms.iter().copied().collect();
-    // the members' edges in (a, b) order (so the sums are always the same), found from
-    // each member's range instead of a scan of every edge for every group, scored again
-    let inside: Vec<PairScore> = set
-        .iter()
-        .flat_map(|&a| {
-            let from = edges.partition_point(|e| (e.a as usize) < a);
-            edges[from..].iter().take_while(move |e| e.a as usize == a)
-        })
-        .filter(|e| set.contains(&(e.b as usize)))
-        .map(rescore)
-        .collect();
+    // the members' pairs in (a, b) order (so the sums are always the same), scored again
+    // from each member's candidates instead of kept for every pair of the component
+    let inside = inside_pairs(&set);
     let pairs = (ms.len() * (ms.len() - 1) / 2).max(1) as f64;
     let mean = |f: &dyn Fn(&PairScore) -> f64| inside.iter().map(f).sum::<f64>() / pairs;
     let mut out = Vec::new();
