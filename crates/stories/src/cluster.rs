@@ -11,10 +11,11 @@
 
 use crate::score::{self, PairScore};
 use crate::{Config, Group, Profile};
+use foldhash::{HashMap, HashMapExt};
 use newsdesk_model::Reason;
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 /// Lists shorter than this are scored on the calling thread: handing a few pairs to the
 /// workers costs more than scoring them.

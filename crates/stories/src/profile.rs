@@ -52,7 +52,8 @@ pub(crate) fn features(doc: &Document) -> Features {
     let signature = minhash::signature(&minhash::shingles(&a.text));
 
     // terms: body words once per occurrence, the opening and the headline twice
-    let mut tf: BTreeMap<String, f64> = BTreeMap::new();
+    // (a hash map: every word of the text is counted; the order is set by `top_unit`)
+    let mut tf: foldhash::HashMap<String, f64> = Default::default();
     // the opening of the text tells the event's specifics: its words count twice
     let cut = crate::facts::floor_boundary(&a.text, LEAD_BYTES);
     for w in text::content_words(&a.text) {

@@ -5,7 +5,8 @@
 //! indexed collection, so a pair's score depends only on the two documents: grouping a
 //! collection at once and growing it document by document give the same scores.
 
-use std::collections::HashMap;
+// foldhash: looked up once per word of every document
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 /// The background table: `#docs TAB N` then `word TAB df` lines (df >= 3).
