@@ -203,7 +203,7 @@ pub(crate) fn score_with(
         labelled.push((g, c, &p.doc));
     }
     if let Some(path) = std::env::var_os("STORIES_DUMP") {
-        // line TAB gold TAB story TAB title, for looking at the errors
+        // line TAB gold TAB story TAB published TAB title, for looking at the errors
         let mut out = String::new();
         for (p, (g, c, d)) in processed
             .iter()
@@ -216,8 +216,12 @@ pub(crate) fn score_with(
                 .clone()
                 .unwrap_or_else(|| d.article.text.chars().take(80).collect());
             out.push_str(&format!(
-                "{}\t{c}\t{g}\t{}\n",
+                "{}\t{c}\t{g}\t{}\t{}\n",
                 p.line,
+                d.article
+                    .published
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
                 title.replace(['\n', '\t'], " ")
             ));
         }

@@ -57,6 +57,8 @@ pub(crate) struct Ranked {
     pub(crate) people: Vec<u32>,
     /// The calendar days the text mentions, as ranks (sorted).
     pub(crate) days: Vec<u32>,
+    /// The same days as day numbers (for [`crate::score::event_gap`]).
+    pub(crate) day_numbers: Vec<i32>,
 }
 
 /// Each word's rank in the sorted, deduplicated vocabulary of `words`.
@@ -162,7 +164,7 @@ impl<'a> Index<'a> {
                     terms,
                     names,
                     quotes,
-                    published: p.published.map(|d| chrono::Datelike::num_days_from_ce(&d)),
+                    published: p.published.map(crate::score::day_number),
                     years: f.years.clone(),
                     lead: f
                         .lead
@@ -170,6 +172,7 @@ impl<'a> Index<'a> {
                         .and_then(|l| person_id.get(l.as_str()).copied()),
                     people: ranks(&f.people, &person_id),
                     days: ranks(&f.days, &day_id),
+                    day_numbers: crate::score::day_numbers(&f.days),
                 }
             })
             .collect();

@@ -102,7 +102,7 @@ fn dot_ranked(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 fn time_factor_ranked(a: &Ranked, b: &Ranked, config: &Config) -> f64 {
     let mut f = 1.0;
     if let (Some(x), Some(y)) = (a.published, b.published) {
-        let days = (i64::from(x) - i64::from(y)).unsigned_abs() as f64;
+        let days = event_gap(x, y, &a.day_numbers, &b.day_numbers) as f64;
         let over = (days - config.days_grace).max(0.0);
         f *= (-over / config.days_scale.max(1e-9)).exp();
     }
@@ -219,12 +219,14 @@ pub(crate) fn sorted_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 /// 1 for documents published close together that mention compatible years; decays with
-/// the days between publication dates beyond a grace period, and drops when both texts
+/// the days between publication dates (or, when shorter, between one's publication and a
+/// past day the other mentions: see [`event_gap`]) beyond a grace period, and drops when both texts
 /// mention years and share none, or each names most a person the other never names.
 fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
     let mut f = 1.0;
     if let (Some(x), Some(y)) = (a.published, b.published) {
-        let days = (x - y).num_days().unsigned_abs() as f64;
+        let (da, db) = (day_numbers(&a.features.days), day_numbers(&b.features.days));
+        let days = event_gap(day_number(x), day_number(y), &da, &db) as f64;
         let over = (days - config.days_grace).max(0.0);
         f *= (-over / config.days_scale.max(1e-9)).exp();
     }
@@ -244,4 +246,64 @@ fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
         f *= config.same_day_factor;
     }
     f
+}
+
+/// Days between two documents' events: the days between their publication dates `pa` and
+/// `pb`, or, when shorter, between one's publication and a day up to its own publication
+/// that the other mentions (`da`, `db`: the days each text mentions, as day numbers). A
+/// follow-up published months later (a charge, a trial, a sentence) names the day of the
+/// event that the first report was published on; a day still to come (a hearing set for
+/// next month) says nothing about when the event was.
+pub(crate) fn event_gap(pa: i32, pb: i32, da: &[i32], db: &[i32]) -> u32 {
+    let mut gap = pa.abs_diff(pb);
+    for &d in db.iter().filter(|&&d| d <= pb) {
+        gap = gap.min(pa.abs_diff(d));
+    }
+    for &d in da.iter().filter(|&&d| d <= pa) {
+        gap = gap.min(pb.abs_diff(d));
+    }
+    gap
+}
+
+/// A date as its day number (days from the Common Era), the form [`event_gap`] compares.
+pub(crate) fn day_number(d: chrono::NaiveDate) -> i32 {
+    chrono::Datelike::num_days_from_ce(&d)
+}
+
+/// The `YYYY-MM-DD` days of a profile as day numbers (those that parse), in their order.
+pub(crate) fn day_numbers(days: &[String]) -> Vec<i32> {
+    days.iter()
+        .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(day_number)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> i32 {
+        day_number(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+    }
+
+    #[test]
+    fn a_follow_up_naming_the_day_of_the_event_is_close_to_the_first_report() {
+        let (first, later) = (day("2014-07-26"), day("2015-10-01"));
+        // the follow-up names 25 July 2014, the day before the first report
+        assert_eq!(event_gap(first, later, &[], &[day("2014-07-25")]), 1);
+        assert_eq!(event_gap(later, first, &[day("2014-07-25")], &[]), 1);
+        // the days both mention do not matter here, only publication against mention
+        assert_eq!(event_gap(first, later, &[], &[]), 432);
+        // a day still to come (a hearing) says nothing about the event
+        assert_eq!(
+            event_gap(first, day("2014-08-01"), &[day("2014-09-30")], &[]),
+            6
+        );
+    }
+
+    #[test]
+    fn day_numbers_skip_what_does_not_parse() {
+        let days = vec!["2020-03-05".to_string(), "2020-13-01".to_string()];
+        assert_eq!(day_numbers(&days), vec![day("2020-03-05")]);
+    }
 }
