@@ -57,8 +57,9 @@ pub(crate) struct Ranked {
     pub(crate) people: Vec<u32>,
     /// The calendar days the text mentions, as ranks (sorted).
     pub(crate) days: Vec<u32>,
-    /// The same days as day numbers (for [`crate::score::event_gap`]).
-    pub(crate) day_numbers: Vec<i32>,
+    /// The days and months the text mentions as spans of day numbers (for
+    /// [`crate::score::event_gap`]).
+    pub(crate) day_spans: Vec<(i32, i32)>,
 }
 
 /// Each word's rank in the sorted, deduplicated vocabulary of `words`.
@@ -172,7 +173,7 @@ impl<'a> Index<'a> {
                         .and_then(|l| person_id.get(l.as_str()).copied()),
                     people: ranks(&f.people, &person_id),
                     days: ranks(&f.days, &day_id),
-                    day_numbers: crate::score::day_numbers(&f.days),
+                    day_spans: crate::score::day_spans(f),
                 }
             })
             .collect();

@@ -35,6 +35,9 @@ pub(crate) struct Features {
     /// Calendar days the text mentions (`YYYY-MM-DD`), sorted.
     #[serde(rename = "d", default)]
     pub(crate) days: Vec<String>,
+    /// Months the text mentions without a day (`YYYY-MM`: `a July 2014 shooting`), sorted.
+    #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) months: Vec<String>,
     /// Years the text mentions, sorted.
     #[serde(rename = "y", default)]
     pub(crate) years: Vec<i32>,
@@ -120,6 +123,7 @@ pub(crate) fn features(doc: &Document) -> Features {
     quotes.dedup();
 
     let mut days = Vec::new();
+    let mut months = Vec::new();
     let mut years = Vec::new();
     for d in &x.dates {
         if d.timex.as_deref() == Some("PRESENT_REF") {
@@ -129,6 +133,10 @@ pub(crate) fn features(doc: &Document) -> Features {
             && NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok()
         {
             days.push(day.to_string());
+        } else if d.value.len() == 7
+            && NaiveDate::parse_from_str(&format!("{}-01", d.value), "%Y-%m-%d").is_ok()
+        {
+            months.push(d.value.clone());
         }
         if let Some(y) = d.value.get(..4).and_then(|y| y.parse::<i32>().ok())
             && (1800..=2200).contains(&y)
@@ -138,6 +146,8 @@ pub(crate) fn features(doc: &Document) -> Features {
     }
     days.sort();
     days.dedup();
+    months.sort();
+    months.dedup();
     years.sort_unstable();
     years.dedup();
 
@@ -170,6 +180,7 @@ pub(crate) fn features(doc: &Document) -> Features {
         names,
         quotes,
         days,
+        months,
         years,
     }
 }

@@ -102,7 +102,7 @@ fn dot_ranked(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 fn time_factor_ranked(a: &Ranked, b: &Ranked, config: &Config) -> f64 {
     let mut f = 1.0;
     if let (Some(x), Some(y)) = (a.published, b.published) {
-        let days = event_gap(x, y, &a.day_numbers, &b.day_numbers) as f64;
+        let days = event_gap(x, y, &a.day_spans, &b.day_spans) as f64;
         let over = (days - config.days_grace).max(0.0);
         f *= (-over / config.days_scale.max(1e-9)).exp();
     }
@@ -225,7 +225,7 @@ pub(crate) fn sorted_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
     let mut f = 1.0;
     if let (Some(x), Some(y)) = (a.published, b.published) {
-        let (da, db) = (day_numbers(&a.features.days), day_numbers(&b.features.days));
+        let (da, db) = (day_spans(&a.features), day_spans(&b.features));
         let days = event_gap(day_number(x), day_number(y), &da, &db) as f64;
         let over = (days - config.days_grace).max(0.0);
         f *= (-over / config.days_scale.max(1e-9)).exp();
@@ -249,18 +249,26 @@ fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
 }
 
 /// Days between two documents' events: the days between their publication dates `pa` and
-/// `pb`, or, when shorter, between one's publication and a day up to its own publication
-/// that the other mentions (`da`, `db`: the days each text mentions, as day numbers). A
-/// follow-up published months later (a charge, a trial, a sentence) names the day of the
-/// event that the first report was published on; a day still to come (a hearing set for
-/// next month) says nothing about when the event was.
-pub(crate) fn event_gap(pa: i32, pb: i32, da: &[i32], db: &[i32]) -> u32 {
+/// `pb`, or, when shorter, between one's publication and a day (or month) up to its own
+/// publication that the other mentions (`da`, `db`: the spans of days each text mentions,
+/// first and last day numbers). A follow-up published months later (a charge, a trial, a
+/// sentence) names the day or month of the event that the first report was published in;
+/// a day still to come (a hearing set for next month) says nothing about when the event
+/// was.
+pub(crate) fn event_gap(pa: i32, pb: i32, da: &[(i32, i32)], db: &[(i32, i32)]) -> u32 {
+    let distance = |p: i32, (first, last): (i32, i32)| {
+        if p < first {
+            first.abs_diff(p)
+        } else {
+            p.abs_diff(last.min(p))
+        }
+    };
     let mut gap = pa.abs_diff(pb);
-    for &d in db.iter().filter(|&&d| d <= pb) {
-        gap = gap.min(pa.abs_diff(d));
+    for &span in db.iter().filter(|s| s.0 <= pb) {
+        gap = gap.min(distance(pa, span));
     }
-    for &d in da.iter().filter(|&&d| d <= pa) {
-        gap = gap.min(pb.abs_diff(d));
+    for &span in da.iter().filter(|s| s.0 <= pa) {
+        gap = gap.min(distance(pb, span));
     }
     gap
 }
@@ -270,12 +278,22 @@ pub(crate) fn day_number(d: chrono::NaiveDate) -> i32 {
     chrono::Datelike::num_days_from_ce(&d)
 }
 
-/// The `YYYY-MM-DD` days of a profile as day numbers (those that parse), in their order.
-pub(crate) fn day_numbers(days: &[String]) -> Vec<i32> {
-    days.iter()
-        .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .map(day_number)
-        .collect()
+/// The days (`YYYY-MM-DD`) and months (`YYYY-MM`) a profile mentions as spans of day
+/// numbers (first and last day; those that parse), sorted.
+pub(crate) fn day_spans(f: &Features) -> Vec<(i32, i32)> {
+    let parse = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let days = f.days.iter().filter_map(|d| parse(d)).map(|d| {
+        let n = day_number(d);
+        (n, n)
+    });
+    let months = f.months.iter().filter_map(|m| {
+        let first = parse(&format!("{m}-01"))?;
+        let last = first.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
+        Some((day_number(first), day_number(last)))
+    });
+    let mut spans: Vec<(i32, i32)> = days.chain(months).collect();
+    spans.sort_unstable();
+    spans
 }
 
 #[cfg(test)]
@@ -289,21 +307,35 @@ mod tests {
     #[test]
     fn a_follow_up_naming_the_day_of_the_event_is_close_to_the_first_report() {
         let (first, later) = (day("2014-07-26"), day("2015-10-01"));
+        let on = |d: &str| (day(d), day(d));
         // the follow-up names 25 July 2014, the day before the first report
-        assert_eq!(event_gap(first, later, &[], &[day("2014-07-25")]), 1);
-        assert_eq!(event_gap(later, first, &[day("2014-07-25")], &[]), 1);
-        // the days both mention do not matter here, only publication against mention
+        assert_eq!(event_gap(first, later, &[], &[on("2014-07-25")]), 1);
+        assert_eq!(event_gap(later, first, &[on("2014-07-25")], &[]), 1);
+        // or only the month: the first report was published within it
+        let july = (day("2014-07-01"), day("2014-07-31"));
+        assert_eq!(event_gap(first, later, &[], &[july]), 0);
+        assert_eq!(event_gap(day("2014-08-02"), later, &[], &[july]), 2);
         assert_eq!(event_gap(first, later, &[], &[]), 432);
         // a day still to come (a hearing) says nothing about the event
         assert_eq!(
-            event_gap(first, day("2014-08-01"), &[day("2014-09-30")], &[]),
+            event_gap(first, day("2014-08-01"), &[on("2014-09-30")], &[]),
             6
         );
     }
 
     #[test]
-    fn day_numbers_skip_what_does_not_parse() {
-        let days = vec!["2020-03-05".to_string(), "2020-13-01".to_string()];
-        assert_eq!(day_numbers(&days), vec![day("2020-03-05")]);
+    fn day_spans_hold_days_and_whole_months_and_skip_what_does_not_parse() {
+        let f = Features {
+            days: vec!["2020-03-05".to_string(), "2020-13-01".to_string()],
+            months: vec!["2020-02".to_string()],
+            ..Features::default()
+        };
+        assert_eq!(
+            day_spans(&f),
+            vec![
+                (day("2020-02-01"), day("2020-02-29")),
+                (day("2020-03-05"), day("2020-03-05"))
+            ]
+        );
     }
 }
