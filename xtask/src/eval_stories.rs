@@ -326,9 +326,13 @@ pub(crate) fn score_with(
                             .iter()
                             .map(|r| format!("{}={:?}", r.document, r.text))
                             .collect();
+                        let value = match f.reports.first().map(|r| &r.value) {
+                            Some(FactValue::Number(x)) => x.to_string(),
+                            _ => "-".to_string(),
+                        };
                         let _ = writeln!(
                             diag,
-                            "  {} {} [{}] {}",
+                            "  {} {} ={value} [{}] {}",
                             f.count.as_deref().unwrap_or(""),
                             f.status,
                             f.about,
