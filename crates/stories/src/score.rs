@@ -288,7 +288,9 @@ pub(crate) fn day_spans(f: &Features) -> Vec<(i32, i32)> {
     });
     let months = f.months.iter().filter_map(|m| {
         let first = parse(&format!("{m}-01"))?;
-        let last = first.checked_add_months(chrono::Months::new(1))?.pred_opt()?;
+        let last = first
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()?;
         Some((day_number(first), day_number(last)))
     });
     let mut spans: Vec<(i32, i32)> = days.chain(months).collect();
