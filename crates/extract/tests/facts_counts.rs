@@ -432,6 +432,25 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         &[("two teens", 2.0, "killed", None)],
     ),
     (
+        "Rangel was rushed to a nearby hospital, but died the next day.",
+        &[("Rangel", 1.0, "killed", None)],
+    ),
+    (
+        "The victim was taken to a hospital, where he died.",
+        &[
+            ("The victim", 1.0, "killed", None),
+            ("he", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "The woman was hospitalized and later died.",
+        &[("The woman", 1.0, "killed", None)],
+    ),
+    (
+        "A man was taken to the hospital but is expected to survive.",
+        &[("A man", 1.0, "injured", None)],
+    ),
+    (
         "Two people were shot, one fatally, on the city's north side.",
         &[
             ("Two people", 2.0, "affected", None),

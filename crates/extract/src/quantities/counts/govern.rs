@@ -261,15 +261,17 @@ impl Cx<'_> {
                     return said(Kind::Kidnapped, j);
                 }
                 "in" if self.low(j + 1) == "custody" => return said(Kind::Arrested, j),
+                // `was taken to a hospital`, unless the same people die there (`but died`,
+                // `where he died`)
                 "taken" | "rushed" | "transported" | "sent" | "flown" | "driven" | "airlifted"
                     if self.low(j + 1) == "to" && self.hospital_within(j + 2, 5, end) =>
                 {
-                    return said(Kind::Injured, j);
+                    return said(self.injured_unless_dies(j + 1, s, nps), j);
                 }
                 // `were treated at a hospital`, `are recovering`, `is nursing a
                 // gunshot wound`
                 "treated" | "recovering" | "hospitalized" | "hospitalised" | "nursing" => {
-                    return said(Kind::Injured, j);
+                    return said(self.injured_unless_dies(j + 1, s, nps), j);
                 }
                 // `a teen was struck by a bullet`, `grazed by gunfire`
                 "struck" | "grazed"
@@ -392,17 +394,42 @@ impl Cx<'_> {
         })
     }
 
+    /// Injured, or killed when the same people die later in the sentence.
+    fn injured_unless_dies(&self, from: usize, s: &Sentence, nps: &[Np]) -> Kind {
+        if self.dies_later(from, s, nps) {
+            Kind::Killed
+        } else {
+            Kind::Injured
+        }
+    }
+
     /// `a man was shot in the head and died`, `a teenager shot in her front
     /// yard has died`: the people shot die later in the sentence, before any
     /// other number of people is named.
     pub(super) fn dies_later(&self, from: usize, s: &Sentence, nps: &[Np]) -> bool {
         let end = s.tokens.end.min(from + 25);
         for i in from..end {
+            // `taken to a hospital, where he died`: the pronoun is the same person
+            if self.low(i) == "where"
+                && matches!(self.low(i + 1), "he" | "she" | "they")
+                && matches!(self.low(i + 2), "died" | "succumbed")
+            {
+                return true;
+            }
             if nps.iter().any(|n| n.a == i) {
                 return false;
             }
             match self.low(i) {
-                "but" | ";" | "while" | "whereas" | "survived" | "expected" | "stable" => {
+                // `was rushed to a hospital but died there`: the contrast is with the
+                // care, and the same people die
+                "but" => {
+                    let next = match self.low(i + 1) {
+                        "later" | "eventually" | "ultimately" | "then" | "soon" => i + 2,
+                        _ => i + 1,
+                    };
+                    return matches!(self.low(next), "died" | "succumbed");
+                }
+                ";" | "while" | "whereas" | "survived" | "expected" | "stable" => {
                     return false;
                 }
                 "died" | "dies" | "succumbed" => return true,
