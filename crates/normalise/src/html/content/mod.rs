@@ -98,14 +98,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
         .first()
         .map(|&r| lead_before(dom, &decisions, &dropped, &stats, r))
         .unwrap_or_default();
-    walk_roots(
-        dom,
-        &decisions,
-        &dropped,
-        &kinds,
-        title,
-        lead.into_iter().chain(roots),
-    )
+    walk_roots(dom, &decisions, &dropped, &kinds, title, &lead, roots)
 }
 
 /// Every element's drop decision, in node order.
@@ -113,13 +106,16 @@ fn decide<'a>(dom: &'a Dom, cache: &mut NameCache<'a>) -> Vec<Drop> {
     dom.nodes.iter().map(|node| classify(node, cache)).collect()
 }
 
-/// The paragraph items of `roots`, walked in order with the given drops.
+/// The paragraph items of the `leads` and then the `roots`, walked in order with the given
+/// drops. A lead is walked as kept even when its own name drops it (a teaser), and its text
+/// is left out of whatever removed item holds it (the page header a lead sits in).
 fn walk_roots(
     dom: &Dom,
     decisions: &[Drop],
     dropped: &[bool],
     kinds: &[Option<&'static str>],
     title: Option<&str>,
+    leads: &[usize],
     roots: impl IntoIterator<Item = usize>,
 ) -> Content {
     let mut walker = Walker {
@@ -127,6 +123,7 @@ fn walk_roots(
         decisions,
         dropped,
         kinds,
+        leads,
         title: title.map(heading_key),
         items: Vec::new(),
         current: String::new(),
@@ -134,6 +131,10 @@ fn walk_roots(
         in_link: 0,
         skipped_title: false,
     };
+    for &lead in leads {
+        walker.walk_kept(lead, 0);
+        walker.flush();
+    }
     for root in roots {
         walker.walk(root, 0);
         walker.flush();
@@ -217,7 +218,7 @@ pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>) -> Content {
             }
         })
         .collect();
-    walk_roots(dom, &decisions, &dropped, &kinds, title, [0])
+    walk_roots(dom, &decisions, &dropped, &kinds, title, &[], [0])
 }
 
 #[cfg(test)]
@@ -244,6 +245,29 @@ mod tests {
     }
 
     const PARA: &str = "This is a long enough paragraph of article text, with commas, clauses, and more words to score well.";
+
+    #[test]
+    fn a_lead_the_container_drops_between_its_headline_and_its_body_is_kept_first() {
+        // the teaser under the headline is the article's lead, though `teaser` drops
+        // teasers elsewhere; its header is read as navigation and stays removed
+        let html = format!(
+            "<html><head><title>Storm hits the coast</title></head><body>\
+             <div class='article'><div class='article-header'><h1>Storm hits the coast</h1>\
+             <p class='teaser'>The storm reached the coast on Monday. Thousands lost power.</p>\
+             <a href='/a'>Jane Doe</a></div>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></body></html>"
+        );
+        check(
+            &html,
+            &[
+                "The storm reached the coast on Monday. Thousands lost power.",
+                "<navigation> Storm hits the coast Jane Doe",
+                PARA,
+                PARA,
+                PARA,
+            ],
+        );
+    }
 
     #[test]
     fn selects_main_content() {

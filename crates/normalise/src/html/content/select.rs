@@ -266,10 +266,13 @@ fn repeated_parts(
     None
 }
 
-/// The lead of an article told outside its container: prose paragraphs between the page's
-/// headline (`h1`, outside the container) and the container, which templates often put in
-/// the header (standfirst, teaser, intro). At most three, in document order; none when the
-/// headline is inside the container or there is none before it.
+/// The lead of an article that the container's walk would not show: prose paragraphs named
+/// as a lead (standfirst, teaser, intro) between the page's headline and the body, which
+/// templates often put in the header. With the headline (`h1`) outside the container, those
+/// between it and the container; with the headline inside it (before its first shown
+/// prose), those between it and the body's first shown prose that the walk drops (a header
+/// read as navigation, a teaser). At most three, in document order; none without a
+/// headline before the body. The caller walks them as kept, before the container.
 pub(super) fn lead_before(
     dom: &Dom,
     decisions: &[Drop],
@@ -320,26 +323,59 @@ pub(super) fn lead_before(
         }
         false
     };
-    if root == 0
-        || (root..dom.nodes.len())
-            .take_while(|&id| within(id, root))
-            .any(|id| tag(id) == "h1")
-    {
+    if root == 0 {
         return Vec::new();
     }
-    let Some(h1) = (1..root)
-        .rev()
-        .find(|&id| tag(id) == "h1" && alive(id) && !within(root, id))
-    else {
-        return Vec::new();
+    // The headline inside the container: the lead is what its template drops between the
+    // headline and the body's first kept prose (a header read as navigation, a teaser).
+    // the container's first prose its walk shows
+    let prose_after = |from: usize, h1: Option<usize>| {
+        (from..dom.nodes.len())
+            .take_while(|&id| within(id, root))
+            .find(|&id| {
+                let s = stats.get(id).copied().unwrap_or_default();
+                s.text >= 50
+                    && !s.has_block
+                    && h1.is_none_or(|h| !within(id, h))
+                    && !dropped_within(dom, dropped, id, root)
+            })
+    };
+    // a headline after the body's first prose (a related article's) is not the page's
+    let inner_h1 = (root..dom.nodes.len())
+        .take_while(|&id| within(id, root))
+        .find(|&id| tag(id) == "h1")
+        .filter(|&h1| prose_after(root, None).is_none_or(|p| p > h1));
+    let (h1, end, inside) = match inner_h1 {
+        Some(h1) => {
+            if !alive(h1) {
+                return Vec::new();
+            }
+            let Some(body) = prose_after(h1 + 1, Some(h1)) else {
+                return Vec::new();
+            };
+            (h1, body, true)
+        }
+        None => {
+            let Some(h1) = (1..root)
+                .rev()
+                .find(|&id| tag(id) == "h1" && alive(id) && !within(root, id))
+            else {
+                return Vec::new();
+            };
+            (h1, root, false)
+        }
     };
     let mut picked: Vec<usize> = Vec::new();
-    for id in h1 + 1..root {
+    for id in h1 + 1..end {
         if picked.len() == 3 {
             break;
         }
-        if !alive(id) || within(id, h1) || within(root, id) || picked.iter().any(|&p| within(id, p))
+        if !alive(id) || within(id, h1) || within(end, id) || picked.iter().any(|&p| within(id, p))
         {
+            continue;
+        }
+        // inside the container, only what its walk drops (the rest is shown already)
+        if inside && !dropped_within(dom, dropped, id, root) {
             continue;
         }
         let s = stats.get(id).copied().unwrap_or_default();
@@ -352,7 +388,7 @@ pub(super) fn lead_before(
         let mut named = false;
         let mut a = id;
         for _ in 0..3 {
-            if a == 0 || within(root, a) {
+            if a == 0 || within(end, a) {
                 break;
             }
             let node = dom.nodes.get(a);
@@ -364,6 +400,21 @@ pub(super) fn lead_before(
         }
     }
     picked
+}
+
+/// Whether `id` or one of its ancestors up to `root` is dropped.
+fn dropped_within(dom: &Dom, dropped: &[bool], id: usize, root: usize) -> bool {
+    let mut a = id;
+    for _ in 0..300 {
+        if dropped.get(a).copied().unwrap_or(true) {
+            return true;
+        }
+        if a == root || a == 0 {
+            return false;
+        }
+        a = dom.nodes.get(a).map_or(0, |x| x.parent);
+    }
+    false
 }
 
 /// Whether a class or id names a lead paragraph (standfirst, intro, summary, ...), in the

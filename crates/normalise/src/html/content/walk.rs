@@ -13,6 +13,18 @@ pub(super) fn collect_text(
     out: &mut String,
     depth: usize,
 ) {
+    collect_text_except(dom, decisions, id, out, depth, &[]);
+}
+
+/// All text of a subtree without silent elements and the subtrees of `skip`.
+pub(super) fn collect_text_except(
+    dom: &Dom,
+    decisions: &[Drop],
+    id: usize,
+    out: &mut String,
+    depth: usize,
+    skip: &[usize],
+) {
     let Some(node) = dom.nodes.get(id) else {
         return;
     };
@@ -26,14 +38,14 @@ pub(super) fn collect_text(
                 let Some(cn) = dom.nodes.get(*c) else {
                     continue;
                 };
-                if decisions.get(*c).is_none_or(|d| *d == Drop::Silent) {
+                if decisions.get(*c).is_none_or(|d| *d == Drop::Silent) || skip.contains(c) {
                     continue;
                 }
                 let block = is_block(&cn.tag) || &*cn.tag == "br";
                 if block {
                     out.push(' ');
                 }
-                collect_text(dom, decisions, *c, out, depth + 1);
+                collect_text_except(dom, decisions, *c, out, depth + 1, skip);
                 if block || matches!(&*cn.tag, "td" | "th") {
                     out.push(' ');
                 }
@@ -56,6 +68,8 @@ pub(super) struct Walker<'a> {
     pub(super) decisions: &'a [Drop],
     pub(super) dropped: &'a [bool],
     pub(super) kinds: &'a [Option<&'static str>],
+    /// Lead paragraphs walked on their own, before the content (left out of removed text).
+    pub(super) leads: &'a [usize],
     pub(super) title: Option<String>,
     pub(super) items: Vec<Item>,
     pub(super) current: String,
@@ -122,17 +136,15 @@ impl Walker<'_> {
     }
 
     pub(super) fn walk(&mut self, id: usize, depth: usize) {
-        let Some(node) = self.dom.nodes.get(id) else {
-            return;
-        };
         if depth > 300 {
             return;
         }
-        let tag = &*node.tag;
         if self.dropped.get(id).copied().unwrap_or(true) {
-            if let Some(kind) = self.kinds.get(id).copied().flatten() {
+            if let Some(kind) = self.kinds.get(id).copied().flatten()
+                && !self.leads.contains(&id)
+            {
                 let mut text = String::new();
-                collect_text(self.dom, self.decisions, id, &mut text, 0);
+                collect_text_except(self.dom, self.decisions, id, &mut text, 0, self.leads);
                 if !text.trim().is_empty() {
                     self.flush();
                     self.items.push(Item::Removed(kind, text));
@@ -140,6 +152,15 @@ impl Walker<'_> {
             }
             return;
         }
+        self.walk_kept(id, depth);
+    }
+
+    /// [`Walker::walk`] of an element whatever its own drop (its descendants' still count).
+    pub(super) fn walk_kept(&mut self, id: usize, depth: usize) {
+        let Some(node) = self.dom.nodes.get(id) else {
+            return;
+        };
+        let tag = &*node.tag;
         if tag == "br" || tag == "hr" {
             self.flush();
             return;
