@@ -9,6 +9,7 @@
 //! the threshold, so no merge ever crosses components). Near-duplicates inside a
 //! component attach to the earliest document they copy.
 
+use crate::links::Links;
 use crate::score::{self, PairScore};
 use crate::{Config, Group, Profile};
 use foldhash::{HashMap, HashMapExt};
@@ -430,15 +431,14 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     // each document's near-duplicate neighbours (from its edges, not from every pair),
     // and the links of average-link: a missing pair counts as 0
     let mut copies_of: Vec<Vec<usize>> = vec![Vec::new(); comp.len()];
-    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); comp.len()];
+    let mut links = Links::new(comp.len());
     let mut add = |a: usize, found: Vec<(usize, bool, f64)>| {
         for (b, duplicate, total) in found {
             if duplicate {
                 copies_of[a].push(b);
                 copies_of[b].push(a);
             }
-            links[a].insert(b, total);
-            links[b].insert(a, total);
+            links.push(a, b, total);
         }
     };
     if comp.len() < PARALLEL_FROM {
@@ -502,8 +502,12 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
     let mut version: Vec<u32> = vec![0; comp.len()];
     let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
     let size = |members: &[Option<Vec<usize>>], c: usize| members[c].as_ref().map_or(0, Vec::len);
-    for (c, l) in links.iter().enumerate() {
-        for (&d, &sum) in l.range(c + 1..) {
+    links.finish();
+    for c in 0..comp.len() {
+        let row = links.row(c);
+        let after = row.partition_point(|&(d, _)| (d as usize) <= c);
+        for &(d, sum) in &row[after..] {
+            let d = d as usize;
             let avg = sum / (size(&members, c) * size(&members, d)) as f64;
             if avg >= config.threshold {
                 heap.push(Merge::new(avg, c, d, &version));
@@ -530,26 +534,18 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
         if tight.is_finite() && top.avg < config.cohesion_ratio * tight {
             continue;
         }
-        let cross = links[c].get(&d).copied().unwrap_or(0.0);
+        let cross = links.get(c, d).unwrap_or(0.0);
         internal[c] += internal[d] + cross;
         let md = members[d].take().unwrap_or_default();
         if let Some(mc) = members[c].as_mut() {
             mc.extend(md);
         }
-        let ld = std::mem::take(&mut links[d]);
-        for (e, sum) in ld {
-            if e == c {
-                continue;
-            }
-            *links[c].entry(e).or_default() += sum;
-            links[e].remove(&d);
-            *links[e].entry(c).or_default() += sum;
-        }
-        links[c].remove(&d);
+        links.merge(c, d);
         version[c] += 1;
         version[d] += 1;
         let nc = size(&members, c);
-        for (&e, &sum) in &links[c] {
+        for &(e, sum) in links.row(c) {
+            let e = e as usize;
             let avg = sum / (nc * size(&members, e)) as f64;
             if avg >= config.threshold {
                 heap.push(Merge::new(avg, c.min(e), c.max(e), &version));

@@ -25,6 +25,7 @@
 
 mod cluster;
 mod facts;
+mod links;
 mod minhash;
 mod profile;
 mod score;
