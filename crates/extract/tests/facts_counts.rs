@@ -432,6 +432,10 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         &[("two teens", 2.0, "killed", None)],
     ),
     (
+        "Darrell Powers said 16-year-old Cederrius Hastings was shot to death Saturday morning.",
+        &[("Cederrius Hastings", 1.0, "killed", None)],
+    ),
+    (
         "Rangel was rushed to a nearby hospital, but died the next day.",
         &[("Rangel", 1.0, "killed", None)],
     ),

@@ -310,6 +310,24 @@ mod tests {
                     Some("civil war"),
                 )],
             ),
+            (
+                // a name after an age is the person, not what the age counts
+                "police said 16-year-old Cederrius Hastings was shot",
+                &[
+                    ("16-year-old", 16.0 * YEAR_S, Some("s"), None, None),
+                    ("Cederrius Hastings", 1.0, None, None, None),
+                ],
+            ),
+            (
+                "a 16-year-old Puyallup boy",
+                &[(
+                    "16-year-old Puyallup boy",
+                    16.0 * YEAR_S,
+                    Some("s"),
+                    None,
+                    Some("Puyallup boy"),
+                )],
+            ),
         ];
         for (input, expected) in cases {
             check(input, expected);

@@ -461,7 +461,12 @@ impl<'a> Parser<'a> {
         {
             let unit = unit_of(self.t(j + 1))?;
             let end = j + 3;
-            let of = self.counted_noun(end + 1);
+            // `16-year-old Cederrius Hastings`: a name after an age is the person, not
+            // what is counted (`a 16-year-old Puyallup boy` counts the boy)
+            let upper = |k: usize| self.t(k).starts_with(char::is_uppercase);
+            let of = self
+                .counted_noun(end + 1)
+                .filter(|&(_, l)| !(upper(end + 1) && l == end + 1 && upper(end + 2)));
             let last_tok = of.as_ref().map_or(end, |o| o.1);
             return Some((
                 self.make(
