@@ -436,6 +436,10 @@ const GVA: &[(&str, &[Want<'_>])] = &[
         &[("Cederrius Hastings", 1.0, "killed", None)],
     ),
     (
+        "Three other adult males were also injured.",
+        &[("Three other adult males", 3.0, "injured", None)],
+    ),
+    (
         "Rangel was rushed to a nearby hospital, but died the next day.",
         &[("Rangel", 1.0, "killed", None)],
     ),

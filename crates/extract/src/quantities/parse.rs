@@ -263,7 +263,13 @@ impl<'a> Parser<'a> {
     fn counted_noun(&self, j: usize) -> Option<(String, usize)> {
         let mut words = Vec::new();
         let mut k = j;
-        while words.len() < 2 && self.kind(k) == Some(K::Word) {
+        // `three other adult males`: a determiner-like first word leaves two for the noun
+        let most = if matches!(self.low(j), "other" | "more" | "additional" | "further") {
+            3
+        } else {
+            2
+        };
+        while words.len() < most && self.kind(k) == Some(K::Word) {
             let w = self.low(k);
             if STOP_AFTER.contains(&w) || COMMON_VERBS.contains(&w) || MONTHS.contains(&w) {
                 break;
