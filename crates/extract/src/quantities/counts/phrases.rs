@@ -1,6 +1,6 @@
 //! The numbers of people a sentence names: quantities of people, `a man`, `the victim`, bare number words, names and `he`/`she`.
-use super::super::words::state_word;
 use super::super::words::{COUNT_GAP, Kind, counted_event};
+use super::super::words::{PERSON_NOUNS, state_word};
 use super::{Cx, Np, is_number_word, is_ordinal, is_singular, word_value};
 use crate::sentences::Sentence;
 use crate::tokens::TokenKind;
@@ -294,6 +294,17 @@ impl Cx<'_> {
         };
         if !is_name_word(i) {
             return None;
+        }
+        // `Investigators said`, `Witnesses told`: a plural of a common word that opens the
+        // sentence alone is not a name
+        if i == s.tokens.start && !is_name_word(i + 1) {
+            let w = self.low(i);
+            if let Some(one) = w.strip_suffix('s').filter(|o| o.len() >= 3)
+                && (crate::lexicon::is_common(one) || PERSON_NOUNS.contains(&one))
+                && !crate::lexicon::is_first_name(one)
+            {
+                return None;
+            }
         }
         // `in Baghdad`, `the Baltic Sea`: a place or a thing, not a person
         if i > s.tokens.start
