@@ -252,9 +252,10 @@ fn time_factor(a: &Profile, b: &Profile, config: &Config) -> f64 {
 /// `pb`, or, when shorter, between one's publication and a day (or month) up to its own
 /// publication that the other mentions (`da`, `db`: the spans of days each text mentions,
 /// first and last day numbers). A follow-up published months later (a charge, a trial, a
-/// sentence) names the day or month of the event that the first report was published in;
-/// a day still to come (a hearing set for next month) says nothing about when the event
-/// was.
+/// sentence) names the day or month of the event that the first report was published in,
+/// and two follow-ups that name the same past day (not only month) tell of that day's
+/// event (the gap is 0); a day still to come (a hearing set for next month) says nothing
+/// about when the event was.
 pub(crate) fn event_gap(pa: i32, pb: i32, da: &[(i32, i32)], db: &[(i32, i32)]) -> u32 {
     let distance = |p: i32, (first, last): (i32, i32)| {
         if p < first {
@@ -269,6 +270,12 @@ pub(crate) fn event_gap(pa: i32, pb: i32, da: &[(i32, i32)], db: &[(i32, i32)]) 
     }
     for &span in da.iter().filter(|s| s.0 <= pa) {
         gap = gap.min(distance(pb, span));
+    }
+    // both name the same past day (a trial and a sentencing, each recalling the shooting)
+    for &x in da.iter().filter(|s| s.0 <= pa && s.0 == s.1) {
+        if db.iter().any(|&y| y == x && y.0 <= pb) {
+            gap = 0;
+        }
     }
     gap
 }
@@ -318,6 +325,13 @@ mod tests {
         assert_eq!(event_gap(first, later, &[], &[july]), 0);
         assert_eq!(event_gap(day("2014-08-02"), later, &[], &[july]), 2);
         assert_eq!(event_gap(first, later, &[], &[]), 432);
+        // two follow-ups a year apart naming the same past day; a shared month is not enough
+        let (trial, sentence) = (day("2015-10-01"), day("2016-06-01"));
+        assert_eq!(
+            event_gap(trial, sentence, &[on("2014-07-25")], &[on("2014-07-25")]),
+            0
+        );
+        assert_eq!(event_gap(trial, sentence, &[july], &[july]), 244);
         // a day still to come (a hearing) says nothing about the event
         assert_eq!(
             event_gap(first, day("2014-08-01"), &[on("2014-09-30")], &[]),
