@@ -332,10 +332,7 @@ pub(crate) fn score_with(
                             .iter()
                             .map(|r| format!("{}={:?}", r.document, r.text))
                             .collect();
-                        let value = match f.reports.first().map(|r| &r.value) {
-                            Some(FactValue::Number(x)) => x.to_string(),
-                            _ => "-".to_string(),
-                        };
+                        let value = fact_number(f).map_or("-".to_string(), |x| x.to_string());
                         let _ = writeln!(
                             diag,
                             "  {} {} ={value} [{}] {}",
@@ -391,10 +388,7 @@ pub(crate) fn score_with(
 /// the one reported by the most documents (ties: the larger value, then the first). Facts
 /// on which the outlets differ say nothing agreed, however many documents they hold.
 fn agreed_count(story: &Story, kind: &str) -> Option<f64> {
-    let value = |f: &newsdesk_model::Fact| match f.reports.first().map(|r| &r.value) {
-        Some(FactValue::Number(x)) => *x,
-        _ => f64::NAN,
-    };
+    let value = |f: &newsdesk_model::Fact| fact_number(f).unwrap_or(f64::NAN);
     let documents = |f: &newsdesk_model::Fact| {
         let mut d: Vec<&str> = f.reports.iter().map(|r| r.document.as_str()).collect();
         d.sort_unstable();
@@ -420,9 +414,16 @@ fn agrees_on(story: &Story, kind: &str, gold: f64) -> bool {
     story.facts.iter().any(|f| {
         f.count.as_deref() == Some(kind)
             && f.status == "agree"
-            && matches!(f.reports.first().map(|r| &r.value),
-                Some(FactValue::Number(x)) if (x - gold).abs() < 0.5)
+            && fact_number(f).is_some_and(|x| (x - gold).abs() < 0.5)
     })
+}
+
+/// The number a fact's first report states, if it states one.
+fn fact_number(f: &newsdesk_model::Fact) -> Option<f64> {
+    match f.reports.first().map(|r| &r.value) {
+        Some(FactValue::Number(x)) => Some(*x),
+        _ => None,
+    }
 }
 
 /// Whether the story has an agreed fact counting `kind` above zero.

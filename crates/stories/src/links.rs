@@ -41,14 +41,14 @@ impl Links {
         for row in &mut self.rows {
             // stable: pushes of one neighbour stay in their order, the last one wins
             row.sort_by_key(|&(e, _)| e);
-            let mut out: Vec<(u32, f64)> = Vec::with_capacity(row.len());
-            for &(e, v) in row.iter() {
-                match out.last_mut() {
-                    Some(last) if last.0 == e => last.1 = v,
-                    _ => out.push((e, v)),
+            row.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 = later.1;
                 }
-            }
-            *row = out;
+                same
+            });
+            row.shrink_to_fit();
         }
     }
 
@@ -60,10 +60,8 @@ impl Links {
     /// The sum between `c` and `d`, if they are linked.
     pub(crate) fn get(&self, c: usize, d: usize) -> Option<f64> {
         let row = self.row(c);
-        row.binary_search_by_key(&key(d), |&(e, _)| e)
-            .ok()
-            .and_then(|i| row.get(i))
-            .map(|&(_, v)| v)
+        let at = row.binary_search_by_key(&key(d), |&(e, _)| e).ok()?;
+        row.get(at).map(|&(_, v)| v)
     }
 
     /// Cluster `d` joins cluster `c`: each neighbour `e` of `d` (other than `c`) adds its

@@ -272,12 +272,10 @@ pub(crate) fn event_gap(pa: i32, pb: i32, da: &[(i32, i32)], db: &[(i32, i32)]) 
         gap = gap.min(distance(pb, span));
     }
     // both name the same past day (a trial and a sentencing, each recalling the shooting)
-    for &x in da.iter().filter(|s| s.0 <= pa && s.0 == s.1) {
-        if db.iter().any(|&y| y == x && y.0 <= pb) {
-            gap = 0;
-        }
-    }
-    gap
+    let same_past_day = da
+        .iter()
+        .any(|x| x.0 == x.1 && x.0 <= pa.min(pb) && db.contains(x));
+    if same_past_day { 0 } else { gap }
 }
 
 /// A date as its day number (days from the Common Era), the form [`event_gap`] compares.

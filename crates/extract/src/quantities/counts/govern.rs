@@ -243,8 +243,8 @@ impl Cx<'_> {
                 } else {
                     self.fatal_after(j + 1, k)
                 };
-                let k = if k == Kind::Injured && self.dies_later(j + 1, s, nps) {
-                    Kind::Killed
+                let k = if k == Kind::Injured {
+                    self.injured_unless_dies(j + 1, s, nps)
                 } else {
                     k
                 };

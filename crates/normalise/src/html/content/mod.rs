@@ -96,7 +96,7 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     let roots = choose_roots(dom, &mut cache, &decisions, &stats, &gone);
     let lead = roots
         .first()
-        .map(|&r| lead_before(dom, &decisions, &dropped, &stats, r))
+        .map(|&r| lead_before(dom, &decisions, &dropped, &gone, &stats, r))
         .unwrap_or_default();
     walk_roots(dom, &decisions, &dropped, &kinds, title, &lead, roots)
 }

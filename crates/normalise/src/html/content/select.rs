@@ -273,10 +273,13 @@ fn repeated_parts(
 /// prose), those between it and the body's first shown prose that the walk drops (a header
 /// read as navigation, a teaser). At most three, in document order; none without a
 /// headline before the body. The caller walks them as kept, before the container.
+///
+/// `gone`: whether an element or one of its ancestors is dropped (the container never is).
 pub(super) fn lead_before(
     dom: &Dom,
     decisions: &[Drop],
     dropped: &[bool],
+    gone: &[bool],
     stats: &[Stats],
     root: usize,
 ) -> Vec<usize> {
@@ -326,21 +329,20 @@ pub(super) fn lead_before(
     if root == 0 {
         return Vec::new();
     }
-    // The headline inside the container: the lead is what its template drops between the
-    // headline and the body's first kept prose (a header read as navigation, a teaser).
-    // the container's first prose its walk shows
+    // what the container's walk drops: the element or an ancestor below the container
+    let hidden = |id: usize| gone.get(id).copied().unwrap_or(true);
+    // the container's first prose its walk shows, from `from` on (outside `h1`)
     let prose_after = |from: usize, h1: Option<usize>| {
         (from..dom.nodes.len())
             .take_while(|&id| within(id, root))
             .find(|&id| {
                 let s = stats.get(id).copied().unwrap_or_default();
-                s.text >= 50
-                    && !s.has_block
-                    && h1.is_none_or(|h| !within(id, h))
-                    && !dropped_within(dom, dropped, id, root)
+                s.text >= 50 && !s.has_block && h1.is_none_or(|h| !within(id, h)) && !hidden(id)
             })
     };
-    // a headline after the body's first prose (a related article's) is not the page's
+    // The headline inside the container: the lead is what its template drops between the
+    // headline and the body's first shown prose (a header read as navigation, a teaser).
+    // A headline after the body's first prose (a related article's) is not the page's.
     let inner_h1 = (root..dom.nodes.len())
         .take_while(|&id| within(id, root))
         .find(|&id| tag(id) == "h1")
@@ -375,7 +377,7 @@ pub(super) fn lead_before(
             continue;
         }
         // inside the container, only what its walk drops (the rest is shown already)
-        if inside && !dropped_within(dom, dropped, id, root) {
+        if inside && !hidden(id) {
             continue;
         }
         let s = stats.get(id).copied().unwrap_or_default();
@@ -400,21 +402,6 @@ pub(super) fn lead_before(
         }
     }
     picked
-}
-
-/// Whether `id` or one of its ancestors up to `root` is dropped.
-fn dropped_within(dom: &Dom, dropped: &[bool], id: usize, root: usize) -> bool {
-    let mut a = id;
-    for _ in 0..300 {
-        if dropped.get(a).copied().unwrap_or(true) {
-            return true;
-        }
-        if a == root || a == 0 {
-            return false;
-        }
-        a = dom.nodes.get(a).map_or(0, |x| x.parent);
-    }
-    false
 }
 
 /// Whether a class or id names a lead paragraph (standfirst, intro, summary, ...), in the
