@@ -29,13 +29,14 @@ const SCORE_CHUNK: usize = 4096;
 pub(crate) struct Index<'a> {
     pub(crate) profiles: Vec<&'a Profile>,
     /// Each feature's list (an index into `lists`).
-    features: HashMap<(u8, &'a str), usize>,
-    /// The inverted lists of features and then of LSH bands.
-    lists: Vec<Vec<usize>>,
+    features: HashMap<(u8, &'a str), u32>,
+    /// The inverted lists of features and then of LSH bands: row `k` holds the profiles
+    /// listed under key `k`, ascending.
+    lists: Rows,
     /// Each profile's feature lists and band lists (indices into `lists`, each list
-    /// once), found once here so that a profile's candidates need no hashing.
-    feature_lists: Vec<Vec<u32>>,
-    band_lists: Vec<Vec<u32>>,
+    /// once, sorted), found once here so that a profile's candidates need no hashing.
+    feature_lists: Rows,
+    band_lists: Rows,
     /// Each profile's terms and names as ranks in the sorted vocabulary of all profiles
     /// (so in the same order as the words): pair scores compare integers, not strings.
     ranked: Vec<Ranked>,
@@ -122,16 +123,27 @@ fn rank(lists: &[&[(String, f32)]]) -> Vec<Vec<(u32, f32)>> {
 impl<'a> Index<'a> {
     /// Builds the lists; `profiles` must be sorted by id without repeats.
     pub(crate) fn new(profiles: Vec<&'a Profile>) -> Index<'a> {
-        let mut features: HashMap<(u8, &'a str), usize> = HashMap::new();
-        let mut bands: HashMap<u64, usize> = HashMap::new();
-        let mut lists: Vec<Vec<usize>> = Vec::new();
-        let mut feature_lists = Vec::with_capacity(profiles.len());
-        let mut band_lists = Vec::with_capacity(profiles.len());
-        for (i, &p) in profiles.iter().enumerate() {
-            feature_lists.push(join_lists(&mut features, &mut lists, feature_keys(p), i));
+        let mut features: HashMap<(u8, &'a str), u32> = HashMap::new();
+        let mut bands: HashMap<u64, u32> = HashMap::new();
+        // each list's length, then the lists themselves, filled in profile order
+        let mut lengths: Vec<u32> = Vec::new();
+        let mut feature_lists = Rows::default();
+        let mut band_lists = Rows::default();
+        for &p in &profiles {
+            feature_lists.push(&list_ids(&mut features, &mut lengths, feature_keys(p)));
             let keys = crate::minhash::band_keys(&p.features.signature);
-            band_lists.push(join_lists(&mut bands, &mut lists, keys.into_iter(), i));
+            band_lists.push(&list_ids(&mut bands, &mut lengths, keys.into_iter()));
         }
+        drop(bands);
+        let mut lists = Rows::with_lengths(&lengths);
+        drop(lengths);
+        for i in 0..profiles.len() {
+            let doc = u32::try_from(i).unwrap_or(u32::MAX);
+            for &k in feature_lists.row(i).iter().chain(band_lists.row(i)) {
+                lists.fill(k as usize, doc);
+            }
+        }
+        lists.cursor = Vec::new();
         let terms: Vec<&[(String, f32)]> = profiles
             .iter()
             .map(|p| p.features.terms.as_slice())
@@ -200,9 +212,9 @@ impl<'a> Index<'a> {
     ) -> Option<PairScore> {
         score::pair_ranked(
             &self.ranked[i],
-            &self.ranked[j.doc],
+            &self.ranked[j.doc()],
             &self.profiles[i].features.signature,
-            &self.profiles[j.doc].features.signature,
+            &self.profiles[j.doc()].features.signature,
             j.band,
             floor,
             config,
@@ -211,26 +223,28 @@ impl<'a> Index<'a> {
 
     /// The length of a feature's list.
     pub(crate) fn list_len(&self, key: &(u8, &str)) -> usize {
-        self.features.get(key).map_or(0, |&k| self.lists[k].len())
+        self.features
+            .get(key)
+            .map_or(0, |&k| self.lists.row(k as usize).len())
     }
 
     /// The candidates of document `i` (any index but `i`), sorted.
     pub(crate) fn candidates(&self, i: usize, config: &Config) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
-        for &k in &self.band_lists[i] {
-            let list = &self.lists[k as usize];
-            out.extend(list.iter().map(|&doc| Candidate { doc, band: true }));
+        let of = |doc: &u32, band: bool| Candidate { at: *doc, band };
+        for &k in self.band_lists.row(i) {
+            out.extend(self.lists.row(k as usize).iter().map(|d| of(d, true)));
         }
-        for &k in &self.feature_lists[i] {
-            let list = &self.lists[k as usize];
+        for &k in self.feature_lists.row(i) {
+            let list = self.lists.row(k as usize);
             if list.len() <= config.max_list {
-                out.extend(list.iter().map(|&doc| Candidate { doc, band: false }));
+                out.extend(list.iter().map(|d| of(d, false)));
             }
         }
-        out.retain(|c| c.doc != i);
+        out.retain(|c| c.doc() != i);
         // by document, a band's entry first, then one per document
-        out.sort_unstable_by(|a, b| a.doc.cmp(&b.doc).then(b.band.cmp(&a.band)));
-        out.dedup_by_key(|c| c.doc);
+        out.sort_unstable_by(|a, b| a.at.cmp(&b.at).then(b.band.cmp(&a.band)));
+        out.dedup_by_key(|c| c.at);
         out
     }
 }
@@ -238,33 +252,106 @@ impl<'a> Index<'a> {
 /// A candidate of a document: its index, and whether the two share an LSH band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Candidate {
-    pub(crate) doc: usize,
+    /// The index, as `u32`: a document's candidates can number tens of thousands.
+    at: u32,
     pub(crate) band: bool,
 }
 
-/// Joins document `i` to the list of each of `keys` (a list is made on a key's first
-/// sight, and holds a document once); the ids of those lists, sorted.
-fn join_lists<K: std::hash::Hash + Eq>(
-    ids: &mut HashMap<K, usize>,
-    lists: &mut Vec<Vec<usize>>,
+impl Candidate {
+    #[cfg(test)]
+    pub(crate) fn new(doc: usize, band: bool) -> Candidate {
+        Candidate {
+            at: u32::try_from(doc).unwrap_or(u32::MAX),
+            band,
+        }
+    }
+
+    /// The candidate's index.
+    pub(crate) fn doc(self) -> usize {
+        self.at as usize
+    }
+}
+
+/// The ids of the lists of `keys` (a list gets the next id on its key's first sight),
+/// each once, sorted; each list's length in `lengths` counts the profile once.
+fn list_ids<K: std::hash::Hash + Eq>(
+    ids: &mut HashMap<K, u32>,
+    lengths: &mut Vec<u32>,
     keys: impl Iterator<Item = K>,
-    i: usize,
 ) -> Vec<u32> {
     let mut mine: Vec<u32> = keys
         .map(|key| {
-            let k = *ids.entry(key).or_insert_with(|| {
-                lists.push(Vec::new());
-                lists.len() - 1
-            });
-            if lists[k].last() != Some(&i) {
-                lists[k].push(i);
-            }
-            u32::try_from(k).unwrap_or(u32::MAX)
+            *ids.entry(key).or_insert_with(|| {
+                lengths.push(0);
+                u32::try_from(lengths.len() - 1).unwrap_or(u32::MAX)
+            })
         })
         .collect();
     mine.sort_unstable();
     mine.dedup();
+    for &k in &mine {
+        if let Some(n) = lengths.get_mut(k as usize) {
+            *n += 1;
+        }
+    }
     mine
+}
+
+/// Rows of `u32` in one flat vector (compressed sparse rows): a row costs its entries and
+/// one offset, where a `Vec` per row cost a header and an allocation (most lists of a
+/// collection hold one or two documents).
+#[derive(Default)]
+struct Rows {
+    /// Row `r` is `values[starts[r]..starts[r + 1]]` (`starts` begins with 0).
+    starts: Vec<usize>,
+    values: Vec<u32>,
+    /// While filling ([`Rows::with_lengths`]): each row's next free slot.
+    cursor: Vec<usize>,
+}
+
+impl Rows {
+    /// Appends a row.
+    fn push(&mut self, row: &[u32]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.values.extend_from_slice(row);
+        self.starts.push(self.values.len());
+    }
+
+    /// Rows of the given lengths, to be filled by [`Rows::fill`].
+    fn with_lengths(lengths: &[u32]) -> Rows {
+        let mut starts = Vec::with_capacity(lengths.len() + 1);
+        let mut at = 0usize;
+        starts.push(0);
+        for &n in lengths {
+            at += n as usize;
+            starts.push(at);
+        }
+        Rows {
+            cursor: starts[..lengths.len()].to_vec(),
+            values: vec![0; at],
+            starts,
+        }
+    }
+
+    /// Puts `value` in the next free slot of row `r` (rows fill in the order of calls).
+    fn fill(&mut self, r: usize, value: u32) {
+        if let (Some(c), Some(&end)) = (self.cursor.get_mut(r), self.starts.get(r + 1))
+            && *c < end
+        {
+            self.values[*c] = value;
+            *c += 1;
+        }
+    }
+
+    /// Row `r` (empty past the last row).
+    fn row(&self, r: usize) -> &[u32] {
+        match (self.starts.get(r), self.starts.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.values[a..b],
+            _ => &[],
+        }
+    }
 }
 
 /// The keys a profile is listed under: `(0, term)` and `(1, name)`.
@@ -299,12 +386,12 @@ pub(crate) fn components(index: &Index<'_>, seeds: &[usize], config: &Config) ->
                     .candidates(i, config)
                     .into_iter()
                     .filter(|&j| {
-                        !seen[j.doc]
+                        !seen[j.doc()]
                             && index
                                 .pair(i, j, Some(config.threshold), config)
                                 .is_some_and(|s| s.total >= config.threshold)
                     })
-                    .map(|j| j.doc)
+                    .map(|j| j.doc())
                     .collect()
             };
             let found: Vec<Vec<usize>> = if frontier.len() < PARALLEL_FROM {
@@ -402,7 +489,12 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
         index
             .candidates(i, config)
             .into_iter()
-            .filter_map(|j| pos.get(&j.doc).copied().filter(|&b| b > a).map(|b| (b, j)))
+            .filter_map(|j| {
+                pos.get(&j.doc())
+                    .copied()
+                    .filter(|&b| b > a)
+                    .map(|b| (b, j))
+            })
             .filter_map(|(b, j)| {
                 let s = index.pair(i, j, None, config)?;
                 (s.total > 0.0).then(|| (b, s.duplicate(config), s.total))
@@ -420,7 +512,7 @@ pub(crate) fn cluster(index: &Index<'_>, comp: &[usize], config: &Config) -> Clu
                     .into_iter()
                     .filter(move |j| {
                         pos_ref
-                            .get(&j.doc)
+                            .get(&j.doc())
                             .is_some_and(|&b| b > a && set.contains(&b))
                     })
                     .filter_map(move |j| index.pair(i, j, None, config))
@@ -719,4 +811,46 @@ fn reasons(
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_hold_what_was_pushed_or_filled() {
+        let mut pushed = Rows::default();
+        assert_eq!(pushed.row(0), &[] as &[u32]);
+        pushed.push(&[3, 5]);
+        pushed.push(&[]);
+        pushed.push(&[7]);
+        assert_eq!(
+            (pushed.row(0), pushed.row(1), pushed.row(2), pushed.row(3)),
+            (&[3, 5][..], &[][..], &[7][..], &[][..])
+        );
+        let mut filled = Rows::with_lengths(&[2, 0, 1]);
+        for (r, v) in [(0, 4), (2, 9), (0, 6), (0, 8), (1, 1)] {
+            // a row takes as many values as its length, in the order given
+            filled.fill(r, v);
+        }
+        assert_eq!(
+            (filled.row(0), filled.row(1), filled.row(2)),
+            (&[4, 6][..], &[][..], &[9][..])
+        );
+    }
+
+    #[test]
+    fn list_ids_count_each_profile_once() {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut lengths = Vec::new();
+        assert_eq!(
+            list_ids(&mut ids, &mut lengths, ["b", "a", "b"].into_iter()),
+            [0, 1]
+        );
+        assert_eq!(
+            list_ids(&mut ids, &mut lengths, ["a", "c"].into_iter()),
+            [1, 2]
+        );
+        assert_eq!(lengths, [1, 2, 1]);
+    }
 }

@@ -836,7 +836,7 @@ mod tests {
         for i in 0..n {
             for j in (0..n).filter(|&j| j != i) {
                 let plain = score::pair(index.profiles[i], index.profiles[j], &config);
-                let banded = cluster::Candidate { doc: j, band: true };
+                let banded = cluster::Candidate::new(j, true);
                 let ranked = index.pair(i, banded, None, &config).unwrap();
                 assert_eq!(ranked, plain, "{i} {j}");
                 // a pair that shares no band is not a duplicate: without the band only
@@ -848,10 +848,7 @@ mod tests {
                 if ka.iter().any(|k| kb.contains(k)) {
                     continue;
                 }
-                let unbanded = cluster::Candidate {
-                    doc: j,
-                    band: false,
-                };
+                let unbanded = cluster::Candidate::new(j, false);
                 let bare = index.pair(i, unbanded, None, &config).unwrap();
                 assert_eq!(bare.total, plain.total);
                 assert!(plain.jaccard < config.duplicate_jaccard);

@@ -180,4 +180,44 @@ mod tests {
         }
         assert!(links.row(0).is_empty());
     }
+
+    #[test]
+    fn random_merges_either_way_as_the_maps_did() {
+        // a dense pseudo-random graph, merged in a pseudo-random order of live clusters,
+        // the survivor either the lower or the higher of the two
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let n = 40;
+        let mut links = Links::new(n);
+        let mut maps: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+        for _ in 0..300 {
+            let (a, b) = (next(n as u64) as usize, next(n as u64) as usize);
+            if a != b {
+                let t = next(1000) as f64 / 1000.0;
+                links.push(a, b, t);
+                maps[a].insert(b, t);
+                maps[b].insert(a, t);
+            }
+        }
+        links.finish();
+        assert_eq!(links.rows, as_rows(&maps));
+        let mut live: Vec<usize> = (0..n).collect();
+        while live.len() > 1 {
+            let i = next(live.len() as u64) as usize;
+            let mut j = next(live.len() as u64 - 1) as usize;
+            if j >= i {
+                j += 1;
+            }
+            let (c, d) = (live[i], live[j]);
+            links.merge(c, d);
+            merge_maps(&mut maps, c, d);
+            assert_eq!(links.rows, as_rows(&maps), "after merging {d} into {c}");
+            live.retain(|&x| x != d);
+        }
+    }
 }

@@ -113,6 +113,7 @@ pub(crate) fn features(doc: &Document) -> Features {
             words.sort();
             words.dedup();
             words.truncate(MAX_QUOTE_WORDS);
+            words.shrink_to_fit();
             (speaker, words)
         })
         .filter(|(_, w)| w.len() >= 3)
@@ -121,6 +122,7 @@ pub(crate) fn features(doc: &Document) -> Features {
     quotes.truncate(MAX_QUOTES);
     quotes.sort();
     quotes.dedup();
+    quotes.shrink_to_fit();
 
     let mut days = Vec::new();
     let mut months = Vec::new();
@@ -171,6 +173,11 @@ pub(crate) fn features(doc: &Document) -> Features {
         .collect();
     people.sort();
     people.dedup();
+    people.shrink_to_fit();
+    for v in [&mut days, &mut months] {
+        v.shrink_to_fit();
+    }
+    years.shrink_to_fit();
 
     Features {
         lead,
@@ -218,6 +225,8 @@ fn top_unit(mut v: Vec<(String, f64)>, n: usize) -> Vec<(String, f32)> {
         .map(|(k, w)| (k, if norm > 0.0 { (w / norm) as f32 } else { 0.0 }))
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
+    // the collect above reuses `v`'s allocation, sized for every candidate
+    out.shrink_to_fit();
     out
 }
 
