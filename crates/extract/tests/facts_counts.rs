@@ -601,6 +601,11 @@ const LAYOUTS: &[(&str, &[Want<'_>])] = &[
         "The gun went off as his cousin held it, killing him instantly.",
         &[("him", 1.0, "killed", None)],
     ),
+    // `died from a ...` is natural only when an illness follows the article
+    (
+        "A 15-year-old boy died from a hunting accident Saturday.",
+        &[("A 15-year-old boy", 1.0, "killed", None)],
+    ),
 ];
 
 /// Sentences with casualty words and no count of people affected.
@@ -622,6 +627,8 @@ const NONE: &[&str] = &[
     "Mrs Hassan, 59, who led Care International operations in Iraq, was abducted in Baghdad on 19 October.",
     "And irregular save points mean you have to backtrack each time you are killed.",
     "Charlie Bell, the former head of fast-food giant McDonald's, has died of cancer aged 44.",
+    "The singer died of a heart attack in 1998.",
+    "The actor died from a long illness in May.",
     "He passed away at home in East Sussex, just 11 days after his wife Audrey died aged 91.",
     "Ms Holmes is not missing but there have been no sightings of Ferguson since Monday.",
     "Both teens were 16-years-old when they were shot and killed at a house party in July.",

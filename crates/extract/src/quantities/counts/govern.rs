@@ -473,8 +473,6 @@ impl Cx<'_> {
                     | "liver"
                     | "lung"
                     | "brain"
-                    | "a"
-                    | "an"
                     | "cardiac"
                     | "covid-19"
             )
@@ -483,8 +481,13 @@ impl Cx<'_> {
             "aged" | "peacefully" | "suddenly" => true,
             "at" => self.low(j + 1) == "the" && self.low(j + 2) == "age",
             "of" | "from" => {
-                illness(self.low(j + 1))
-                    && !matches!(self.low(j + 2), "gunshot" | "wounds" | "injuries")
+                // `of a heart attack`, `from a long illness`, not `from a hunting accident`
+                let ill = if matches!(self.low(j + 1), "a" | "an") {
+                    illness(self.low(j + 2)) || illness(self.low(j + 3))
+                } else {
+                    illness(self.low(j + 1))
+                };
+                ill && !matches!(self.low(j + 2), "gunshot" | "wounds" | "injuries")
                     && !matches!(self.low(j + 3), "wound" | "wounds" | "injuries")
             }
             _ => false,
