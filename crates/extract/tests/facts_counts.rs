@@ -601,6 +601,18 @@ const LAYOUTS: &[(&str, &[Want<'_>])] = &[
         "The gun went off as his cousin held it, killing him instantly.",
         &[("him", 1.0, "killed", None)],
     ),
+    // a health centre or an emergency room is a hospital
+    (
+        "A teenager was taken to Mercy Health Center, where he died.",
+        &[
+            ("A teenager", 1.0, "killed", None),
+            ("he", 1.0, "killed", None),
+        ],
+    ),
+    (
+        "Two men were rushed to the emergency room.",
+        &[("Two men", 2.0, "injured", None)],
+    ),
     // `died from a ...` is natural only when an illness follows the article
     (
         "A 15-year-old boy died from a hunting accident Saturday.",

@@ -389,8 +389,9 @@ impl Cx<'_> {
         (from..(from + n).min(end)).any(|i| {
             let w = self.low(i);
             w.starts_with("hospital")
-                || (matches!(w, "medical" | "trauma")
+                || (matches!(w, "medical" | "trauma" | "health")
                     && matches!(self.low(i + 1), "center" | "centre" | "unit"))
+                || (w == "emergency" && self.low(i + 1) == "room")
         })
     }
 

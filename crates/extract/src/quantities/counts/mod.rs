@@ -40,7 +40,7 @@ const STEMS: &[&str] = &[
     "kidnap", "abduct", "hostage", "displace", "homeless", "missing", "evacua", "affected",
     "toll", "fatal", "executed", "execution", "drown", "perish", "lives", "condition",
     "succumb", "massacr", "maim", "captured", "jailed", "apprehend", "hit", "struck", "graz",
-    "gunshot", "bullet", "medical center", "airlift",
+    "gunshot", "bullet", "medical center", "health center", "emergency room", "airlift",
     "passed away",
 ];
 
