@@ -601,6 +601,15 @@ const LAYOUTS: &[(&str, &[Want<'_>])] = &[
         "The gun went off as his cousin held it, killing him instantly.",
         &[("him", 1.0, "killed", None)],
     ),
+    // an age written in two words is still an age
+    (
+        "A 16-year old girl was killed in the crash.",
+        &[("A 16-year old girl", 1.0, "killed", None)],
+    ),
+    (
+        "An 18-month old was injured.",
+        &[("An 18-month old", 1.0, "injured", None)],
+    ),
     // a health centre or an emergency room is a hospital
     (
         "A teenager was taken to Mercy Health Center, where he died.",

@@ -365,11 +365,19 @@ impl Cx<'_> {
     /// An age compound: `25-year-old`, `3-month-old`.
     fn is_age(&self, i: usize) -> bool {
         let w = self.low(i);
-        (w.ends_with("-old") || w.ends_with("-olds"))
-            && (self.kind(i) == Some(TokenKind::Number)
-                || w.split('-')
-                    .next()
-                    .is_some_and(|n| word_value(n).is_some() || n == "one"))
+        let number = |i: usize, n: &str| {
+            self.kind(i) == Some(TokenKind::Number) || word_value(n).is_some() || n == "one"
+        };
+        let hyphenated = (w.ends_with("-old") || w.ends_with("-olds"))
+            && w.split('-').next().is_some_and(|n| number(i, n));
+        // `a 16-year old girl`, `an 18-month old`: the age in two tokens, each an age
+        let unit = |i: usize| {
+            self.low(i).split_once('-').is_some_and(|(n, unit)| {
+                matches!(unit, "year" | "month" | "week" | "day") && number(i, n)
+            })
+        };
+        let old = |w: &str| matches!(w, "old" | "olds");
+        hyphenated || (unit(i) && old(self.low(i + 1))) || (old(w) && i > 0 && unit(i - 1))
     }
 }
 

@@ -98,7 +98,7 @@ impl Cx<'_> {
         if !person && inner.is_none() && nouns == 0 {
             // `two 17-year-old boys`, `32 of the passengers`: what follows a bare number
             let mut j = b;
-            if self.is_age(j) {
+            while self.is_age(j) {
                 j += 1;
             }
             if self.is_person(j) {
