@@ -127,23 +127,21 @@ impl<'a> Index<'a> {
         let mut bands: HashMap<u64, u32> = HashMap::new();
         // each list's length, then the lists themselves, filled in profile order
         let mut lengths: Vec<u32> = Vec::new();
-        let mut feature_lists = Rows::default();
-        let mut band_lists = Rows::default();
+        let mut feature_lists = Rows::new();
+        let mut band_lists = Rows::new();
         for &p in &profiles {
             feature_lists.push(&list_ids(&mut features, &mut lengths, feature_keys(p)));
             let keys = crate::minhash::band_keys(&p.features.signature);
             band_lists.push(&list_ids(&mut bands, &mut lengths, keys.into_iter()));
         }
         drop(bands);
-        let mut lists = Rows::with_lengths(&lengths);
-        drop(lengths);
-        for i in 0..profiles.len() {
+        let entries = (0..profiles.len()).flat_map(|i| {
             let doc = u32::try_from(i).unwrap_or(u32::MAX);
-            for &k in feature_lists.row(i).iter().chain(band_lists.row(i)) {
-                lists.fill(k as usize, doc);
-            }
-        }
-        lists.cursor = Vec::new();
+            let mine = feature_lists.row(i).iter().chain(band_lists.row(i));
+            mine.map(move |&k| (k as usize, doc))
+        });
+        let lists = Rows::filled(&lengths, entries);
+        drop(lengths);
         let terms: Vec<&[(String, f32)]> = profiles
             .iter()
             .map(|p| p.features.terms.as_slice())
@@ -300,27 +298,30 @@ fn list_ids<K: std::hash::Hash + Eq>(
 /// Rows of `u32` in one flat vector (compressed sparse rows): a row costs its entries and
 /// one offset, where a `Vec` per row cost a header and an allocation (most lists of a
 /// collection hold one or two documents).
-#[derive(Default)]
 struct Rows {
     /// Row `r` is `values[starts[r]..starts[r + 1]]` (`starts` begins with 0).
     starts: Vec<usize>,
     values: Vec<u32>,
-    /// While filling ([`Rows::with_lengths`]): each row's next free slot.
-    cursor: Vec<usize>,
 }
 
 impl Rows {
+    /// No rows.
+    fn new() -> Rows {
+        Rows {
+            starts: vec![0],
+            values: Vec::new(),
+        }
+    }
+
     /// Appends a row.
     fn push(&mut self, row: &[u32]) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
         self.values.extend_from_slice(row);
         self.starts.push(self.values.len());
     }
 
-    /// Rows of the given lengths, to be filled by [`Rows::fill`].
-    fn with_lengths(lengths: &[u32]) -> Rows {
+    /// Rows of the given lengths holding `entries` (row, value), each row's values in the
+    /// order given; an entry past its row's length is left out.
+    fn filled(lengths: &[u32], entries: impl Iterator<Item = (usize, u32)>) -> Rows {
         let mut starts = Vec::with_capacity(lengths.len() + 1);
         let mut at = 0usize;
         starts.push(0);
@@ -328,21 +329,18 @@ impl Rows {
             at += n as usize;
             starts.push(at);
         }
-        Rows {
-            cursor: starts[..lengths.len()].to_vec(),
-            values: vec![0; at],
-            starts,
+        let mut values = vec![0; at];
+        // each row's next free slot
+        let mut next: Vec<usize> = starts[..lengths.len()].to_vec();
+        for (r, value) in entries {
+            if let (Some(c), Some(&end)) = (next.get_mut(r), starts.get(r + 1))
+                && *c < end
+            {
+                values[*c] = value;
+                *c += 1;
+            }
         }
-    }
-
-    /// Puts `value` in the next free slot of row `r` (rows fill in the order of calls).
-    fn fill(&mut self, r: usize, value: u32) {
-        if let (Some(c), Some(&end)) = (self.cursor.get_mut(r), self.starts.get(r + 1))
-            && *c < end
-        {
-            self.values[*c] = value;
-            *c += 1;
-        }
+        Rows { starts, values }
     }
 
     /// Row `r` (empty past the last row).
@@ -819,7 +817,7 @@ mod tests {
 
     #[test]
     fn rows_hold_what_was_pushed_or_filled() {
-        let mut pushed = Rows::default();
+        let mut pushed = Rows::new();
         assert_eq!(pushed.row(0), &[] as &[u32]);
         pushed.push(&[3, 5]);
         pushed.push(&[]);
@@ -828,11 +826,9 @@ mod tests {
             (pushed.row(0), pushed.row(1), pushed.row(2), pushed.row(3)),
             (&[3, 5][..], &[][..], &[7][..], &[][..])
         );
-        let mut filled = Rows::with_lengths(&[2, 0, 1]);
-        for (r, v) in [(0, 4), (2, 9), (0, 6), (0, 8), (1, 1)] {
-            // a row takes as many values as its length, in the order given
-            filled.fill(r, v);
-        }
+        // a row takes as many values as its length, in the order given
+        let entries = [(0, 4), (2, 9), (0, 6), (0, 8), (1, 1)];
+        let filled = Rows::filled(&[2, 0, 1], entries.into_iter());
         assert_eq!(
             (filled.row(0), filled.row(1), filled.row(2)),
             (&[4, 6][..], &[][..], &[9][..])

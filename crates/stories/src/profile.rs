@@ -113,6 +113,7 @@ pub(crate) fn features(doc: &Document) -> Features {
             words.sort();
             words.dedup();
             words.truncate(MAX_QUOTE_WORDS);
+            // (truncated: the collect's allocation held every word of the quote)
             words.shrink_to_fit();
             (speaker, words)
         })
@@ -173,11 +174,6 @@ pub(crate) fn features(doc: &Document) -> Features {
         .collect();
     people.sort();
     people.dedup();
-    people.shrink_to_fit();
-    for v in [&mut days, &mut months] {
-        v.shrink_to_fit();
-    }
-    years.shrink_to_fit();
 
     Features {
         lead,
