@@ -610,6 +610,15 @@ const LAYOUTS: &[(&str, &[Want<'_>])] = &[
         "An 18-month old was injured.",
         &[("An 18-month old", 1.0, "injured", None)],
     ),
+    // a number word before an age counts the people after the age
+    (
+        "Two 17-year-old boys were shot and killed on Friday night.",
+        &[("Two", 2.0, "killed", None)],
+    ),
+    (
+        "Police said three 20-year old men were wounded.",
+        &[("three", 3.0, "injured", None)],
+    ),
     // a health centre or an emergency room is a hospital
     (
         "A teenager was taken to Mercy Health Center, where he died.",

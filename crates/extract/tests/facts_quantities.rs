@@ -1674,3 +1674,20 @@ fn dual_units_flag_mismatches() {
     let found = quantities("some 120 kms (75 miles) away");
     assert!(!found[0].conversion_mismatch);
 }
+
+#[test]
+fn ages_in_two_words_and_numbers_before_ages() {
+    let found = quantities("Police said two 16-year old girls were found.");
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|q| (q.text.as_str(), q.of.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [("two", Some("girls")), ("16-year old girls", Some("girls"))],
+        "{found:?}"
+    );
+    assert_eq!(found[1].unit.as_deref(), Some("s"));
+    // a number word alone is still no count
+    assert!(quantities("two of them said").is_empty());
+}

@@ -259,6 +259,30 @@ impl<'a> Parser<'a> {
         t.len() == 4 && !t.contains([',', '.']) && (1800.0..=2100.0).contains(&v)
     }
 
+    /// An age at `j` (`17-year-old`, `three-month-old`, `16-year old`): its last token.
+    fn age_end(&self, j: usize) -> Option<usize> {
+        self.age_after(self.read_number(j)?.1)
+    }
+
+    /// The age words after a number ending at `last` (`-year-old`, `-year old`): their
+    /// last token.
+    fn age_after(&self, last: usize) -> Option<usize> {
+        let k = last + 1;
+        if !(self.is_punct(k, '-')
+            && self.joined(last)
+            && matches!(self.low(k + 1), "year" | "month" | "week" | "day"))
+        {
+            return None;
+        }
+        if self.is_punct(k + 2, '-') && self.low(k + 3) == "old" {
+            Some(k + 3)
+        } else if self.low(k + 2) == "old" {
+            Some(k + 2)
+        } else {
+            None
+        }
+    }
+
     /// What is counted: up to three words after `j` (inclusive start).
     fn counted_noun(&self, j: usize) -> Option<(String, usize)> {
         let mut words = Vec::new();
@@ -458,15 +482,9 @@ impl<'a> Parser<'a> {
                 j += 1;
             }
         }
-        // age: nine-year-old
-        if self.is_punct(j, '-')
-            && self.joined(last)
-            && matches!(self.low(j + 1), "year" | "month" | "week" | "day")
-            && self.is_punct(j + 2, '-')
-            && self.low(j + 3) == "old"
-        {
+        // age: nine-year-old, also `16-year old`
+        if let Some(end) = self.age_after(last) {
             let unit = unit_of(self.t(j + 1))?;
-            let end = j + 3;
             // `16-year-old Cederrius Hastings`: a name after an age is the person, not
             // what is counted (`a 16-year-old Puyallup boy` counts the boy)
             let upper = |k: usize| self.t(k).starts_with(char::is_uppercase);
@@ -613,7 +631,14 @@ impl<'a> Parser<'a> {
         if !scaled && value_max.is_none() && self.is_year(i, value) && !words {
             return None;
         }
-        let of = self.counted_noun(j);
+        // `Two 17-year-old boys`: a number word before an age counts what follows
+        // the age (the age stays a quantity of its own)
+        let of = self.counted_noun(j).or_else(|| {
+            self.age_end(j)
+                .filter(|_| words)
+                .and_then(|e| self.counted_noun(e + 1))
+                .map(|(noun, _)| (noun, last))
+        });
         if words && of.is_none() && !scaled {
             return None;
         }
