@@ -337,11 +337,36 @@ mod tests {
             ("site-header", Drop::Soft("navigation")),
             ("breadcrumbs", Drop::Soft("navigation")),
             ("tag-list", Drop::Soft("navigation")),
+            ("tag-cloud", Drop::Soft("navigation")),
             ("story", Drop::Keep),
+            // a post class names its tags and categories: they say nothing of the element
+            (
+                "post-580285 post type-post status-publish tag-prison-papers tag-social-media",
+                Drop::Keep,
+            ),
+            ("post hentry category-sidebar-news tag-hide-me", Drop::Keep),
         ];
         for (class, expected) in cases {
             assert_eq!(class_drop(class), *expected, "class {class:?}");
         }
+    }
+
+    #[test]
+    fn a_body_named_container_is_taken_whole() {
+        // the scoring finds the block of paragraphs; the element named `entry-content`
+        // also holds the list after it, which is no paragraph container of its own
+        let item = "A second point, made at length, with commas, clauses and a reason.";
+        let page = format!(
+            "<body><div class=nav><a href=/>Home</a></div>\
+             <div class=entry-content><div>{}</div>\
+             <div><ul><li>{item}</li><li>{item}</li></ul></div></div>\
+             <div class=sidebar><p>Sidebar text that is not the article at all.</p></div>\
+             </body>",
+            format!("<p>{PARA}</p>").repeat(12)
+        );
+        let mut expected = vec![PARA; 12];
+        expected.extend([item, item]);
+        check(&page, &expected);
     }
 
     #[test]

@@ -5,6 +5,10 @@ use super::classify::{Drop, NameCache};
 use super::stats::{Stats, class_weight, link_density};
 use super::walk::collect_text;
 
+/// How much more text than the top scoring container an element named as the article
+/// body may hold and still be taken whole.
+const BODY_CLASS_RATIO: f64 = 2.0;
+
 /// Chooses the element(s) holding the article, in document order.
 pub(super) fn choose_roots<'a>(
     dom: &'a Dom,
@@ -114,19 +118,32 @@ pub(super) fn choose_roots<'a>(
         }
         top = parent;
     }
-    // Prefer an enclosing <article> that is mostly this content.
-    let top_text = st(top).text.max(1);
+    // Prefer an enclosing <article> that is mostly this content, or an element whose
+    // class names the article body (`entry-content`, `article-body`) within twice it: the
+    // body split into several blocks, the top scoring only one of them.
+    let top_text = st(top).text.max(1) as f64;
     let mut anc = top;
+    let mut body_class = None;
     for _ in 0..4 {
         let Some(node) = dom.nodes.get(anc) else {
             break;
         };
-        if &*node.tag == "article" && alive(anc) {
+        if alive(anc) {
             let a = st(anc);
-            if a.text as f64 <= 1.6 * top_text as f64 && link_density(&a) < 0.35 {
-                return vec![anc];
+            let text = a.text as f64;
+            if &*node.tag == "article" {
+                if text <= 1.6 * top_text && link_density(&a) < 0.35 {
+                    return vec![anc];
+                }
+                break;
             }
-            break;
+            if body_class.is_none()
+                && cache.class_flags(node) & super::words::flag::BODY != 0
+                && text <= BODY_CLASS_RATIO * top_text
+                && link_density(&a) < 0.35
+            {
+                body_class = Some(anc);
+            }
         }
         if anc == 0 {
             break;
@@ -136,6 +153,9 @@ pub(super) fn choose_roots<'a>(
     // An article split into repeated parts (slides, pages), each holding a container like the top.
     if let Some(parts) = repeated_parts(dom, stats, gone, scored, top) {
         return parts;
+    }
+    if let Some(b) = body_class {
+        return vec![b];
     }
     // Siblings that also carry content.
     let parent = dom.nodes.get(top).map_or(0, |x| x.parent);

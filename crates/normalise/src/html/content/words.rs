@@ -253,12 +253,40 @@ pub(super) fn is_hidden_token(t: &str) -> bool {
     )
 }
 
+/// A content-management post class (`post-580285 type-post status-publish hentry
+/// category-issues tag-prison-papers`) names the post's categories and tags by their
+/// slugs: what the article is about, not what the element is (`tag-social-media` is no
+/// share bar, `tag-hide-me` no hidden element). Those tokens are left out of a class list
+/// that carries the post markers; a lone `tag-cloud` or `category-list` stays.
+fn without_term_tokens(lower: &str) -> String {
+    let tokens = || lower.split_ascii_whitespace();
+    let post_class = tokens().any(|t| {
+        t == "hentry"
+            || (t.starts_with("type-") && t.len() > 5)
+            || t.starts_with("status-")
+            || t.strip_prefix("post-")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+    });
+    if !post_class {
+        return lower.to_string();
+    }
+    let is_term = |t: &str| {
+        ["tag-", "category-", "post_tag-", "tags-", "topic-"]
+            .iter()
+            .any(|p| t.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
+    };
+    tokens()
+        .filter(|t| !is_term(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The flags of one class or id attribute value (case-insensitive), in one pass.
 pub(super) fn name_flags(name: &str) -> u16 {
     if name.is_empty() {
         return 0;
     }
-    let lower = name.to_ascii_lowercase();
+    let lower = without_term_tokens(&name.to_ascii_lowercase());
     let b = lower.as_bytes();
     let mut flags = 0;
     for i in 0..b.len() {
