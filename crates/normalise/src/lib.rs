@@ -310,7 +310,7 @@ mod tests {
             (
                 Html,
                 b"<p>It&#8217;s&nbsp;here &amp; now.</p>",
-                Ok("It's here & now."),
+                Ok("It’s here & now."),
             ),
         ];
         for (kind, input, expected) in cases {

@@ -45,8 +45,8 @@ pub(crate) fn idf(word: &str) -> f64 {
     ((bg.docs + 1.0) / (f64::from(df) + 1.0)).ln()
 }
 
-/// A word as the stage compares it: lowercase, possessive dropped, a plain plural `s`
-/// dropped (`soldiers` = `soldier`, not `news` or `glass`).
+/// A word as the stage compares it: lowercase, possessive dropped, apostrophes plain, a
+/// plain plural `s` dropped (`soldiers` = `soldier`, not `news` or `glass`).
 pub(crate) fn normalise_word(word: &str) -> String {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     let w = w
@@ -54,6 +54,10 @@ pub(crate) fn normalise_word(word: &str) -> String {
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(w);
     let mut w = w.to_lowercase();
+    if w.contains('’') {
+        // the typographic apostrophe compares as the plain one (`O’Neal` = `O'Neal`)
+        w = w.replace('’', "'");
+    }
     if w.len() > 4
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -310,6 +314,9 @@ mod tests {
             ("glass", "glass"),
             ("status", "status"),
             ("(Idlib)", "idlib"),
+            ("O’Neal", "o'neal"),
+            ("O'Neal", "o'neal"),
+            ("Erdogan’s", "erdogan"),
         ] {
             assert_eq!(normalise_word(word), expected, "{word}");
         }
