@@ -270,6 +270,29 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_after_a_headline_marked_up_as_one_is_the_lead() {
+        // a news template's detail page: the headline is an `h3` marked `headline`, the
+        // lead a teaser marked `description`, the body apart
+        let html = format!(
+            "<html><body><div class='news news-single'><div class='article'>\
+             <div class='header'><h3 itemprop='headline'>Storm hits the coast</h3></div>\
+             <div class='teaser-text' itemprop='description'><p>The storm reached the \
+             coast on Monday, and thousands of homes lost power for hours.</p></div>\
+             <div class='news-text-wrap' itemprop='articleBody'>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></div></div></div></body></html>"
+        );
+        check(
+            &html,
+            &[
+                "The storm reached the coast on Monday, and thousands of homes lost power for hours.",
+                PARA,
+                PARA,
+                PARA,
+            ],
+        );
+    }
+
+    #[test]
     fn selects_main_content() {
         let page = format!(
             "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\

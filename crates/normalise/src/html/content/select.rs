@@ -313,6 +313,9 @@ pub(super) fn lead_before(
                 .into_iter()
                 .flatten()
                 .any(|v| names_a_lead(v) || names_a_teaser(v))
+                || n.attr("itemprop").is_some_and(|v| {
+                    v.eq_ignore_ascii_case("description") || v.eq_ignore_ascii_case("abstract")
+                })
         })
     };
     let alive = |id: usize| {
@@ -333,6 +336,15 @@ pub(super) fn lead_before(
         false
     };
     let tag = |id: usize| dom.nodes.get(id).map_or("", |x| &*x.tag);
+    // the headline: an `h1`, or what the page marks up as one (`<h3 itemprop="headline">`)
+    let headline = |id: usize| {
+        dom.nodes.get(id).is_some_and(|x| {
+            &*x.tag == "h1"
+                || (matches!(&*x.tag, "h2" | "h3" | "h4" | "div" | "span" | "p")
+                    && x.attr("itemprop")
+                        .is_some_and(|v| v.eq_ignore_ascii_case("headline")))
+        })
+    };
     let within = |id: usize, anc: usize| {
         let mut p = id;
         for _ in 0..300 {
@@ -365,7 +377,7 @@ pub(super) fn lead_before(
     // A headline after the body's first prose (a related article's) is not the page's.
     let inner_h1 = (root..dom.nodes.len())
         .take_while(|&id| within(id, root))
-        .find(|&id| tag(id) == "h1")
+        .find(|&id| headline(id))
         .filter(|&h1| prose_after(root, None).is_none_or(|p| p > h1));
     let (h1, end, inside) = match inner_h1 {
         Some(h1) => {
@@ -380,7 +392,7 @@ pub(super) fn lead_before(
         None => {
             let Some(h1) = (1..root)
                 .rev()
-                .find(|&id| tag(id) == "h1" && alive(id) && !within(root, id))
+                .find(|&id| headline(id) && alive(id) && !within(root, id))
             else {
                 return Vec::new();
             };
