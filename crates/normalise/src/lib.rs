@@ -43,7 +43,7 @@
 //! let article = normalise(raw, &Config::default()).unwrap();
 //! assert_eq!(
 //!     article.text,
-//!     "MOSCOW (Reuters) - Turkey's president said the ceasefire will hold.\n\nTalks lasted six hours."
+//!     "MOSCOW (Reuters) - Turkey’s president said the ceasefire will hold.\n\nTalks lasted six hours."
 //! );
 //! assert_eq!(article.title.as_deref(), Some("Ceasefire agreed"));
 //! assert_eq!(article.dateline.as_deref(), Some("MOSCOW (Reuters) -"));
