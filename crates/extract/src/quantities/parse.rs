@@ -1,6 +1,6 @@
 //! The parser: a quantity read at a token, from qualifier and currency to unit and counted noun.
 use super::numbers::{QUALIFIERS, VAGUE, number_word, scale_of};
-use super::units::{Unit, currency_with, currency_word, round, u, unit_of};
+use super::units::{Unit, currency_with, currency_word, is_age_unit, round, u, unit_of};
 use super::words::{COMMON_VERBS, MONTHS, STOP_AFTER};
 use super::{K, Parser, lower};
 use newsdesk_model::Quantity;
@@ -268,10 +268,7 @@ impl<'a> Parser<'a> {
     /// last token.
     fn age_after(&self, last: usize) -> Option<usize> {
         let k = last + 1;
-        if !(self.is_punct(k, '-')
-            && self.joined(last)
-            && matches!(self.low(k + 1), "year" | "month" | "week" | "day"))
-        {
+        if !(self.is_punct(k, '-') && self.joined(last) && is_age_unit(self.low(k + 1))) {
             return None;
         }
         if self.is_punct(k + 2, '-') && self.low(k + 3) == "old" {
@@ -634,9 +631,11 @@ impl<'a> Parser<'a> {
         // `Two 17-year-old boys`: a number word before an age counts what follows
         // the age (the age stays a quantity of its own)
         let of = self.counted_noun(j).or_else(|| {
-            self.age_end(j)
-                .filter(|_| words)
-                .and_then(|e| self.counted_noun(e + 1))
+            if !words {
+                return None;
+            }
+            let after_age = self.age_end(j)?;
+            self.counted_noun(after_age + 1)
                 .map(|(noun, _)| (noun, last))
         });
         if words && of.is_none() && !scaled {

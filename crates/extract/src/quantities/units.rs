@@ -13,6 +13,11 @@ pub(super) const fn u(symbol: &'static str, factor: f64) -> Unit {
 
 pub(super) const YEAR_S: f64 = 31_557_600.0;
 
+/// The unit word of an age (`17-year-old`, `18-month old`), lowercase.
+pub(super) fn is_age_unit(word: &str) -> bool {
+    matches!(word, "year" | "month" | "week" | "day")
+}
+
 pub(super) fn unit_of(word: &str) -> Option<Unit> {
     let w = word.to_lowercase();
     let unit = match w.as_str() {

@@ -22,6 +22,7 @@
 //! (`since the beginning of February`, `this year`, `so far`) is kept as the
 //! count's `period`.
 use super::numbers::number_word;
+use super::units::is_age_unit;
 use super::words::{Kind, PERSON_NOUNS};
 use crate::sentences;
 use crate::tokens::{Token, TokenKind, tokenize};
@@ -372,9 +373,9 @@ impl Cx<'_> {
             && w.split('-').next().is_some_and(|n| number(i, n));
         // `a 16-year old girl`, `an 18-month old`: the age in two tokens, each an age
         let unit = |i: usize| {
-            self.low(i).split_once('-').is_some_and(|(n, unit)| {
-                matches!(unit, "year" | "month" | "week" | "day") && number(i, n)
-            })
+            self.low(i)
+                .split_once('-')
+                .is_some_and(|(n, unit)| is_age_unit(unit) && number(i, n))
         };
         let old = |w: &str| matches!(w, "old" | "olds");
         hyphenated || (unit(i) && old(self.low(i + 1))) || (old(w) && i > 0 && unit(i - 1))

@@ -1,5 +1,7 @@
 //! Class and id words of boilerplate, navigation, comments and article bodies, and the flags they set.
 
+use std::borrow::Cow;
+
 /// Class and id words that mark the article body itself.
 pub(super) const BODY_MARKERS: &[&str] = &[
     "articlebody",
@@ -258,7 +260,7 @@ pub(super) fn is_hidden_token(t: &str) -> bool {
 /// slugs: what the article is about, not what the element is (`tag-social-media` is no
 /// share bar, `tag-hide-me` no hidden element). Those tokens are left out of a class list
 /// that carries the post markers; a lone `tag-cloud` or `category-list` stays.
-fn without_term_tokens(lower: &str) -> String {
+fn without_term_tokens(lower: &str) -> Cow<'_, str> {
     let tokens = || lower.split_ascii_whitespace();
     let post_class = tokens().any(|t| {
         t == "hentry"
@@ -268,17 +270,19 @@ fn without_term_tokens(lower: &str) -> String {
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
     });
     if !post_class {
-        return lower.to_string();
+        return Cow::Borrowed(lower);
     }
     let is_term = |t: &str| {
         ["tag-", "category-", "post_tag-", "tags-", "topic-"]
             .iter()
             .any(|p| t.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
     };
-    tokens()
-        .filter(|t| !is_term(t))
-        .collect::<Vec<_>>()
-        .join(" ")
+    Cow::Owned(
+        tokens()
+            .filter(|t| !is_term(t))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The flags of one class or id attribute value (case-insensitive), in one pass.
@@ -286,7 +290,8 @@ pub(super) fn name_flags(name: &str) -> u16 {
     if name.is_empty() {
         return 0;
     }
-    let lower = without_term_tokens(&name.to_ascii_lowercase());
+    let lowercase = name.to_ascii_lowercase();
+    let lower = without_term_tokens(&lowercase);
     let b = lower.as_bytes();
     let mut flags = 0;
     for i in 0..b.len() {
