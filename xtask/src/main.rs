@@ -60,6 +60,10 @@ tasks:
               run python/newsdesk_spark on a standalone Spark cluster on 127.0.0.1
               (master and two workers) over fixtures/ and the small tier, merge, and
               compare with one newsdesk ingest; stops every process it started
+  stages [--corpus FILE] [--mb N]
+              only the bench's per-stage figures, one thread: normalise, tagger, facts,
+              index writing over the first N MB (default 20) of FILE (default: the
+              medium tier's corpus, target/bench/corpus-medium.jsonl, which bench writes)
   stories-df  rebuild crates/stories/data/df.tsv from ../shared/data/corpus
   train-ner   train the entity model from ../shared/data/conllpp";
 
@@ -68,7 +72,7 @@ fn main() -> ExitCode {
     if cfg!(debug_assertions)
         && matches!(
             args.first().map(String::as_str),
-            Some("bench" | "load" | "eval" | "train-ner" | "stories-df")
+            Some("bench" | "load" | "eval" | "stages" | "train-ner" | "stories-df")
         )
     {
         return rerun_optimised(&args);
@@ -80,6 +84,7 @@ fn main() -> ExitCode {
         Some("eval") => eval::run(&args[1..]),
         Some("train-ner") => train_ner::run(&args[1..]),
         Some("stories-df") => stories_df::run(&args[1..]),
+        Some("stages") => stages::run(&args[1..]),
         Some("spark") => spark::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

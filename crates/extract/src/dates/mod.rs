@@ -55,6 +55,7 @@ mod calendar;
 mod clock;
 mod named;
 mod numeric;
+mod prefilter;
 mod relative;
 mod rules;
 mod spelled;
@@ -72,8 +73,13 @@ pub(crate) use numeric::find as find_numeric;
 
 /// Finds dates in `text`, resolving relative ones against `published`.
 pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    find_with(text, published, &prefilter::rules_for(text))
+}
+
+/// [`find`] with the rules that `run` marks (in [`RULES`] order).
+fn find_with(text: &str, published: Option<NaiveDate>, run: &[bool]) -> Vec<DateMention> {
     let mut cands: Vec<Cand> = Vec::new();
-    for rule in RULES.iter() {
+    for (rule, _) in RULES.iter().zip(run).filter(|(_, m)| **m) {
         for caps in rule.re.captures_iter(text) {
             if let Some(c) = (rule.build)(text, &caps, published)
                 && c.s < c.e

@@ -24,7 +24,49 @@ type Build = fn(&str, &regex::Captures<'_>, Option<NaiveDate>) -> Option<Cand>;
 pub(super) struct Rule {
     pub(super) re: Regex,
     pub(super) build: Build,
+    /// Words of which every match holds at least one (compared without ASCII case; see
+    /// [`super::prefilter`]); empty: the rule runs on every text.
+    pub(super) needles: &'static [&'static str],
 }
+
+/// A rule that runs on every text (its matches need no word: digits, a dash).
+const ALWAYS: &[&str] = &[];
+/// Every month name holds its first three letters (`Sept` holds `sep`).
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// A word of each of [`HOLIDAYS`] (`New Year's Day` holds `year's`).
+const HOLIDAY_WORDS: &[&str] = &[
+    "thanksgiving",
+    "christmas",
+    "year's",
+    "year’s",
+    "independence",
+    "labo",
+    "memorial",
+    "veterans",
+    "election",
+    "easter",
+    "friday",
+    "valentine",
+    "halloween",
+    "boxing",
+    "luther",
+    "presidents",
+    "mother",
+    "father",
+    "patrick",
+];
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 
 const MONTHS_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -37,8 +79,10 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 /// Holidays with a rule for their date (see [`holiday_date`]).
 const HOLIDAYS: &str = "Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'s|’s)\\s+(?:Day|Eve)|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|Veterans(?:'|’)?\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Valentine(?:'s|’s)\\s+Day|Halloween|Boxing\\s+Day|Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?\\s+Day|Presidents(?:'|’)?\\s+Day|Mother(?:'s|’s)\\s+Day|Father(?:'s|’s)\\s+Day|St\\.?\\s+Patrick(?:'s|’s)\\s+Day";
 
-fn rule(pattern: &str, build: Build) -> Option<Rule> {
-    Regex::new(pattern).ok().map(|re| Rule { re, build })
+fn rule(pattern: &str, build: Build, needles: &'static [&'static str]) -> Option<Rule> {
+    Regex::new(pattern)
+        .ok()
+        .map(|re| Rule { re, build, needles })
 }
 
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -49,102 +93,119 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             &format!(r"(?-u:\b){mon}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_second_day,
+            MONTHS,
         ),
         // March 5, 2020 / Aug. 7 / March 15
         rule(
             &format!(r"(?-u:\b){mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_day,
+            MONTHS,
         ),
         // 5 March 2020 / 5th of March
         rule(
             &format!(r"(?-u:\b)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_day,
+            MONTHS,
         ),
         // September 2018
-        rule(&format!(r"(?-u:\b){mon},?\s+(?P<year>(?:1[6-9]|20)\d\d)(?-u:\b)"), build_month_year),
+        rule(&format!(r"(?-u:\b){mon},?\s+(?P<year>(?:1[6-9]|20)\d\d)(?-u:\b)"), build_month_year, MONTHS),
         // (last) December, since February
         rule(
             &format!(r"(?i:(?-u:\b)(?P<pre>last|next|this|early|late|mid|since|in|until|till|by|from|during|of|through|before|after|between|and|to|or)[\s-]+)?(?-u:\b){full}(?-u:\b)"),
             build_month,
+            MONTHS,
         ),
         // on Thursday, last Friday, Tuesday morning
         rule(
             &format!(r"(?:(?-u:\b)(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:(?-u:\b)(?P<on>[Oo]n)\s+)?(?-u:\b)(?P<wd>{WEEKDAYS})(?-u:\b)(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
             build_weekday,
+            WEEKDAY_WORDS,
         ),
         rule(
             r"(?i)(?-u:\b)(?P<w>today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<part>morning|afternoon|evening|night))?(?-u:\b)",
             build_relative_day,
+            &["today", "tonight", "yesterday", "tomorrow", "this", "last"],
         ),
         rule(
             r"(?i)(?-u:\b)(?P<ref>(?:right\s+)?now|currently|presently|nowadays|at\s+present|these\s+days|recently|previously|formerly|lately|in\s+the\s+past|(?:the|its|his|her|their|our)\s+current|(?:in\s+)?(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future)(?-u:\b)",
             build_ref,
+            &["now", "current", "present", "these", "recently", "previously", "formerly", "lately", "past", "future"],
         ),
         rule(
             &format!(r"(?i:(?-u:\b)(?P<pre>last|next|this)\s+)?(?-u:\b)(?P<hol>{HOLIDAYS})(?P<week>\s+week(?:end)?)?(?-u:\b)"),
             build_holiday,
+            HOLIDAY_WORDS,
         ),
         rule(
             &format!(r"(?-u:\b)(?i:the\s+week\s+of)\s+{mon}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}})(?-u:\b))?"),
             build_week_of,
+            &["week"],
         ),
         rule(
             r"(?i)(?-u:\b)(?P<pre>last|next|this|coming)\s+(?P<unit>week|weekend|month|year|spring|summer|autumn|fall|winter)(?-u:\b)",
             build_relative_unit,
+            &["last", "next", "this", "coming"],
         ),
         rule(
             r"(?i)(?-u:\b)(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?P<unit>day|week|month|year|decade)s?\s+ago(?-u:\b)",
             build_ago,
+            &["ago"],
         ),
-        rule(r"(?-u:\b)(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s(?-u:\b)", build_decade),
-        rule(r"(?:(?-u:\b)[Tt]he\s+)?'(?P<dec2>\d0)s(?-u:\b)", build_decade),
-        rule(r"(?-u:\b)(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", build_iso),
-        rule(r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})(?-u:\b)", build_iso),
-        rule(r"(?i)(?-u:\b)(?:(?P<ly>last|this|next)\s+year(?:'s|’s)\s+|(?:(?P<fy0>fiscal)\s+)?(?P<year0>(?:19|20)\d\d)(?:'s|’s)?\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d)(?-u:\b)|\s+(?P<ly2>last|this|next)\s+year(?-u:\b))?", build_quarter),
+        rule(r"(?-u:\b)(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>1[6-9]\d0|20\d0)s(?-u:\b)", build_decade, &["0s"]),
+        rule(r"(?:(?-u:\b)[Tt]he\s+)?'(?P<dec2>\d0)s(?-u:\b)", build_decade, &["0s"]),
+        rule(r"(?-u:\b)(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)", build_iso, ALWAYS),
+        rule(r"(?-u:\b)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4}|\d{2})(?-u:\b)", build_iso, &["/"]),
+        rule(r"(?i)(?-u:\b)(?:(?P<ly>last|this|next)\s+year(?:'s|’s)\s+|(?:(?P<fy0>fiscal)\s+)?(?P<year0>(?:19|20)\d\d)(?:'s|’s)?\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?-u:\b)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d)(?-u:\b)|\s+(?P<ly2>last|this|next)\s+year(?-u:\b))?", build_quarter, &["quarter"]),
         // business periods: halves, fiscal years, the reporting quarter, a year before
-        rule(r"(?i)(?-u:\b)(?:(?P<ly>last|this|next)\s+year(?:'s|’s)\s+|(?:(?P<fy0>fiscal)\s+)?(?P<year0>(?:19|20)\d\d)(?:'s|’s)?\s+)?(?P<h>first|second|1st|2nd)[\s-]+half(?-u:\b)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d)(?-u:\b)|\s+of\s+(?:the\s+)?(?P<which>(?:this|last|next)\s+year|year)(?-u:\b)|\s+(?P<ly2>last|this|next)\s+year(?-u:\b))?", build_half),
-        rule(r"(?i)(?-u:\b)fiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d|'?\d\d)(?-u:\b)", build_fiscal_year),
-        rule(r"(?i)(?-u:\b)(?P<pre>this|the\s+current|current|last|the\s+last|the\s+previous|the\s+prior|the\s+preceding|next|the\s+next|the\s+coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just-ended|the)\s+(?:fiscal\s+)?quarter(?-u:\b)", build_named_quarter),
-        rule(r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<yearago>year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous-year|year-before)|same|comparable|corresponding|like)\s+(?:fiscal\s+)?(?:quarter|period|half)(?-u:\b)(?:\s+(?P<lastyear>(?:of\s+)?(?:a|last|the\s+previous|the\s+prior|the\s+preceding)\s+year|a\s+year\s+(?:earlier|ago|before))(?-u:\b))?", build_year_ago_period),
-        rule(&format!(r"(?i)(?-u:\b)(?P<fyear>(?P<pre>(?:(?:its|their|the|this)\s+)?(?:current|last|previous|prior|preceding|next|coming|new|latest)|this|its|their|the)\s+fiscal\s+year)(?-u:\b)(?:,?\s+{ENDING}\s+(?:on\s+|in\s+)?(?P<rel>last\s+|this\s+|next\s+)?{mon}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?)?"), build_named_fiscal_year),
+        rule(r"(?i)(?-u:\b)(?:(?P<ly>last|this|next)\s+year(?:'s|’s)\s+|(?:(?P<fy0>fiscal)\s+)?(?P<year0>(?:19|20)\d\d)(?:'s|’s)?\s+)?(?P<h>first|second|1st|2nd)[\s-]+half(?-u:\b)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d|'\d\d)(?-u:\b)|\s+of\s+(?:the\s+)?(?P<which>(?:this|last|next)\s+year|year)(?-u:\b)|\s+(?P<ly2>last|this|next)\s+year(?-u:\b))?", build_half, &["half"]),
+        rule(r"(?i)(?-u:\b)fiscal\s+(?:year\s+)?(?P<year>(?:19|20)\d\d|'?\d\d)(?-u:\b)", build_fiscal_year, &["fiscal"]),
+        rule(r"(?i)(?-u:\b)(?P<pre>this|the\s+current|current|last|the\s+last|the\s+previous|the\s+prior|the\s+preceding|next|the\s+next|the\s+coming|the\s+latest|the\s+most\s+recent|the\s+recent|the\s+just-ended|the)\s+(?:fiscal\s+)?quarter(?-u:\b)", build_named_quarter, &["quarter"]),
+        rule(r"(?i)(?-u:\b)(?:the\s+)?(?:(?P<yearago>year-earlier|year-ago|year\s+earlier|year\s+ago|prior-year|previous-year|year-before)|same|comparable|corresponding|like)\s+(?:fiscal\s+)?(?:quarter|period|half)(?-u:\b)(?:\s+(?P<lastyear>(?:of\s+)?(?:a|last|the\s+previous|the\s+prior|the\s+preceding)\s+year|a\s+year\s+(?:earlier|ago|before))(?-u:\b))?", build_year_ago_period, &["quarter", "period", "half"]),
+        rule(&format!(r"(?i)(?-u:\b)(?P<fyear>(?P<pre>(?:(?:its|their|the|this)\s+)?(?:current|last|previous|prior|preceding|next|coming|new|latest)|this|its|their|the)\s+fiscal\s+year)(?-u:\b)(?:,?\s+{ENDING}\s+(?:on\s+|in\s+)?(?P<rel>last\s+|this\s+|next\s+)?{mon}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?-u:\b))?)?"), build_named_fiscal_year, &["fiscal"]),
         // the year, year end, the end of the month
-        rule(&format!(r"(?i)(?-u:\b)(?:the\s+(?P<part>end|beginning|start|middle|rest|remainder|balance|close|turn)\s+of\s+(?:the\s+)?(?P<unit>year|month|week)|(?P<end>(?:the\s+)?year[\s-]end)(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<ofyear>the\s+(?:(?:full|whole|entire|calendar)\s+)?year)(?:,?\s+{ENDING}\s+(?:on\s+|in\s+)?(?P<rel>last\s+|this\s+|next\s+)?{mon}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+(?P<year2>(?:19|20)\d\d)(?-u:\b))?)|the\s+(?:(?:full|whole|entire|calendar)\s+)?year(?:\s+(?P<year3>(?:19|20)\d\d))?)(?-u:\b)"), build_the_year),
-        rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?P<pre>in|during|by|until|till|since|through|throughout|over|before|after)\s+(?P<the>the)\s+(?P<season>spring|summer|autumn|fall|winter)(?-u:\b)", build_season),
-        rule(r"(?i)(?-u:\b)(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?-u:\b)", build_season_year),
-        rule(r"(?-u:\b)(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b)", build_year),
+        rule(&format!(r"(?i)(?-u:\b)(?:the\s+(?P<part>end|beginning|start|middle|rest|remainder|balance|close|turn)\s+of\s+(?:the\s+)?(?P<unit>year|month|week)|(?P<end>(?:the\s+)?year[\s-]end)(?:\s+(?P<year>(?:19|20)\d\d))?|(?P<ofyear>the\s+(?:(?:full|whole|entire|calendar)\s+)?year)(?:,?\s+{ENDING}\s+(?:on\s+|in\s+)?(?P<rel>last\s+|this\s+|next\s+)?{mon}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+(?P<year2>(?:19|20)\d\d)(?-u:\b))?)|the\s+(?:(?:full|whole|entire|calendar)\s+)?year(?:\s+(?P<year3>(?:19|20)\d\d))?)(?-u:\b)"), build_the_year, &["year", "month", "week"]),
+        rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?P<pre>in|during|by|until|till|since|through|throughout|over|before|after)\s+(?P<the>the)\s+(?P<season>spring|summer|autumn|fall|winter)(?-u:\b)", build_season, SEASONS),
+        rule(r"(?i)(?-u:\b)(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?-u:\b)", build_season_year, SEASONS),
+        rule(r"(?-u:\b)(?P<year>1[6-9]\d\d|20\d\d)(?-u:\b)", build_year, &["16", "17", "18", "19", "20"]),
         // years in words
-        rule(&format!(r"(?i)(?-u:\b)(?P<the>the\s+year\s+)?(?:(?P<c>sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+(?P<r>hundred|oh[\s-]+(?:{UNITS})|(?:{TENS})(?:[\s-](?:{UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-]+(?P<k>(?:{TENS})(?:[\s-](?:{UNITS}))?|{UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?-u:\b)"), build_spelled_year),
+        rule(&format!(r"(?i)(?-u:\b)(?P<the>the\s+year\s+)?(?:(?P<c>sixteen|seventeen|eighteen|nineteen|twenty)[\s-]+(?P<r>hundred|oh[\s-]+(?:{UNITS})|(?:{TENS})(?:[\s-](?:{UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:(?:\s+and)?[\s-]+(?P<k>(?:{TENS})(?:[\s-](?:{UNITS}))?|{UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)(?-u:\b)"), build_spelled_year, &["sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thousand"]),
         rule(
             r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?(?-u:\b)",
             build_time,
+            ALWAYS,
         ),
-        rule(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)", build_noon_or_midnight),
-        rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?:in|during|through|throughout|until|till|by)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening|night)(?-u:\b)", build_part_of_day),
-        rule(r"(?i)(?-u:\b)overnight(?-u:\b)", build_overnight),
+        rule(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)", build_noon_or_midnight, &["noon", "midday", "midnight"]),
+        rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?:in|during|through|throughout|until|till|by)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening|night)(?-u:\b)", build_part_of_day, &["morning", "afternoon", "evening", "night"]),
+        rule(r"(?i)(?-u:\b)overnight(?-u:\b)", build_overnight, &["overnight"]),
         rule(
             r"(?i)(?-u:\b)(?:(?:earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>next|following|previous|preceding)\s+)(?P<unit>day|morning|afternoon|evening|night|year)(?-u:\b)",
             build_anchored,
+            &["that", "next", "following", "previous", "preceding"],
         ),
         rule(
             r"(?i)(?-u:\b)(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)(?-u:\b)",
             build_hour_of_day,
+            &["morning", "afternoon", "evening"],
         ),
         // the day before yesterday, the day after tomorrow
         rule(
             r"(?i)(?-u:\b)the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)(?-u:\b)",
             build_day_beyond,
+            &["yesterday", "tomorrow"],
         ),
         // `the day before.`, `a day earlier`, `two weeks later`: from the latest date
         rule(
             r"(?i)(?-u:\b)(?:(?P<the>the)|(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>before|after|earlier|later)(?-u:\b)",
             build_offset_from_anchor,
+            &["before", "after", "earlier", "later"],
         ),
         // the past week, the last week: the seven days up to publication
-        rule(r"(?i)(?-u:\b)the\s+(?:past|last)\s+week(?-u:\b)", build_past_week),
+        rule(r"(?i)(?-u:\b)the\s+(?:past|last)\s+week(?-u:\b)", build_past_week, &["week"]),
         // the weekend, this past weekend
         rule(
             r"(?i)(?-u:\b)(?P<pre>this\s+past|the\s+past|the)\s+weekend(?-u:\b)",
             build_the_weekend,
+            &["weekend"],
         ),
     ]
     .into_iter()
