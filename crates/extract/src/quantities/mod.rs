@@ -18,6 +18,7 @@
 //! Years, dates, clock times, ordinals, citation marks (`[84]`), numbers
 //! inside names (`M4`, `Russia 24`, `F-16`) and bare number words without a
 //! counted noun (`one of them`) are not quantities.
+use std::borrow::Cow;
 use newsdesk_model::Quantity;
 
 mod counts;
@@ -51,7 +52,7 @@ pub(crate) fn find_numeric(text: &str, decimal_comma: bool) -> Vec<Quantity> {
 
 fn parse_all(text: &str, decimal_comma: bool, words: bool) -> Vec<Quantity> {
     let toks = tokenize(text);
-    let lows: Vec<String> = toks
+    let lows: Vec<Cow<'_, str>> = toks
         .iter()
         .map(|t| lower(text.get(t.s..t.e).unwrap_or("")))
         .collect();
@@ -149,15 +150,20 @@ fn tokenize(text: &str) -> Vec<Tok> {
 struct Parser<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    lows: &'a [String],
+    lows: &'a [Cow<'a, str>],
     /// Numbers use a decimal comma (`3,5`) and dots or spaces between thousands.
     decimal_comma: bool,
     /// English number words (`twenty-five`) count as numbers.
     words: bool,
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// `s` in lower case, borrowed when it has no capital (most tokens).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 #[cfg(test)]

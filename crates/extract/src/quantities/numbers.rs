@@ -20,8 +20,17 @@ pub(super) fn scale_of(word: &str, after_money: bool) -> Option<f64> {
 
 /// The value of one English number word below a hundred (`ninety`), or `dozen`.
 pub(crate) fn number_word(word: &str) -> Option<f64> {
-    let w = word.to_lowercase();
-    let n = match w.as_str() {
+    // Every number word is ASCII of 3 to 9 letters, and no other character lowercases
+    // to ASCII but the Kelvin sign (to `k`, which no number word holds): so the word is
+    // compared in an ASCII lower-case copy on the stack, without allocating.
+    if !(3..=9).contains(&word.len()) || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    let low = &mut buf[..word.len()];
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    let n = match std::str::from_utf8(low).unwrap_or("") {
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,

@@ -2,7 +2,7 @@
 use super::numbers::{QUALIFIERS, VAGUE, number_word, scale_of};
 use super::units::{Unit, currency_with, currency_word, is_age_unit, round, u, unit_of};
 use super::words::{COMMON_VERBS, MONTHS, STOP_AFTER};
-use super::{K, Parser, lower};
+use super::{K, Parser};
 use newsdesk_model::Quantity;
 
 /// ISO 4217 codes read as currencies before or after a number.
@@ -37,7 +37,7 @@ impl<'a> Parser<'a> {
 
     /// The lower-case form of token `i` (computed once per text).
     fn low(&self, i: usize) -> &'a str {
-        self.lows.get(i).map_or("", String::as_str)
+        self.lows.get(i).map_or("", |l| l.as_ref())
     }
 
     fn parse_num(&self, i: usize) -> Option<f64> {
@@ -212,9 +212,9 @@ impl<'a> Parser<'a> {
         if i > 0 && self.kind(i - 1) == Some(K::Word) {
             let w = self.t(i - 1);
             let cap = w.starts_with(char::is_uppercase);
-            let function_word = STOP_AFTER.contains(&lower(w).as_str())
+            let function_word = STOP_AFTER.contains(&self.low(i - 1))
                 || matches!(
-                    lower(w).as_str(),
+                    self.low(i - 1),
                     "only" | "just" | "another" | "with" | "all"
                 );
             let measured = {
@@ -236,7 +236,7 @@ impl<'a> Parser<'a> {
                 return true;
             }
             if matches!(
-                lower(w).as_str(),
+                self.low(i - 1),
                 "no" | "number"
                     | "page"
                     | "article"
@@ -362,13 +362,13 @@ impl<'a> Parser<'a> {
         let mut start_tok = i;
         let mut qualifier: Option<String> = None;
         // vague plurals: dozens of troops
+        let first = self.low(i);
         for (phrase, value) in VAGUE {
-            if !phrase.starts_with(self.low(i)) || self.low(i).is_empty() {
+            if first.is_empty() || !phrase.starts_with(first) {
                 continue;
             }
-            let words: Vec<&str> = phrase.split(' ').collect();
-            if words.iter().enumerate().all(|(k, w)| self.low(i + k) == *w) {
-                let mut after = i + words.len();
+            if phrase.split(' ').enumerate().all(|(k, w)| self.low(i + k) == w) {
+                let mut after = i + phrase.split(' ').count();
                 if matches!(
                     self.low(after),
                     "his" | "her" | "their" | "its" | "the" | "our" | "these" | "those"
