@@ -182,9 +182,14 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
     if is_html && found < SHORT_TEXT {
         // No container gave any text, or one gave a scrap (a share widget, a teaser): the
         // page's own text outside navigation, when it holds more.
-        let fallback = clean::clean(html::extract_fallback(&decoded));
-        let more = chars(&fallback);
-        if more > found.max(SHORT_TEXT / 2) * 2 || (found == 0 && more > 0) {
+        // Without the page's share bars and prompts first; with them when that leaves
+        // too little (a page of captions and widgets keeps what it has).
+        let enough = |more: usize| more > found.max(SHORT_TEXT / 2) * 2 || (found == 0 && more > 0);
+        let mut fallback = clean::clean(html::extract_fallback(&decoded, true));
+        if !enough(chars(&fallback)) {
+            fallback = clean::clean(html::extract_fallback(&decoded, false));
+        }
+        if enough(chars(&fallback)) {
             warnings.push(if found == 0 {
                 "no article container found: the page's text outside navigation was taken".into()
             } else {
@@ -368,6 +373,49 @@ mod tests {
         // nothing to repair: no warnings
         let (_, warnings) = text_and_warnings(ContentKind::Text, PARA.as_bytes());
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn the_fallback_leaves_out_share_bars_and_prompts_unless_that_leaves_too_little() {
+        const PARA: &str = "The council voted on Tuesday to close the old bridge, which engineers had found unsafe, until repairs are done.";
+        let widgets = "<div class=\"sharedaddy sd-sharing-enabled\"><h3>Teilen mit:</h3></div>\
+             <div id=paywall_title><h2>M\u{f6}chten Sie weiterlesen?</h2></div>";
+        // no container: the page's prose is taken without its share bar and paywall prompt
+        let page = format!(
+            "<html><body class=\"no-sidebars\"><div class=\"with-navigation\"><p>{PARA}</p>\
+             <p>{PARA}</p></div>{widgets}</body></html>"
+        );
+        let (text, _) = text_and_warnings(ContentKind::Html, page.as_bytes());
+        assert_eq!(text, format!("{PARA}\n\n{PARA}"));
+        // a widget with paragraphs of its own, or one named so by its tag alone (a form),
+        // is not a small named widget: it stays
+        let page = format!(
+            "<html><body class=\"no-sidebars\"><div class=\"with-navigation\"><p>{PARA}</p>\
+             <p>{PARA}</p></div><form><p>Lieferzeit: 15 - 21 Tage</p></form></body></html>"
+        );
+        let (text, _) = text_and_warnings(ContentKind::Html, page.as_bytes());
+        assert!(text.ends_with("Lieferzeit: 15 - 21 Tage"), "{text}");
+        // the container gave a scrap and the page is short lines and widgets: without the
+        // widgets the page's text is not enough more than the scrap, so it is taken with
+        // them rather than the scrap
+        let lines = "<p>Shuji: Japan.</p><p>Walter: Deutschland.</p><p>Filmmaterial: Fuji X-TRA 400.</p>\
+             <p>Kameras: Widelux, PENTAX Z-1p.</p><p>Belichtungsfolge: Shuji, dann Walter.</p>";
+        let prompts = "<div class=newsletter-box><p>Abonnieren Sie unseren Newsletter, jeden Freitag neu.</p></div>\
+             <div class=social-share><p>Teilen Sie diesen Beitrag mit Ihren Freunden und Bekannten.</p></div>";
+        let page = format!(
+            "<html><body class=\"no-sidebars\"><article><p>Gef\u{e4}llt mir: Wird geladen</p></article>\
+             <div class=\"with-navigation\">{lines}</div>{widgets}{prompts}</body></html>"
+        );
+        let (text, warnings) = text_and_warnings(ContentKind::Html, page.as_bytes());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("the article container held"),
+            "{warnings:?}"
+        );
+        assert!(
+            text.contains("Shuji: Japan.") && text.contains("Teilen mit:"),
+            "{text}"
+        );
     }
 
     #[test]

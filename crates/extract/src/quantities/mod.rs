@@ -18,8 +18,8 @@
 //! Years, dates, clock times, ordinals, citation marks (`[84]`), numbers
 //! inside names (`M4`, `Russia 24`, `F-16`) and bare number words without a
 //! counted noun (`one of them`) are not quantities.
-use std::borrow::Cow;
 use newsdesk_model::Quantity;
+use std::borrow::Cow;
 
 mod counts;
 pub(crate) mod numbers;

@@ -367,7 +367,11 @@ impl<'a> Parser<'a> {
             if first.is_empty() || !phrase.starts_with(first) {
                 continue;
             }
-            if phrase.split(' ').enumerate().all(|(k, w)| self.low(i + k) == w) {
+            if phrase
+                .split(' ')
+                .enumerate()
+                .all(|(k, w)| self.low(i + k) == w)
+            {
                 let mut after = i + phrase.split(' ').count();
                 if matches!(
                     self.low(after),

@@ -17,11 +17,12 @@ pub(crate) fn extract(html: &str) -> (Vec<Item>, Meta) {
 }
 
 /// The fallback of [`extract`] for a page whose main container gives no text: the whole
-/// document without scripts, hidden elements and navigation.
-pub(crate) fn extract_fallback(html: &str) -> Vec<Item> {
+/// document without scripts, hidden elements and navigation, and (`strict`) without the
+/// small widgets named as boilerplate.
+pub(crate) fn extract_fallback(html: &str, strict: bool) -> Vec<Item> {
     let dom = parse::parse(html);
     let meta = meta::read(&dom);
-    content::extract_fallback(&dom, meta.title.as_deref()).items
+    content::extract_fallback(&dom, meta.title.as_deref(), strict).items
 }
 
 /// Normalises an author name list from any source (`By A and B`).

@@ -9,7 +9,7 @@ mod words;
 
 use super::parse::Dom;
 use crate::clean::Item;
-use classify::{Drop, NameCache, classify};
+use classify::{Drop, NameCache, classify, flags_drop};
 use select::{choose_roots, lead_before};
 use stats::{compute_stats, link_density};
 use walk::{Walker, heading_key};
@@ -182,12 +182,18 @@ fn trim_trailing_labels(items: &mut [Item]) {
     }
 }
 
+/// The most characters of a boilerplate widget the strict fallback leaves out.
+const WIDGET_CHARS: usize = 150;
+
 /// The page's text when no container gives any: the whole document, without what is
 /// dropped unconditionally (scripts, hidden elements, comments and the like) and without
 /// navigation (an element named so whose text is mostly links: a wrapper whose class
 /// only mentions navigation, `with-navigation`, keeps its prose), in document order.
-/// The caller says so in a warning.
-pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>) -> Content {
+/// `strict` also leaves out the small widgets named as boilerplate (a share or like bar,
+/// a paywall prompt, a newsletter box: at most one paragraph and [`WIDGET_CHARS`]
+/// characters, named so by class or id, not by tag as a form is). The caller says so in
+/// a warning.
+pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>, strict: bool) -> Content {
     let mut cache = NameCache::default();
     let decisions = decide(dom, &mut cache);
     let hard: Vec<bool> = decisions
@@ -210,7 +216,16 @@ pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>) -> Content {
             Drop::Soft(k) => {
                 let st = stats.get(id).copied().unwrap_or_default();
                 let prose = st.paras >= 3 && st.text >= 1000;
-                let drop = *k == "navigation" && link_density(&st) >= 0.4 && !prose;
+                let named = dom
+                    .nodes
+                    .get(id)
+                    .is_some_and(|n| flags_drop(cache.flags(n)) == Drop::Soft("boilerplate"));
+                let drop = !prose
+                    && match *k {
+                        "navigation" => link_density(&st) >= 0.4,
+                        "boilerplate" => strict && named && st.text < WIDGET_CHARS && st.paras <= 1,
+                        _ => false,
+                    };
                 if drop {
                     *kind = Some(k);
                 }
