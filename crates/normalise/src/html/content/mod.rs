@@ -70,8 +70,15 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
             Drop::Hard("comments") if is_protected => (false, None),
             Drop::Hard(k) => (true, Some(k)),
             Drop::Soft(k) => {
-                let big_prose =
-                    s.text >= 1000 && (s.paras >= 3 || s.text >= 2000) && link_density(&s) < 0.3;
+                // a list is items, never a body of prose (`ul.related_post` of excerpts)
+                let list = dom
+                    .nodes
+                    .get(id)
+                    .is_some_and(|n| matches!(&*n.tag, "ul" | "ol"));
+                let big_prose = !list
+                    && s.text >= 1000
+                    && (s.paras >= 3 || s.text >= 2000)
+                    && link_density(&s) < 0.3;
                 (!(is_protected || big_prose), Some(k))
             }
         };
@@ -260,6 +267,34 @@ mod tests {
     }
 
     const PARA: &str = "This is a long enough paragraph of article text, with commas, clauses, and more words to score well.";
+
+    #[test]
+    fn a_list_named_boilerplate_is_dropped_however_long_its_excerpts() {
+        // related posts with their excerpts: more than 2,000 characters of text with few
+        // links, which would pass for a body of prose, but a list is items
+        let excerpt = "Zuletzt informierten wir Sie \u{fc}ber die Abweisung der Petition durch den Bundestag, und die Reaktion verwundert nicht, denn so ist es \u{fc}blich in Europa...";
+        let items =
+            format!("<li><a href='/r'>Ein anderer Beitrag</a><small>{excerpt}</small></li>")
+                .repeat(14);
+        let html = format!(
+            "<html><body><div class='entry'><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+             <ul class='related_post wp_rp'>{items}</ul></div></body></html>"
+        );
+        let dom = parse(&html);
+        let content = extract(&dom, None);
+        let paras: Vec<&str> = content
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Para(p) => Some(p.trim()),
+                Item::Removed(..) => None,
+            })
+            .collect();
+        assert_eq!(paras, [PARA, PARA, PARA]);
+        assert!(content.items.iter().any(
+            |i| matches!(i, Item::Removed("boilerplate", t) if t.contains("Abweisung der Petition"))
+        ));
+    }
 
     #[test]
     fn a_lead_the_container_drops_between_its_headline_and_its_body_is_kept_first() {
