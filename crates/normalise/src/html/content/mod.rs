@@ -269,6 +269,26 @@ mod tests {
     const PARA: &str = "This is a long enough paragraph of article text, with commas, clauses, and more words to score well.";
 
     #[test]
+    fn a_lead_in_a_header_named_by_its_block_and_without_a_full_stop_is_kept() {
+        // BEM names carry the header's block name (`article-header__title`), which reads
+        // as navigation; the lead is one long sentence without its full stop
+        let lead = "Die Lokalwahlen endeten nicht nur mit einem gro\u{df}en Sieg der Opposition, sondern beendeten auch die Karriere des Premierministers";
+        let html = format!(
+            "<html><head><title>Wahl</title></head><body><article class='article'>\
+             <header class='article-header'><h1 class='article-header__title'>Nach der Wahl</h1>\
+             <p class='article-header__lead'>{lead}</p></header>\
+             <p>{PARA}</p><p>{PARA}</p><p>{PARA}</p></article></body></html>"
+        );
+        let dom = parse(&html);
+        let content = extract(&dom, dom.title.as_deref());
+        let first = content.items.iter().find_map(|i| match i {
+            Item::Para(p) => Some(p.trim()),
+            Item::Removed(..) => None,
+        });
+        assert_eq!(first, Some(lead));
+    }
+
+    #[test]
     fn a_list_named_boilerplate_is_dropped_however_long_its_excerpts() {
         // related posts with their excerpts: more than 2,000 characters of text with few
         // links, which would pass for a body of prose, but a list is items

@@ -291,8 +291,11 @@ fn repeated_parts(
 /// templates often put in the header. With the headline (`h1`) outside the container, those
 /// between it and the container; with the headline inside it (before its first shown
 /// prose), those between it and the body's first shown prose that the walk drops (a header
-/// read as navigation, a teaser). At most three, in document order; none without a
-/// headline before the body. The caller walks them as kept, before the container.
+/// read as navigation, a teaser). A lead reads as a sentence or runs [`LONG_RUN`] words
+/// (leads often end without a full stop); an element named navigation only by a word of
+/// its name (`article-header__lead`, `article-header__title`: the header's block name) is
+/// no reason to pass it over. At most three, in document order; none without a headline
+/// before the body. The caller walks them as kept, before the container.
 ///
 /// `gone`: whether an element or one of its ancestors is dropped (the container never is).
 pub(super) fn lead_before(
@@ -324,7 +327,7 @@ pub(super) fn lead_before(
             let own_lead = decisions.get(a) == Some(&Drop::Soft("boilerplate")) && names_lead(a);
             if dropped.get(a).copied().unwrap_or(true)
                 && !own_lead
-                && (a == id || decisions.get(a) != Some(&Drop::Soft("navigation")))
+                && decisions.get(a) != Some(&Drop::Soft("navigation"))
             {
                 return false;
             }
@@ -429,7 +432,7 @@ pub(super) fn lead_before(
             named |= names_lead(a);
             a = node.map_or(0, |x| x.parent);
         }
-        if named && sentence_like(dom, decisions, id) {
+        if named && (sentence_like(dom, decisions, id) || long_run(dom, decisions, id)) {
             picked.push(id);
         }
     }
@@ -482,6 +485,17 @@ fn names_a_teaser(value: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|t| t.eq_ignore_ascii_case("teaser"))
 }
+
+/// Whether an element's text is a run of at least [`LONG_RUN`] words: a lead written as
+/// one sentence without its full stop (`... seinen Rücktritt ankündigte`).
+fn long_run(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
+    let mut t = String::new();
+    collect_text(dom, decisions, id, &mut t, 0);
+    t.split_whitespace().count() >= LONG_RUN
+}
+
+/// Words of a lead that may end without a full stop.
+const LONG_RUN: usize = 15;
 
 /// Whether a short paragraph reads like a sentence.
 pub(super) fn sentence_like(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
