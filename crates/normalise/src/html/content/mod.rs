@@ -148,8 +148,58 @@ fn walk_roots(
     }
     let mut items = walker.items;
     trim_trailing_labels(&mut items);
+    cut_at_end_marker(&mut items);
     Content { items }
 }
+
+/// The end of an article's text at a heading that closes posts (`Share this`, `Related
+/// posts`, `Ähnliche Beiträge`, `Laisser un commentaire`: [`words::END_MARKERS`]) standing
+/// as a paragraph of its own after at least half of the text's words and
+/// [`END_MARKER_AFTER`] of them: it and every paragraph after it become removed
+/// boilerplate. Before that point such a heading is the article's own (`Comments` in a
+/// text about comments, a short post's first line).
+fn cut_at_end_marker(items: &mut [Item]) {
+    let words = |t: &str| t.split_whitespace().count();
+    let total: usize = items
+        .iter()
+        .map(|it| match it {
+            Item::Para(t) => words(t),
+            Item::Removed(..) => 0,
+        })
+        .sum();
+    let mut before = 0;
+    let at = items.iter().position(|it| match it {
+        Item::Para(t) => {
+            let end = before * 2 >= total && before >= END_MARKER_AFTER && words::is_end_marker(t);
+            before += words(t);
+            end
+        }
+        Item::Removed(..) => false,
+    });
+    let Some(at) = at else {
+        return;
+    };
+    // an inline box (`Related`, `Mehr zum Thema` between two parts of the text) is
+    // followed by more of the article: a paragraph of prose after it keeps everything
+    if items.iter().skip(at + 1).any(|it| match it {
+        Item::Para(t) => words(t) >= PROSE_AFTER_MARKER,
+        Item::Removed(..) => false,
+    }) {
+        return;
+    }
+    for it in items.iter_mut().skip(at) {
+        if let Item::Para(t) = it {
+            let text = std::mem::take(t);
+            *it = Item::Removed("boilerplate", text);
+        }
+    }
+}
+
+/// The words of a paragraph after an end marker that show the article goes on.
+const PROSE_AFTER_MARKER: usize = 20;
+
+/// The words of article text an end marker must follow.
+const END_MARKER_AFTER: usize = 40;
 
 /// Label lines left at the end of an article by the widgets after it (`Kontakt`,
 /// `Schlagworte`, `Weitere Informationen:`, `Credit:`, `PDF`): paragraphs of at most four
@@ -286,6 +336,59 @@ mod tests {
             Item::Removed(..) => None,
         });
         assert_eq!(first, Some(lead));
+    }
+
+    #[test]
+    fn an_end_marker_after_most_of_the_text_ends_it_unless_prose_follows() {
+        let paras = |items: &[Item]| -> Vec<String> {
+            items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Para(p) => Some(p.clone()),
+                    Item::Removed(..) => None,
+                })
+                .collect()
+        };
+        let para = |t: &str| Item::Para(t.to_string());
+        // the share bar and the related list after a post: cut from the marker on
+        let mut items = vec![
+            para(PARA),
+            para(PARA),
+            para(PARA),
+            para("Teilen mit:"),
+            para("Gef\u{e4}llt mir"),
+            para("\u{c4}hnliche Beitr\u{e4}ge (3)"),
+            para("Ein anderer Beitrag \u{fc}ber das gleiche Thema"),
+        ];
+        cut_at_end_marker(&mut items);
+        assert_eq!(paras(&items), [PARA, PARA, PARA]);
+        assert!(matches!(&items[3], Item::Removed("boilerplate", t) if t == "Teilen mit:"));
+        // an inline box between two parts of the article: prose follows, nothing is cut
+        let long = format!("{PARA} {PARA}");
+        let mut items = vec![
+            para(PARA),
+            para(PARA),
+            para(PARA),
+            para("Related"),
+            para(&long),
+        ];
+        cut_at_end_marker(&mut items);
+        assert_eq!(paras(&items).len(), 5);
+        // before half of the text a marker is the article's own line
+        let mut items = vec![
+            para(PARA),
+            para("Comments"),
+            para(PARA),
+            para(PARA),
+            para("Share this:"),
+        ];
+        cut_at_end_marker(&mut items);
+        assert_eq!(paras(&items), [PARA, "Comments", PARA, PARA]);
+        assert_eq!(words::end_marker_key("  2 Kommentare (12) "), "kommentare");
+        assert_eq!(
+            words::end_marker_key("J\u{2019}aime \u{e7}a\u{2026}"),
+            "j'aime \u{e7}a"
+        );
     }
 
     #[test]

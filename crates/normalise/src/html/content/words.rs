@@ -321,3 +321,129 @@ pub(super) fn name_flags(name: &str) -> u16 {
     }
     flags
 }
+
+/// Whole paragraphs that end an article's text where they stand after most of it: the
+/// headings of the share bar, related list, comment form or author box that follow a post
+/// (`Share this`, `Ähnliche Beiträge`, `Laisser un commentaire`, `Dodaj komentarz`), in
+/// the languages of the boilerplate words above; compared by [`end_marker_key`].
+pub(super) const END_MARKERS: &[&str] = &[
+    "share this",
+    "share this article",
+    "share this post",
+    "share this story",
+    "share on",
+    "like this",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "comments",
+    "recent posts",
+    "recent comments",
+    "popular posts",
+    "about the author",
+    "filed under",
+    "was this article helpful",
+    "subscribe to our newsletter",
+    "sign up for our newsletter",
+    "read next",
+    "more stories",
+    "recommended",
+    "trending",
+    "teilen mit",
+    "teilen",
+    "diesen artikel teilen",
+    "artikel teilen",
+    "beitrag teilen",
+    "gefällt mir",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "weitere artikel",
+    "weitere beiträge",
+    "mehr zum thema",
+    "schreibe einen kommentar",
+    "kommentar schreiben",
+    "kommentar verfassen",
+    "kommentare",
+    "neueste kommentare",
+    "neueste beiträge",
+    "letzte beiträge",
+    "beliebte beiträge",
+    "über den autor",
+    "über die autorin",
+    "war der artikel nützlich",
+    "war dieser artikel hilfreich",
+    "möchten sie den artikel teilen",
+    "newsletter abonnieren",
+    "schon gelesen",
+    "meistgelesen",
+    "auch interessant",
+    "lesen sie auch",
+    "empfehlungen",
+    "partager",
+    "partager cet article",
+    "articles similaires",
+    "articles liés",
+    "à lire aussi",
+    "lire aussi",
+    "vous aimerez aussi",
+    "laisser un commentaire",
+    "commentaires",
+    "j'aime ça",
+    "sur le même sujet",
+    "compartir",
+    "comparte esto",
+    "artículos relacionados",
+    "entradas relacionadas",
+    "te puede interesar",
+    "también te puede interesar",
+    "deja un comentario",
+    "comentarios",
+    "me gusta esto",
+    "noticias relacionadas",
+    "udostępnij",
+    "podobne artykuły",
+    "powiązane artykuły",
+    "zobacz także",
+    "czytaj także",
+    "komentarze",
+    "dodaj komentarz",
+    "przeczytaj również",
+];
+
+/// A paragraph as [`END_MARKERS`] holds it: lower case, the typographic apostrophe plain,
+/// without a count (`Kommentare (3)`, `2 Comments`) or closing punctuation (`Teilen mit:`).
+pub(super) fn end_marker_key(paragraph: &str) -> String {
+    let p = paragraph.trim().to_lowercase().replace('’', "'");
+    let p = match p.rfind('(') {
+        Some(i)
+            if p.ends_with(')')
+                && p.get(i + 1..p.len() - 1)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            p[..i].trim_end().to_string()
+        }
+        _ => p,
+    };
+    let p = p
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    p.trim_end_matches([' ', ':', '.', '?', '!', '…'])
+        .to_string()
+}
+
+/// Whether a paragraph is one of [`END_MARKERS`].
+pub(super) fn is_end_marker(paragraph: &str) -> bool {
+    // the longest marker is under 40 characters: longer paragraphs are text
+    paragraph.len() <= 64 && END_MARKERS.contains(&end_marker_key(paragraph).as_str())
+}
