@@ -385,6 +385,12 @@ mod tests {
         cut_at_end_marker(&mut items);
         assert_eq!(paras(&items), [PARA, "Comments", PARA, PARA]);
         assert_eq!(words::end_marker_key("  2 Kommentare (12) "), "kommentare");
+        // a marker of several words opens a longer heading; one word must stand alone
+        assert!(words::is_end_marker("Mehr zum Thema auf example.de"));
+        assert!(words::is_end_marker(
+            "Lesen Sie auch die folgenden Beitr\u{e4}ge:"
+        ));
+        assert!(!words::is_end_marker("Comments from readers were mixed"));
         assert_eq!(
             words::end_marker_key("J\u{2019}aime \u{e7}a\u{2026}"),
             "j'aime \u{e7}a"

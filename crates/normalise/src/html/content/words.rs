@@ -419,6 +419,18 @@ pub(super) const END_MARKERS: &[&str] = &[
     "komentarze",
     "dodaj komentarz",
     "przeczytaj również",
+    "explore further",
+    "veja também",
+    "leia também",
+    "saiba mais",
+    "meistgelesene artikel",
+    "meistdiskutierte artikel",
+    "das thema könnte dich auch interessieren",
+    "das könnte ihnen auch gefallen",
+    "more on this story",
+    "more on this topic",
+    "you may be interested in",
+    "read more",
 ];
 
 /// A paragraph as [`END_MARKERS`] holds it: lower case, the typographic apostrophe plain,
@@ -442,8 +454,19 @@ pub(super) fn end_marker_key(paragraph: &str) -> String {
         .to_string()
 }
 
-/// Whether a paragraph is one of [`END_MARKERS`].
+/// Whether a paragraph is one of [`END_MARKERS`], or opens with one of several words
+/// (`Mehr zum Thema auf example.de`, `Lesen Sie auch die folgenden Beiträge:`).
 pub(super) fn is_end_marker(paragraph: &str) -> bool {
     // the longest marker is under 40 characters: longer paragraphs are text
-    paragraph.len() <= 64 && END_MARKERS.contains(&end_marker_key(paragraph).as_str())
+    if paragraph.len() > 64 {
+        return false;
+    }
+    let key = end_marker_key(paragraph);
+    END_MARKERS.iter().any(|m| {
+        key == *m
+            || (m.contains(' ')
+                && key
+                    .strip_prefix(m)
+                    .is_some_and(|rest| rest.starts_with([' ', ':'])))
+    })
 }
