@@ -391,6 +391,9 @@ mod tests {
             "Lesen Sie auch die folgenden Beitr\u{e4}ge:"
         ));
         assert!(!words::is_end_marker("Comments from readers were mixed"));
+        // the contact and source blocks after a press release or report
+        assert!(words::is_end_marker("Pressekontakt:"));
+        assert!(words::is_end_marker("Weitere Informationen:"));
         assert_eq!(
             words::end_marker_key("J\u{2019}aime \u{e7}a\u{2026}"),
             "j'aime \u{e7}a"

@@ -323,7 +323,8 @@ pub(super) fn name_flags(name: &str) -> u16 {
 }
 
 /// Whole paragraphs that end an article's text where they stand after most of it: the
-/// headings of the share bar, related list, comment form or author box that follow a post
+/// headings of the share bar, related list, comment form, author box, contact or sources
+/// block that follow a post or press release
 /// (`Share this`, `Ähnliche Beiträge`, `Laisser un commentaire`, `Dodaj komentarz`), in
 /// the languages of the boilerplate words above; compared by [`end_marker_key`].
 pub(super) const END_MARKERS: &[&str] = &[
@@ -431,6 +432,16 @@ pub(super) const END_MARKERS: &[&str] = &[
     "more on this topic",
     "you may be interested in",
     "read more",
+    "kontakt",
+    "pressekontakt",
+    "quellen",
+    "quellenangaben",
+    "weitere informationen",
+    "zusatzinformationen",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "contact",
+    "sources",
 ];
 
 /// A paragraph as [`END_MARKERS`] holds it: lower case, the typographic apostrophe plain,
