@@ -73,21 +73,47 @@ pub(crate) use numeric::find as find_numeric;
 
 /// Finds dates in `text`, resolving relative ones against `published`.
 pub(crate) fn find(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    find_with(text, published, &prefilter::rules_for(text))
+    find_with(text, published, &prefilter::rules_for(text), true)
 }
 
-/// [`find`] with the rules that `run` marks (in [`RULES`] order).
-fn find_with(text: &str, published: Option<NaiveDate>, run: &[bool]) -> Vec<DateMention> {
+/// [`find`] with the rules that `run` marks (in [`RULES`] order); `quick`: a rule's
+/// [`rules::Rule::builds_nothing`] skips a match before its groups are read.
+fn find_with(
+    text: &str,
+    published: Option<NaiveDate>,
+    run: &[bool],
+    quick: bool,
+) -> Vec<DateMention> {
     let mut cands: Vec<Cand> = Vec::new();
+    let mut push = |c: Option<Cand>| {
+        if let Some(c) = c
+            && c.s < c.e
+            && c.e <= text.len()
+            && text.is_char_boundary(c.s)
+            && text.is_char_boundary(c.e)
+        {
+            cands.push(c);
+        }
+    };
     for (rule, _) in RULES.iter().zip(run).filter(|(_, m)| **m) {
-        for caps in rule.re.captures_iter(text) {
-            if let Some(c) = (rule.build)(text, &caps, published)
-                && c.s < c.e
-                && c.e <= text.len()
-                && text.is_char_boundary(c.s)
-                && text.is_char_boundary(c.e)
-            {
-                cands.push(c);
+        match rule.builds_nothing.filter(|_| quick) {
+            // most matches of such a rule build nothing (every small number is a clock
+            // time to the pattern): those are passed over without resolving the groups,
+            // and the others are matched again at their start for them (the same match)
+            Some(nothing) => {
+                for m in rule.re.find_iter(text) {
+                    if nothing(m.as_str()) {
+                        continue;
+                    }
+                    if let Some(caps) = rule.re.captures_at(text, m.start()) {
+                        push((rule.build)(text, &caps, published));
+                    }
+                }
+            }
+            None => {
+                for caps in rule.re.captures_iter(text) {
+                    push((rule.build)(text, &caps, published));
+                }
             }
         }
     }

@@ -79,11 +79,14 @@ mod tests {
     use chrono::NaiveDate;
     use proptest::prelude::*;
 
+    /// Every rule run on every match: neither the prefilter nor a rule's
+    /// `builds_nothing` skips anything.
     fn every_rule(text: &str) -> Vec<newsdesk_model::DateMention> {
         find_with(
             text,
             NaiveDate::from_ymd_opt(2020, 3, 5),
             &vec![true; RULES.len()],
+            false,
         )
     }
 

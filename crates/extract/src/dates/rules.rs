@@ -27,6 +27,16 @@ pub(super) struct Rule {
     /// Words of which every match holds at least one (compared without ASCII case; see
     /// [`super::prefilter`]); empty: the rule runs on every text.
     pub(super) needles: &'static [&'static str],
+    /// Whether a match's text alone shows the builder gives nothing for it (so its groups
+    /// need not be resolved); `None`: every match is built.
+    pub(super) builds_nothing: Option<fn(&str) -> bool>,
+}
+
+/// A clock time needs a colon, `a.m.`/`p.m.` or a zone ([`build_time`]): a match of digits
+/// alone (and the spaces its optional groups let in) is a bare number.
+fn bare_number(m: &str) -> bool {
+    m.bytes()
+        .all(|b| b.is_ascii_digit() || b.is_ascii_whitespace())
 }
 
 /// A rule that runs on every text (its matches need no word: digits, a dash).
@@ -80,9 +90,12 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 const HOLIDAYS: &str = "Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'s|’s)\\s+(?:Day|Eve)|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|Veterans(?:'|’)?\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Valentine(?:'s|’s)\\s+Day|Halloween|Boxing\\s+Day|Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?\\s+Day|Presidents(?:'|’)?\\s+Day|Mother(?:'s|’s)\\s+Day|Father(?:'s|’s)\\s+Day|St\\.?\\s+Patrick(?:'s|’s)\\s+Day";
 
 fn rule(pattern: &str, build: Build, needles: &'static [&'static str]) -> Option<Rule> {
-    Regex::new(pattern)
-        .ok()
-        .map(|re| Rule { re, build, needles })
+    Regex::new(pattern).ok().map(|re| Rule {
+        re,
+        build,
+        needles,
+        builds_nothing: None,
+    })
 }
 
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -173,7 +186,11 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))?\s*(?P<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK)?(?-u:\b)",
             build_time,
             ALWAYS,
-        ),
+        )
+        .map(|r| Rule {
+            builds_nothing: Some(bare_number),
+            ..r
+        }),
         rule(r"(?i)(?-u:\b)(?P<w>noon|midday|midnight)(?-u:\b)", build_noon_or_midnight, &["noon", "midday", "midnight"]),
         rule(r"(?i)(?-u:\b)(?:(?:early|late|later|earlier)\s+)?(?:in|during|through|throughout|until|till|by)\s+(?P<the>the)\s+(?P<part>morning|afternoon|evening|night)(?-u:\b)", build_part_of_day, &["morning", "afternoon", "evening", "night"]),
         rule(r"(?i)(?-u:\b)overnight(?-u:\b)", build_overnight, &["overnight"]),

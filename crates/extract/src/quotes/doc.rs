@@ -8,6 +8,15 @@ pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// [`lower`], borrowed when `s` has no capital (most tokens).
+fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(lower(s))
+    }
+}
+
 pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
@@ -102,7 +111,7 @@ impl<'a> Doc<'a> {
         let toks = tokenize(text, &spans, &paras);
         let lows = toks
             .iter()
-            .map(|t| lower(text.get(t.s..t.e).unwrap_or("")))
+            .map(|t| lower_cow(text.get(t.s..t.e).unwrap_or("")))
             .collect();
         let mut mention_index: Vec<(usize, usize, usize)> = entities
             .iter()
@@ -153,7 +162,7 @@ impl<'a> Doc<'a> {
 
     /// The lower-case form of token `i` (computed once per document).
     pub(crate) fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", String::as_str)
+        self.lows.get(i).map_or("", |l| l.as_ref())
     }
 
     fn split_sentences(&mut self) {

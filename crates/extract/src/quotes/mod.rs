@@ -121,7 +121,7 @@ pub(crate) struct Doc<'a> {
     /// (token index, canonical person name) for pronoun resolution.
     pub(crate) salience: Vec<(usize, String)>,
     /// Lower-case form of every token.
-    lows: Vec<String>,
+    lows: Vec<std::borrow::Cow<'a, str>>,
     /// Paragraph byte ranges.
     paras: Vec<(usize, usize)>,
     /// Entity mentions sorted by start: (start, end, entity index).
