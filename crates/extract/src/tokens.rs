@@ -77,6 +77,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations that only keep their dot before a number (`No. 10`, `Fig. 3`).
 const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "fig", "vol", "pp"];
 
+/// A token's text in lower case, borrowed when it has no capital (most tokens): the form
+/// the quote and quantity readers compare words in.
+pub(crate) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Splits `text` into tokens; whitespace is skipped, every other character
 /// belongs to exactly one token. Offsets are UTF-8 byte offsets on char boundaries.
 pub fn tokenize(text: &str) -> Vec<Token> {

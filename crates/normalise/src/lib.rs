@@ -185,9 +185,10 @@ pub fn normalise(raw: RawDocument, config: &Config) -> Result<Article, Error> {
         // Without the page's share bars and prompts first; with them when that leaves
         // too little (a page of captions and widgets keeps what it has).
         let enough = |more: usize| more > found.max(SHORT_TEXT / 2) * 2 || (found == 0 && more > 0);
-        let mut fallback = clean::clean(html::extract_fallback(&decoded, true));
+        let page = html::Fallback::new(&decoded);
+        let mut fallback = clean::clean(page.items(true));
         if !enough(chars(&fallback)) {
-            fallback = clean::clean(html::extract_fallback(&decoded, false));
+            fallback = clean::clean(page.items(false));
         }
         if enough(chars(&fallback)) {
             warnings.push(if found == 0 {

@@ -45,15 +45,6 @@ const ALWAYS: &[&str] = &[];
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
-const WEEKDAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// A word of each of [`HOLIDAYS`] (`New Year's Day` holds `year's`).
 const HOLIDAY_WORDS: &[&str] = &[
     "thanksgiving",
@@ -85,7 +76,17 @@ const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
 const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 /// How a year-long period is tied to the month it ends or begins in.
 pub(super) const ENDING: &str = r"(?P<dir>ending|ended|ends|that\s+ends|which\s+ends|that\s+ended|which\s+ended|beginning|began|begins|starting|started|starts|that\s+began|that\s+begins|which\s+began|which\s+begins|through|to)";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// The weekday names: the pattern's alternatives and the rule's needles (which the
+/// prefilter compares without case).
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 /// Holidays with a rule for their date (see [`holiday_date`]).
 const HOLIDAYS: &str = "Thanksgiving(?:\\s+Day)?|Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year(?:'s|’s)\\s+(?:Day|Eve)|Independence\\s+Day|Labou?r\\s+Day|Memorial\\s+Day|Veterans(?:'|’)?\\s+Day|Election\\s+Day|Easter(?:\\s+Sunday)?|Good\\s+Friday|Valentine(?:'s|’s)\\s+Day|Halloween|Boxing\\s+Day|Martin\\s+Luther\\s+King(?:\\s+Jr\\.?)?\\s+Day|Presidents(?:'|’)?\\s+Day|Mother(?:'s|’s)\\s+Day|Father(?:'s|’s)\\s+Day|St\\.?\\s+Patrick(?:'s|’s)\\s+Day";
 
@@ -101,6 +102,7 @@ fn rule(pattern: &str, build: Build, needles: &'static [&'static str]) -> Option
 pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let mon = format!(r"(?P<mon>{MONTHS_FULL}|(?:{MONTHS_ABBR})\.?)");
     let full = format!(r"(?P<mon>{MONTHS_FULL})");
+    let weekdays = WEEKDAYS.join("|");
     [
         // the second day of `April 24 and 25`, `March 5-6, 2020`
         rule(
@@ -130,9 +132,9 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // on Thursday, last Friday, Tuesday morning
         rule(
-            &format!(r"(?:(?-u:\b)(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:(?-u:\b)(?P<on>[Oo]n)\s+)?(?-u:\b)(?P<wd>{WEEKDAYS})(?-u:\b)(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+            &format!(r"(?:(?-u:\b)(?P<pre>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?:(?-u:\b)(?P<on>[Oo]n)\s+)?(?-u:\b)(?P<wd>{weekdays})(?-u:\b)(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?"),
             build_weekday,
-            WEEKDAY_WORDS,
+            WEEKDAYS,
         ),
         rule(
             r"(?i)(?-u:\b)(?P<w>today|tonight|yesterday|tomorrow|this|last)(?:\s+(?P<part>morning|afternoon|evening|night))?(?-u:\b)",

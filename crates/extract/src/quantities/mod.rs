@@ -54,7 +54,7 @@ fn parse_all(text: &str, decimal_comma: bool, words: bool) -> Vec<Quantity> {
     let toks = tokenize(text);
     let lows: Vec<Cow<'_, str>> = toks
         .iter()
-        .map(|t| lower(text.get(t.s..t.e).unwrap_or("")))
+        .map(|t| crate::tokens::lowercase(text.get(t.s..t.e).unwrap_or("")))
         .collect();
     let p = Parser {
         text,
@@ -155,15 +155,6 @@ struct Parser<'a> {
     decimal_comma: bool,
     /// English number words (`twenty-five`) count as numbers.
     words: bool,
-}
-
-/// `s` in lower case, borrowed when it has no capital (most tokens).
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
 }
 
 #[cfg(test)]

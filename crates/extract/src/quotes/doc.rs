@@ -8,15 +8,6 @@ pub(crate) fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// [`lower`], borrowed when `s` has no capital (most tokens).
-fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(lower(s))
-    }
-}
-
 pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
@@ -111,7 +102,7 @@ impl<'a> Doc<'a> {
         let toks = tokenize(text, &spans, &paras);
         let lows = toks
             .iter()
-            .map(|t| lower_cow(text.get(t.s..t.e).unwrap_or("")))
+            .map(|t| crate::tokens::lowercase(text.get(t.s..t.e).unwrap_or("")))
             .collect();
         let mut mention_index: Vec<(usize, usize, usize)> = entities
             .iter()

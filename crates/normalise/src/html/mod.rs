@@ -16,13 +16,25 @@ pub(crate) fn extract(html: &str) -> (Vec<Item>, Meta) {
     (content.items, meta)
 }
 
-/// The fallback of [`extract`] for a page whose main container gives no text: the whole
-/// document without scripts, hidden elements and navigation, and (`strict`) without the
-/// small widgets named as boilerplate.
-pub(crate) fn extract_fallback(html: &str, strict: bool) -> Vec<Item> {
-    let dom = parse::parse(html);
-    let meta = meta::read(&dom);
-    content::extract_fallback(&dom, meta.title.as_deref(), strict).items
+/// A page parsed once for the fallbacks of [`extract`], when its main container gives
+/// no text.
+pub(crate) struct Fallback {
+    dom: parse::Dom,
+    title: Option<String>,
+}
+
+impl Fallback {
+    pub(crate) fn new(html: &str) -> Fallback {
+        let dom = parse::parse(html);
+        let title = meta::read(&dom).title;
+        Fallback { dom, title }
+    }
+
+    /// The whole document without scripts, hidden elements and navigation, and (`strict`)
+    /// without the small widgets named as boilerplate.
+    pub(crate) fn items(&self, strict: bool) -> Vec<Item> {
+        content::extract_fallback(&self.dom, self.title.as_deref(), strict).items
+    }
 }
 
 /// Normalises an author name list from any source (`By A and B`).

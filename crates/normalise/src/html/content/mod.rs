@@ -273,14 +273,18 @@ pub(crate) fn extract_fallback(dom: &Dom, title: Option<&str>, strict: bool) -> 
             Drop::Soft(k) => {
                 let st = stats.get(id).copied().unwrap_or_default();
                 let prose = st.paras >= 3 && st.text >= 1000;
-                let named = dom
-                    .nodes
-                    .get(id)
-                    .is_some_and(|n| flags_drop(cache.flags(n)) == Drop::Soft("boilerplate"));
                 let drop = !prose
                     && match *k {
                         "navigation" => link_density(&st) >= 0.4,
-                        "boilerplate" => strict && named && st.text < WIDGET_CHARS && st.paras <= 1,
+                        // a widget named so by class or id, not an `aside` or `form` by tag
+                        "boilerplate" => {
+                            strict
+                                && st.text < WIDGET_CHARS
+                                && st.paras <= 1
+                                && dom.nodes.get(id).is_some_and(|n| {
+                                    flags_drop(cache.flags(n)) == Drop::Soft("boilerplate")
+                                })
+                        }
                         _ => false,
                     };
                 if drop {

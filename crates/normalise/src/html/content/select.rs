@@ -432,7 +432,7 @@ pub(super) fn lead_before(
             named |= names_lead(a);
             a = node.map_or(0, |x| x.parent);
         }
-        if named && (sentence_like(dom, decisions, id) || long_run(dom, decisions, id)) {
+        if named && reads_as_lead(dom, decisions, id) {
             picked.push(id);
         }
     }
@@ -486,12 +486,13 @@ fn names_a_teaser(value: &str) -> bool {
         .any(|t| t.eq_ignore_ascii_case("teaser"))
 }
 
-/// Whether an element's text is a run of at least [`LONG_RUN`] words: a lead written as
-/// one sentence without its full stop (`... seinen Rücktritt ankündigte`).
-fn long_run(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
+/// Whether a named lead's text reads as one: a sentence, or a run of at least
+/// [`LONG_RUN`] words (a lead written as one sentence without its full stop, `... seinen
+/// Rücktritt ankündigte`).
+fn reads_as_lead(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
     let mut t = String::new();
     collect_text(dom, decisions, id, &mut t, 0);
-    t.split_whitespace().count() >= LONG_RUN
+    is_sentence(&t) || t.split_whitespace().count() >= LONG_RUN
 }
 
 /// Words of a lead that may end without a full stop.
@@ -501,6 +502,11 @@ const LONG_RUN: usize = 15;
 pub(super) fn sentence_like(dom: &Dom, decisions: &[Drop], id: usize) -> bool {
     let mut t = String::new();
     collect_text(dom, decisions, id, &mut t, 0);
+    is_sentence(&t)
+}
+
+/// Whether a text holds or ends a sentence.
+fn is_sentence(t: &str) -> bool {
     let t = t.trim();
     t.contains(". ") || t.ends_with('.')
 }
